@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+import { run } from './main.js';
+
+// EPIPE (`decorum classify ... | head`) is a normal way for a reader to stop: exit quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
+const code = await run(process.argv.slice(2), {
+  out: (s) => void process.stdout.write(s),
+  err: (s) => void process.stderr.write(s),
+  isTTY: process.stdout.isTTY === true,
+});
+process.exitCode = code;

@@ -1,0 +1,92 @@
+import { createReadStream, readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { extractPage } from '../corpus/extract.js';
+import { DecorumError } from '../errors.js';
+
+/** One comment to classify, wherever it came from. `line` is set for JSONL input. */
+export interface InputComment {
+  id: string;
+  text: string;
+  article?: string;
+  author?: string | null;
+  doc?: string;
+  line?: number;
+}
+
+/** A JSONL line that could not be read, kept for the rejects report. */
+export interface RejectedLine {
+  file: string;
+  line: number;
+  error: string;
+  raw: string;
+}
+
+/** Expands folders to their page and JSONL files, in name order. */
+export function expandInputs(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    if (p === '-') {
+      out.push(p);
+      continue;
+    }
+    let stat;
+    try {
+      stat = statSync(p);
+    } catch {
+      throw new DecorumError('IO', `input ${p} does not exist`, { file: p });
+    }
+    if (stat.isDirectory()) {
+      for (const f of readdirSync(p).sort()) if (f.endsWith('.txt') || f.endsWith('.jsonl')) out.push(join(p, f));
+    } else out.push(p);
+  }
+  return out;
+}
+
+export function isJsonl(file: string): boolean {
+  return file === '-' || file.endsWith('.jsonl') || file.endsWith('.ndjson');
+}
+
+/** Comments of a page file, with the page's article for off-topic judgement. */
+export function pageComments(file: string): InputComment[] {
+  const page = extractPage(readFileSync(file, 'utf8'), basename(file));
+  const article = [page.title, page.article].filter(Boolean).join('\n\n');
+  return page.comments.map((c) => ({ id: `${c.doc}#${c.index}`, text: c.text, article, author: c.author, doc: c.doc }));
+}
+
+/**
+ * Streams a JSONL file of `{id?, text, article?}` rows line by line, so memory stays bounded
+ * however large the file. Every line ends up either yielded or rejected, with its line number.
+ */
+export async function* jsonlComments(file: string, onReject: (r: RejectedLine) => void): AsyncGenerator<InputComment> {
+  const stream = file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' });
+  const name = file === '-' ? '<stdin>' : file;
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  let n = 0;
+  for await (const raw of lines) {
+    n++;
+    if (raw.trim() === '') continue;
+    const row = parseRow(raw);
+    if (typeof row === 'string') {
+      onReject({ file: name, line: n, error: row, raw });
+      continue;
+    }
+    yield { id: row.id === undefined ? `${basename(name)}:${n}` : String(row.id), text: row.text, ...(row.article !== undefined ? { article: row.article } : {}), line: n };
+  }
+}
+
+/** A row, or the reason it is not one. */
+export function parseRow(raw: string): { id?: string | number; text: string; article?: string } | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (e) {
+    return `not valid JSON: ${(e as Error).message}`;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'not a JSON object';
+  const v = value as Record<string, unknown>;
+  if (typeof v.text !== 'string') return `field "text" must be a string, got ${v.text === undefined ? 'nothing' : typeof v.text}`;
+  if (v.article !== undefined && typeof v.article !== 'string') return 'field "article" must be a string';
+  if (v.id !== undefined && typeof v.id !== 'string' && typeof v.id !== 'number') return 'field "id" must be a string or a number';
+  return { text: v.text, ...(v.id !== undefined ? { id: v.id as string | number } : {}), ...(v.article !== undefined ? { article: v.article as string } : {}) };
+}

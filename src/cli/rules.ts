@@ -1,0 +1,37 @@
+import { BUNDLED_PACKS } from '../bundled/rules.js';
+import { badWordsList } from '../bundled/profanity.js';
+import { lintRulePacks } from '../engine/lint.js';
+import { testRulePacks } from '../engine/selfTest.js';
+import { DecorumError } from '../errors.js';
+import { loadRulePacks } from '../node/rulePacks.js';
+import { parse } from './args.js';
+import type { Io } from './commands.js';
+
+export function rulesCommand(argv: string[], io: Io): number {
+  const usage = 'decorum rules <test|lint> [--rules DIR]... [--no-bundled-rules] [--json]';
+  const [sub, ...rest] = argv;
+  const { values } = parse(rest, { rules: { type: 'string', multiple: true }, 'no-bundled-rules': { type: 'boolean' }, json: { type: 'boolean' } }, usage);
+  const custom = (values.rules ?? []).flatMap((p) => loadRulePacks(p));
+  const packs = values['no-bundled-rules'] ? custom : [...BUNDLED_PACKS, ...custom];
+  if (sub === 'test') {
+    const result = testRulePacks(packs, badWordsList());
+    if (values.json) io.out(JSON.stringify(result) + '\n');
+    else {
+      for (const f of result.failures) {
+        io.out(`FAIL ${f.file} ${f.ruleId}: ${f.kind === 'match' ? 'should match' : 'should not match'} ${JSON.stringify(f.text)}${f.found.length ? ` (matched ${f.found.map((s) => JSON.stringify(s)).join(', ')})` : ''}\n`);
+      }
+      io.out(`${result.rules} rules, ${result.examples} examples: ${result.examples - result.failures.length} passed, ${result.failures.length} failed\n`);
+    }
+    return result.failures.length === 0 ? 0 : 1;
+  }
+  if (sub === 'lint') {
+    const findings = lintRulePacks(packs);
+    if (values.json) io.out(JSON.stringify(findings) + '\n');
+    else {
+      for (const f of findings) io.out(`${f.kind.padEnd(15)} ${f.file}${f.ruleId ? ` ${f.ruleId}` : ''}: ${f.message}\n`);
+      io.out(`${packs.length} packs: ${findings.length} finding${findings.length === 1 ? '' : 's'}\n`);
+    }
+    return findings.length === 0 ? 0 : 1;
+  }
+  throw new DecorumError('INVALID_OPTION', `unknown rules command "${sub ?? ''}"\nusage: ${usage}`);
+}

@@ -1,0 +1,177 @@
+import { DecorumError } from '../errors.js';
+import { normalize } from '../normalize/normalize.js';
+import { RulePackSchema, type Boundary, type RulePack } from '../schemas/rulePack.js';
+import { Automaton } from './automaton.js';
+import type { AffixStem, CompiledPattern, CompiledRule, CompiledRules, Entry } from './compiled.js';
+import { compilePattern } from './safePattern.js';
+
+/** A pack and where it came from, so errors can name the file. */
+export interface SourcedPack {
+  pack: unknown;
+  file: string;
+}
+
+/** Terms and phrases go through the same normalisation as comments, so both sides agree. */
+export function normalizeTerm(term: string): string {
+  return normalize(term).text.trim();
+}
+
+/**
+ * Validates a pack with zod. An invalid pack fails with an error naming the file, the rule id
+ * and the field, because the person fixing it is editing JSON by hand.
+ */
+export function parsePack(pack: unknown, file: string): RulePack {
+  const parsed = RulePackSchema.safeParse(pack);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const path = issue.path;
+  let ruleId: string | undefined;
+  if (path[0] === 'rules' && typeof path[1] === 'number') {
+    const raw = (pack as { rules?: Array<{ id?: unknown }> }).rules?.[path[1]];
+    ruleId = typeof raw?.id === 'string' ? raw.id : `#${path[1]}`;
+  }
+  const field = (ruleId !== undefined ? path.slice(2) : path).join('.') || '(root)';
+  const where = ruleId !== undefined ? `rule "${ruleId}", field "${field}"` : `field "${field}"`;
+  throw new DecorumError('RULE_PACK', `${file}: ${where}: ${issue.message}`, { file, ...(ruleId ? { ruleId } : {}), field });
+}
+
+class Builder {
+  readonly rules: CompiledRule[] = [];
+  readonly entries: Entry[] = [];
+  private readonly allowIndex = new Map<string, number>();
+  private readonly termIndex = new Map<string, number>();
+  readonly globalAllow: number[] = [];
+  readonly ruleAllow = new Map<number, number[]>();
+  readonly stems = new Map<string, AffixStem[]>();
+  readonly patterns: CompiledPattern[] = [];
+  readonly targets = new Set<string>();
+  readonly ids = new Map<string, string>();
+
+  allow(phrase: string): number {
+    const norm = normalizeTerm(phrase);
+    let index = this.allowIndex.get(norm);
+    if (index === undefined) {
+      index = this.entries.length;
+      this.entries.push({ kind: 'allow', phrase: norm });
+      this.allowIndex.set(norm, index);
+    }
+    return index;
+  }
+
+  term(rule: number, raw: string, boundary: Boundary, allow: readonly string[]): void {
+    const term = normalizeTerm(raw);
+    if (term.length === 0) return;
+    // The same term in two rules is kept once per rule; within a rule, once.
+    const key = `${rule}\u0000${term}`;
+    if (this.termIndex.has(key)) return;
+    this.termIndex.set(key, this.entries.length);
+    this.entries.push({ kind: 'term', rule, term, boundary, allow: allow.map((a) => this.allow(a)) });
+  }
+
+  addPack(pack: RulePack, file: string, disabled: ReadonlySet<string>): void {
+    for (const phrase of pack.allow) this.globalAllow.push(this.allow(phrase));
+    for (const t of pack.targets) this.targets.add(normalizeTerm(t));
+    for (const rule of pack.rules) {
+      if (disabled.has(rule.id)) continue;
+      const seen = this.ids.get(rule.id);
+      if (seen !== undefined) {
+        throw new DecorumError('RULE_PACK', `${file}: rule "${rule.id}" is defined twice (also in ${seen}); override it by disabling one`, {
+          file,
+          ruleId: rule.id,
+          field: 'id',
+        });
+      }
+      this.ids.set(rule.id, file);
+      const index = this.rules.length;
+      this.rules.push({
+        id: rule.id,
+        label: rule.label,
+        severity: rule.severity,
+        description: rule.description,
+        pack: pack.pack,
+        requiresTarget: rule.requires === 'target',
+      });
+      if (rule.allow) this.ruleAllow.set(index, rule.allow.map((a) => this.allow(a)));
+      for (const t of rule.terms ?? []) {
+        if (typeof t === 'string') this.term(index, t, rule.boundary, []);
+        else this.term(index, t.term, t.boundary ?? rule.boundary, t.allow ?? []);
+      }
+      if (rule.affixes) {
+        const suffixes = new Set(rule.affixes.suffixes.map(affixForm));
+        const allow = new Set((rule.affixes.allow ?? []).map(affixForm));
+        for (const stem of rule.affixes.stems) {
+          const key = affixForm(stem);
+          const list = this.stems.get(key) ?? [];
+          list.push({ rule: index, suffixes, allow });
+          this.stems.set(key, list);
+        }
+      }
+      for (const source of rule.patterns ?? []) this.patterns.push({ rule: index, regex: compilePattern(source, { file, ruleId: rule.id }) });
+    }
+  }
+}
+
+/** Affixes are compared on letters only, so "lib-tards" and "libtards" form the same word. */
+export function affixForm(s: string): string {
+  return normalizeTerm(s).replace(/[-'\s]/g, '');
+}
+
+export interface CompileOptions {
+  /** Rule ids to leave out. */
+  disable?: readonly string[];
+  /** Extra single-word terms treated as profanity evidence (bad-words' list). */
+  profanity?: readonly string[];
+}
+
+/** Compiles validated packs into one immutable matcher. Called once per moderator. */
+export function compileRules(packs: readonly SourcedPack[], options: CompileOptions = {}): CompiledRules {
+  const b = new Builder();
+  const disabled = new Set(options.disable ?? []);
+  for (const { pack, file } of packs) b.addPack(parsePack(pack, file), file, disabled);
+
+  if (options.profanity && options.profanity.length > 0) {
+    // Profanity is evidence, not a label: a term our own packs already hold stays with them.
+    const known = new Set(b.entries.flatMap((e) => (e.kind === 'term' ? [e.term] : [])));
+    const rule = b.rules.length;
+    b.rules.push({
+      id: 'profanity.bad-words',
+      label: 'profanity',
+      severity: 'low',
+      description: "bad-words' word list: profanity, an insult only when aimed at someone",
+      pack: 'bad-words',
+      requiresTarget: true,
+    });
+    for (const word of options.profanity) {
+      const term = normalizeTerm(word);
+      if (term.length >= 3 && !known.has(term) && !term.includes(' ')) b.term(rule, word, 'word', []);
+    }
+  }
+
+  const byLength = new Map<number, number[]>();
+  b.entries.forEach((e, i) => {
+    if (e.kind !== 'term' || /[^a-z]/.test(e.term)) return;
+    const list = byLength.get(e.term.length) ?? [];
+    list.push(i);
+    byLength.set(e.term.length, list);
+  });
+  let maxStem = 0;
+  let maxSuffix = 0;
+  for (const [stem, list] of b.stems) {
+    maxStem = Math.max(maxStem, stem.length);
+    for (const s of list) for (const suffix of s.suffixes) maxSuffix = Math.max(maxSuffix, suffix.length);
+  }
+
+  return {
+    rules: b.rules,
+    entries: b.entries,
+    automaton: new Automaton(b.entries.map((e) => (e.kind === 'term' ? e.term : e.phrase))),
+    globalAllow: b.globalAllow,
+    ruleAllow: b.ruleAllow,
+    stems: b.stems,
+    maxStem,
+    maxSuffix,
+    patterns: b.patterns,
+    byLength,
+    targets: b.targets,
+  };
+}

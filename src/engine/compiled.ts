@@ -1,0 +1,51 @@
+import type { Boundary } from '../schemas/rulePack.js';
+import type { Label, Severity } from '../types.js';
+import type { Automaton } from './automaton.js';
+
+export type RuleLabel = Label | 'profanity';
+
+/** A rule after compilation: what a match needs to report and how to judge its context. */
+export interface CompiledRule {
+  id: string;
+  label: RuleLabel;
+  severity: Severity;
+  description: string;
+  pack: string;
+  requiresTarget: boolean;
+}
+
+/** One searchable string in the automaton: a term of a rule, or an allowlisted phrase. */
+export type Entry =
+  | { kind: 'term'; rule: number; term: string; boundary: Boundary; allow: number[] }
+  | { kind: 'allow'; phrase: string };
+
+export interface AffixStem {
+  rule: number;
+  suffixes: ReadonlySet<string>;
+  allow: ReadonlySet<string>;
+}
+
+export interface CompiledPattern {
+  rule: number;
+  regex: RegExp;
+}
+
+/** Everything compiled from the rule packs, immutable once built. */
+export interface CompiledRules {
+  rules: readonly CompiledRule[];
+  entries: readonly Entry[];
+  automaton: Automaton;
+  /** Allow entries that protect every rule (pack-level `allow`). */
+  globalAllow: readonly number[];
+  /** Per-rule allow entries (rule-level `allow`). */
+  ruleAllow: ReadonlyMap<number, readonly number[]>;
+  /** Affix stems by stem text, for word formation ("demon" + "rats"). */
+  stems: ReadonlyMap<string, readonly AffixStem[]>;
+  maxStem: number;
+  maxSuffix: number;
+  patterns: readonly CompiledPattern[];
+  /** Single-word term entries by length, for masked words ("f**k"). */
+  byLength: ReadonlyMap<number, readonly number[]>;
+  /** Person nouns that make a `requires: target` match count. */
+  targets: ReadonlySet<string>;
+}

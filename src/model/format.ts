@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { DecorumError } from '../errors.js';
+
+export const MODEL_FORMAT = 'decorum-naive-bayes';
+export const MODEL_VERSION = 1;
+
+const counts = z.array(z.number().int().nonnegative());
+
+/** Per label: how many training comments carry it, and in how many of them each feature occurs. */
+const LabelStatsSchema = z.strictObject({
+  docs: z.number().int().nonnegative(),
+  counts,
+  /** Platt scaling of the log-odds, fitted on held-out folds of the training set. */
+  calibration: z.strictObject({ a: z.number(), b: z.number() }),
+});
+
+/**
+ * The saved model. Features are one sorted array shared by all labels; each label stores
+ * aligned counts, so the file is compact and the same fixtures give a byte-identical file.
+ */
+export const ModelFileSchema = z
+  .strictObject({
+    format: z.literal(MODEL_FORMAT),
+    version: z.literal(MODEL_VERSION),
+    /** Laplace smoothing constant. */
+    alpha: z.number().positive(),
+    docs: z.number().int().positive(),
+    features: z.array(z.string()),
+    /** Documents containing each feature, over the whole training set (for IDF and the negative class). */
+    df: counts,
+    labels: z.strictObject({
+      slur: LabelStatsSchema,
+      insult: LabelStatsSchema,
+      partisan_epithet: LabelStatsSchema,
+      off_topic: LabelStatsSchema,
+    }),
+  })
+  .refine((m) => m.df.length === m.features.length && Object.values(m.labels).every((l) => l.counts.length === m.features.length), {
+    message: 'features, df and every label\'s counts must have the same length',
+  });
+export type ModelFile = z.infer<typeof ModelFileSchema>;
+
+/**
+ * Reads a model file, refusing anything that is not exactly this format and version:
+ * a model from another version would score silently wrong, which is worse than failing.
+ */
+export function parseModel(value: unknown, source = 'model'): ModelFile {
+  const obj = value as { format?: unknown; version?: unknown } | null;
+  if (obj === null || typeof obj !== 'object') {
+    throw new DecorumError('MODEL_FORMAT', `${source}: not a decorum model (expected a JSON object)`, { file: source });
+  }
+  if (obj.format !== MODEL_FORMAT) {
+    throw new DecorumError('MODEL_FORMAT', `${source}: format is ${JSON.stringify(obj.format)}, expected "${MODEL_FORMAT}"`, { file: source, field: 'format' });
+  }
+  if (obj.version !== MODEL_VERSION) {
+    throw new DecorumError(
+      'MODEL_FORMAT',
+      `${source}: model version ${JSON.stringify(obj.version)} is not supported; this decorum reads version ${MODEL_VERSION}. Retrain with \`decorum train\`.`,
+      { file: source, field: 'version' },
+    );
+  }
+  const parsed = ModelFileSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.join('.') || '(root)';
+    throw new DecorumError('MODEL_FORMAT', `${source}: field "${field}": ${issue.message}`, { file: source, field });
+  }
+  return parsed.data;
+}
+
+/** Serialises deterministically: fixed key order, no whitespace variance, trailing newline. */
+export function serializeModel(model: ModelFile): string {
+  const ordered = {
+    format: model.format,
+    version: model.version,
+    alpha: model.alpha,
+    docs: model.docs,
+    labels: Object.fromEntries(
+      (['slur', 'insult', 'partisan_epithet', 'off_topic'] as const).map((l) => {
+        const s = model.labels[l];
+        return [l, { docs: s.docs, calibration: { a: s.calibration.a, b: s.calibration.b }, counts: s.counts }];
+      }),
+    ),
+    features: model.features,
+    df: model.df,
+  };
+  return JSON.stringify(ordered) + '\n';
+}

@@ -1,0 +1,103 @@
+import { LABELS, type Label } from '../types.js';
+import type { ModelFile } from './format.js';
+
+/**
+ * A loaded model, ready to score: log-likelihood ratios per feature precomputed once, looked up
+ * in a Map, so scoring a comment costs one lookup per feature — no vocabulary-sized vectors.
+ */
+export interface LoadedModel {
+  readonly file: ModelFile;
+  /** feature → index */
+  readonly index: ReadonlyMap<string, number>;
+  /** Per label: log P(f|pos) - log P(f|neg) for present features, and the sum over all features of log P(¬f|·) terms folded into `base`. */
+  readonly weights: Readonly<Record<Label, Float64Array>>;
+  readonly base: Readonly<Record<Label, number>>;
+}
+
+export interface LabelScore {
+  probability: number;
+  /** Calibrated log-odds before the sigmoid. */
+  logOdds: number;
+  /** Features that pushed hardest towards the label, strongest first. */
+  top: string[];
+}
+
+/**
+ * Bernoulli-style presence features scored as multinomial naive Bayes over the features a
+ * comment has: log P(pos|x) - log P(neg|x) = prior log-odds + sum of per-feature log ratios.
+ * Unseen features are skipped (they carry no evidence either way).
+ */
+export function loadModel(file: ModelFile): LoadedModel {
+  const index = new Map<string, number>();
+  file.features.forEach((f, i) => index.set(f, i));
+  const weights = {} as Record<Label, Float64Array>;
+  const base = {} as Record<Label, number>;
+  const v = file.features.length;
+  for (const label of LABELS) {
+    const stats = file.labels[label];
+    const pos = stats.docs;
+    const neg = file.docs - stats.docs;
+    let posTotal = 0;
+    let negTotal = 0;
+    for (let i = 0; i < v; i++) {
+      posTotal += stats.counts[i]!;
+      negTotal += file.df[i]! - stats.counts[i]!;
+    }
+    const w = new Float64Array(v);
+    const posDen = Math.log(posTotal + file.alpha * v);
+    const negDen = Math.log(negTotal + file.alpha * v);
+    for (let i = 0; i < v; i++) {
+      const cp = stats.counts[i]!;
+      const cn = file.df[i]! - cp;
+      w[i] = Math.log(cp + file.alpha) - posDen - (Math.log(cn + file.alpha) - negDen);
+    }
+    weights[label] = w;
+    base[label] = Math.log((pos + 1) / (neg + 1));
+  }
+  return { file, index, weights, base };
+}
+
+const sigmoid = (x: number): number => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
+
+/** Raw (uncalibrated) log-odds per label for a feature set. */
+export function rawLogOdds(model: LoadedModel, features: Iterable<string>): Record<Label, { value: number; contributions: Array<[string, number]> }> {
+  const ids: Array<[string, number]> = [];
+  for (const f of features) {
+    const i = model.index.get(f);
+    if (i !== undefined) ids.push([f, i]);
+  }
+  const out = {} as Record<Label, { value: number; contributions: Array<[string, number]> }>;
+  for (const label of LABELS) {
+    const w = model.weights[label];
+    let value = model.base[label];
+    const contributions: Array<[string, number]> = [];
+    for (const [f, i] of ids) {
+      const c = w[i]!;
+      value += c;
+      contributions.push([f, c]);
+    }
+    out[label] = { value, contributions };
+  }
+  return out;
+}
+
+export function scoreFeatures(model: LoadedModel, features: Iterable<string>, explain = 0): Record<Label, LabelScore> {
+  const raw = rawLogOdds(model, features);
+  const out = {} as Record<Label, LabelScore>;
+  for (const label of LABELS) {
+    const { a, b } = model.file.labels[label].calibration;
+    const logOdds = a * raw[label].value + b;
+    const top =
+      explain > 0
+        ? raw[label].contributions
+            .filter(([, c]) => c > 0)
+            .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+            .slice(0, explain)
+            .map(([f]) => f)
+        : [];
+    out[label] = { probability: sigmoid(logOdds), logOdds, top };
+  }
+  return out;
+}
+
+export { sigmoid };

@@ -1,0 +1,146 @@
+import { LABELS, type Label } from '../types.js';
+import { MODEL_FORMAT, MODEL_VERSION, type ModelFile } from './format.js';
+import { loadModel, rawLogOdds } from './naiveBayes.js';
+
+export interface TrainingExample {
+  features: ReadonlySet<string>;
+  labels: readonly Label[];
+}
+
+export interface TrainOptions {
+  /** Laplace smoothing. Default 0.5. */
+  alpha?: number;
+  /** Features seen in fewer documents are dropped (rule features are always kept). Default 2. */
+  minDf?: number;
+  /** Folds for the held-out scores that calibration is fitted on. Default 5. */
+  folds?: number;
+}
+
+/** Counts only: the part of training that cross-validation repeats per fold. */
+function countModel(examples: readonly TrainingExample[], alpha: number, minDf: number): ModelFile {
+  const df = new Map<string, number>();
+  const pos: Record<Label, Map<string, number>> = {
+    slur: new Map(),
+    insult: new Map(),
+    partisan_epithet: new Map(),
+    off_topic: new Map(),
+  };
+  const docs: Record<Label, number> = { slur: 0, insult: 0, partisan_epithet: 0, off_topic: 0 };
+  for (const ex of examples) {
+    for (const f of ex.features) df.set(f, (df.get(f) ?? 0) + 1);
+    for (const label of new Set(ex.labels)) {
+      docs[label]++;
+      const m = pos[label];
+      for (const f of ex.features) m.set(f, (m.get(f) ?? 0) + 1);
+    }
+  }
+  // Sorted by code unit, not locale, so the file is the same on every machine.
+  const features = [...df.keys()]
+    .filter((f) => df.get(f)! >= minDf || f.startsWith('r:') || f.startsWith('l:') || f.startsWith('m:'))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const labels = {} as ModelFile['labels'];
+  for (const label of LABELS) {
+    labels[label] = { docs: docs[label], counts: features.map((f) => pos[label].get(f) ?? 0), calibration: { a: 1, b: 0 } };
+  }
+  return {
+    format: MODEL_FORMAT,
+    version: MODEL_VERSION,
+    alpha,
+    docs: Math.max(1, examples.length),
+    features,
+    df: features.map((f) => df.get(f)!),
+    labels,
+  };
+}
+
+/**
+ * Platt scaling: fits p = sigmoid(a * x + b) to held-out log-odds by Newton's method on the
+ * log loss, with Platt's target smoothing so a perfectly separated fold cannot send a to infinity.
+ */
+export function fitPlatt(xs: readonly number[], ys: readonly boolean[]): { a: number; b: number } {
+  const nPos = ys.filter(Boolean).length;
+  const nNeg = ys.length - nPos;
+  if (nPos === 0 || nNeg === 0) return { a: 1, b: 0 };
+  const hi = (nPos + 1) / (nPos + 2);
+  const lo = 1 / (nNeg + 2);
+  const t = ys.map((y) => (y ? hi : lo));
+  // Log loss in a numerically stable form: log(1 + e^z) - t*z.
+  const loss = (a: number, b: number): number => {
+    let sum = 0;
+    for (let i = 0; i < xs.length; i++) {
+      const z = a * xs[i]! + b;
+      sum += (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - t[i]! * z;
+    }
+    return sum;
+  };
+  // Newton's method with backtracking (Lin, Lin & Weng's fix of Platt's algorithm): a full
+  // Newton step can overshoot when the held-out scores are nearly separable.
+  let a = 0;
+  let b = Math.log((nPos + 1) / (nNeg + 1));
+  let current = loss(a, b);
+  for (let iter = 0; iter < 100; iter++) {
+    let g1 = 0, g2 = 0, h11 = 1e-12, h22 = 1e-12, h12 = 0;
+    for (let i = 0; i < xs.length; i++) {
+      const z = a * xs[i]! + b;
+      const p = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+      const d = p - t[i]!;
+      const w = p * (1 - p);
+      g1 += d * xs[i]!;
+      g2 += d;
+      h11 += w * xs[i]! * xs[i]!;
+      h22 += w;
+      h12 += w * xs[i]!;
+    }
+    if (Math.abs(g1) < 1e-7 && Math.abs(g2) < 1e-7) break;
+    const det = h11 * h22 - h12 * h12;
+    if (!(det > 0)) break;
+    const da = -(h22 * g1 - h12 * g2) / det;
+    const db = -(h11 * g2 - h12 * g1) / det;
+    let step = 1;
+    let improved = false;
+    while (step >= 1e-10) {
+      const next = loss(a + step * da, b + step * db);
+      if (next < current + 1e-4 * step * (g1 * da + g2 * db)) {
+        a += step * da;
+        b += step * db;
+        current = next;
+        improved = true;
+        break;
+      }
+      step /= 2;
+    }
+    if (!improved) break;
+  }
+  // Round so tiny floating-point differences between platforms cannot change the file.
+  return { a: Number(a.toFixed(6)), b: Number(b.toFixed(6)) };
+}
+
+/**
+ * Trains one-vs-rest naive Bayes for the four labels. Deterministic: the same examples in the
+ * same order give the same model, and so the same file, byte for byte.
+ */
+export function train(examples: readonly TrainingExample[], options: TrainOptions = {}): ModelFile {
+  const alpha = options.alpha ?? 0.5;
+  const minDf = options.minDf ?? 2;
+  const folds = Math.max(2, options.folds ?? 5);
+  const model = countModel(examples, alpha, minDf);
+  if (examples.length < folds * 2) return model;
+
+  // Held-out log-odds: each example is scored by a model that never saw it.
+  const held: Record<Label, number[]> = { slur: [], insult: [], partisan_epithet: [], off_topic: [] };
+  const truth: Record<Label, boolean[]> = { slur: [], insult: [], partisan_epithet: [], off_topic: [] };
+  for (let k = 0; k < folds; k++) {
+    const trainPart = examples.filter((_, i) => i % folds !== k);
+    const fold = loadModel(countModel(trainPart, alpha, minDf));
+    examples.forEach((ex, i) => {
+      if (i % folds !== k) return;
+      const raw = rawLogOdds(fold, ex.features);
+      for (const label of LABELS) {
+        held[label].push(raw[label].value);
+        truth[label].push(ex.labels.includes(label));
+      }
+    });
+  }
+  for (const label of LABELS) model.labels[label].calibration = fitPlatt(held[label], truth[label]);
+  return model;
+}

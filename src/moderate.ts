@@ -1,0 +1,196 @@
+import { createAnalyzer } from './analyze.js';
+import { BUNDLED_MODEL } from './bundled/model.js';
+import { badWordsList } from './bundled/profanity.js';
+import { BUNDLED_PACKS } from './bundled/rules.js';
+import type { SourcedPack } from './engine/compile.js';
+import { DecorumError } from './errors.js';
+import { detectLanguage } from './lang/detect.js';
+import { parseModel } from './model/format.js';
+import { loadModel, scoreFeatures, type LabelScore, type LoadedModel } from './model/naiveBayes.js';
+import { ModeratorOptionsSchema, type ModeratorOptions, type ResolvedModeratorOptions } from './schemas/options.js';
+import { cosine, makeIdf, topicVector, type TopicVector } from './topic/similarity.js';
+import { normalize } from './normalize/normalize.js';
+import { LABELS, type Action, type Label, type Match, type Scores, type Severity, type Verdict } from './types.js';
+
+export interface ModerateContext {
+  /** The article the comment sits under; without it off-topic rests on spam/furniture rules and the model. */
+  article?: string;
+}
+
+export interface Moderator {
+  /** Synchronous: labels, scores, action, spans and language for one comment. */
+  moderate(text: string, context?: ModerateContext): Verdict;
+}
+
+/** How much a single rule hit is worth, by severity, before the model has its say. */
+const SEVERITY_SCORE: Record<Severity, number> = { high: 0.97, medium: 0.85, low: 0.65 };
+
+/** Aimed profanity ("f*ck off, you liar") is insult evidence of medium strength. */
+const PROFANITY_AS_INSULT = 0.8;
+
+/** Similarity to the article above which a comment is plainly on topic. */
+const ON_TOPIC_SIMILARITY = 0.12;
+
+/** Highest slur score a comment may keep when every slur in it is only mentioned (counter-speech). */
+const MENTION_CAP = 0.45;
+
+const DEFAULT_REJECT: Partial<Record<Label, number>> = { slur: 0.5, insult: 0.9 };
+
+const noisyOr = (...ps: number[]): number => 1 - ps.reduce((acc, p) => acc * (1 - Math.min(1, Math.max(0, p))), 1);
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+function resolveOptions(options: unknown): ResolvedModeratorOptions {
+  if (options !== undefined && (options === null || typeof options !== 'object')) {
+    throw new DecorumError('INVALID_OPTION', `createModerator(options): options must be an object, got ${options === null ? 'null' : typeof options}`);
+  }
+  const parsed = ModeratorOptionsSchema.safeParse(options ?? {});
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const option = issue.path.join('.') || '(options)';
+  throw new DecorumError('INVALID_OPTION', `createModerator: option "${option}": ${issue.message}`, { option });
+}
+
+function isSourced(p: unknown): p is SourcedPack {
+  return typeof p === 'object' && p !== null && typeof (p as { file?: unknown }).file === 'string' && typeof (p as { pack?: unknown }).pack === 'object';
+}
+
+/** Custom packs first-class: a custom rule with a bundled rule's id replaces the bundled one. */
+function assemblePacks(opts: ResolvedModeratorOptions): SourcedPack[] {
+  const custom: SourcedPack[] = opts.rules.map((p, i) => (isSourced(p) ? p : { pack: p, file: `options.rules[${i}]` }));
+  const overridden = new Set<string>();
+  for (const { pack } of custom) {
+    const rules = (pack as { rules?: Array<{ id?: unknown }> }).rules;
+    if (Array.isArray(rules)) for (const r of rules) if (typeof r?.id === 'string') overridden.add(r.id);
+  }
+  const bundled = opts.bundledRules
+    ? BUNDLED_PACKS.map(({ pack, file }) => {
+        const p = pack as { rules: Array<{ id: string }> };
+        return { pack: { ...p, rules: p.rules.filter((r) => !overridden.has(r.id)) }, file };
+      })
+    : [];
+  return [...bundled, ...custom];
+}
+
+/** Largest rule score per label from unmentioned matches; aimed profanity counts as insult. */
+function ruleScores(matches: readonly Match[]): { scores: Scores; mentionedSlur: boolean } {
+  const scores: Scores = { slur: 0, insult: 0, partisan_epithet: 0, off_topic: 0 };
+  let mentionedSlur = false;
+  for (const m of matches) {
+    if (m.mentioned) {
+      if (m.label === 'slur') mentionedSlur = true;
+      continue;
+    }
+    if (m.label === 'profanity') scores.insult = Math.max(scores.insult, PROFANITY_AS_INSULT);
+    else scores[m.label] = Math.max(scores[m.label], SEVERITY_SCORE[m.severity]);
+  }
+  return { scores, mentionedSlur };
+}
+
+function describeMatches(matches: readonly Match[], label: Label): string {
+  const own = matches.filter((m) => !m.mentioned && (m.label === label || (label === 'insult' && m.label === 'profanity')));
+  return own.map((m) => `${m.ruleId} "${m.text}"`).join(', ');
+}
+
+/**
+ * Builds an immutable moderator: rule packs are validated and compiled, and the model loaded,
+ * once, here. Each call to `moderate` then only reads shared state, so one moderator serves
+ * any number of callers.
+ */
+export function createModerator(options?: ModeratorOptions): Moderator {
+  const opts = resolveOptions(options);
+  const analyzer = createAnalyzer(assemblePacks(opts), {
+    disable: opts.disable,
+    profanity: opts.profanity ? badWordsList() : [],
+  });
+  const model: LoadedModel | null =
+    opts.model === null ? null : loadModel(parseModel(opts.model === undefined ? BUNDLED_MODEL : opts.model, opts.model === undefined ? 'bundled model' : 'options.model'));
+
+  const thresholds = Object.fromEntries(LABELS.map((l) => [l, opts.thresholds[l] ?? 0.5])) as Record<Label, number>;
+  const rejectAt = { ...DEFAULT_REJECT, ...opts.rejectAt };
+  const languages = opts.languages ? new Set(opts.languages) : null;
+
+  const dfIndex = new Map<string, number>();
+  if (model) model.file.features.forEach((f, i) => f.startsWith('w:') && dfIndex.set(f.slice(2), model.file.df[i]!));
+  const idf = makeIdf(model?.file.docs ?? 1, (s) => dfIndex.get(s));
+  // Comments under one article arrive together: keep the last few article vectors.
+  const articleCache = new Map<string, TopicVector>();
+  const articleVector = (article: string): TopicVector => {
+    let v = articleCache.get(article);
+    if (v === undefined) {
+      v = topicVector(normalize(article).text, idf);
+      if (articleCache.size >= 16) articleCache.delete(articleCache.keys().next().value!);
+      articleCache.set(article, v);
+    }
+    return v;
+  };
+
+  function moderate(text: string, context?: ModerateContext): Verdict {
+    if (typeof text !== 'string') {
+      throw new DecorumError('INVALID_INPUT', `moderate(text): text must be a string, got ${text === null ? 'null' : typeof text}`, { field: 'text' });
+    }
+    if (context !== undefined && (context === null || typeof context !== 'object')) {
+      throw new DecorumError('INVALID_INPUT', 'moderate(text, context): context must be an object such as { article }', { field: 'context' });
+    }
+    const article = context?.article;
+    if (article !== undefined && typeof article !== 'string') {
+      throw new DecorumError('INVALID_INPUT', `moderate(text, { article }): article must be a string, got ${typeof article}`, { field: 'article' });
+    }
+
+    const { norm, matches, features } = analyzer.analyze(text);
+    const rules = ruleScores(matches);
+    const modelScores: Record<Label, LabelScore> | null = model ? scoreFeatures(model, features, opts.explain) : null;
+    const p = (l: Label) => modelScores?.[l].probability ?? 0;
+
+    const scores: Scores = { slur: 0, insult: 0, partisan_epithet: 0, off_topic: 0 };
+    scores.slur = noisyOr(rules.scores.slur, p('slur'));
+    scores.insult = noisyOr(rules.scores.insult, p('insult'));
+    scores.partisan_epithet = noisyOr(rules.scores.partisan_epithet, p('partisan_epithet'));
+
+    let similarity: number | null = null;
+    if (article !== undefined && article.trim() !== '') {
+      similarity = cosine(topicVector(norm.text, idf), articleVector(article));
+      const topical = Math.min(1, similarity / ON_TOPIC_SIMILARITY);
+      // Sharing the article's words is evidence against off-topic; sharing none is weak evidence for it.
+      scores.off_topic = noisyOr(rules.scores.off_topic, p('off_topic') * (1 - 0.8 * topical));
+    } else {
+      scores.off_topic = noisyOr(rules.scores.off_topic, p('off_topic'));
+    }
+    // Counter-speech: a slur that is only named to condemn it never makes the comment a slur.
+    const usedSlur = matches.some((m) => m.label === 'slur' && !m.mentioned);
+    if (rules.mentionedSlur && !usedSlur) scores.slur = Math.min(scores.slur, MENTION_CAP);
+
+    for (const l of LABELS) scores[l] = round(scores[l]);
+    const labels = LABELS.filter((l) => scores[l] >= thresholds[l]);
+    const language = detectLanguage(text);
+
+    const reasons: string[] = [];
+    for (const l of labels) {
+      const ruleText = describeMatches(matches, l);
+      const modelText = modelScores && modelScores[l].top.length > 0 ? `model: ${modelScores[l].top.join(', ')}` : '';
+      reasons.push(`${l} ${scores[l].toFixed(2)}${ruleText ? ` — rules: ${ruleText}` : ''}${modelText ? ` — ${modelText}` : ''}`);
+    }
+    if (similarity !== null && labels.includes('off_topic')) reasons.push(`similarity to the article ${similarity.toFixed(3)}`);
+
+    let action: Action = 'allow';
+    const rejecting = LABELS.filter((l) => rejectAt[l] !== undefined && scores[l] >= rejectAt[l]!);
+    if (rejecting.length > 0) {
+      action = 'reject';
+      reasons.push(`reject: ${rejecting.map((l) => `${l} >= ${rejectAt[l]}`).join(', ')}`);
+    } else if (labels.length > 0) {
+      action = 'review';
+    } else if (rules.mentionedSlur) {
+      action = 'review';
+      reasons.push('review: a slur is mentioned (counter-speech or quotation)');
+    } else if (LABELS.some((l) => scores[l] >= opts.reviewAt)) {
+      action = 'review';
+      reasons.push(`review: uncertain (${LABELS.filter((l) => scores[l] >= opts.reviewAt).map((l) => `${l} ${scores[l].toFixed(2)}`).join(', ')})`);
+    }
+    if (languages && language !== 'und' && !languages.has(language) && action === 'allow') {
+      action = 'review';
+      reasons.push(`review: language "${language}" is not among the moderated languages`);
+    }
+    return { labels, scores, action, matches, language, reasons };
+  }
+
+  return Object.freeze({ moderate });
+}

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { DecorumError } from '../errors.js';
+import { FixtureSchema, type Fixture } from '../schemas/fixture.js';
+
+/**
+ * Parses labelled JSONL. A line that is not JSON, or does not match the fixture schema (an
+ * unknown label, say), stops the load with an error naming the file and line: training or
+ * evaluating on silently skipped rows would report numbers for data nobody chose.
+ */
+export function parseFixtures(text: string, file: string): Fixture[] {
+  const out: Fixture[] = [];
+  const lines = text.split('\n');
+  lines.forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '') return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (cause) {
+      throw new DecorumError('FIXTURE', `${file}:${i + 1}: not valid JSON (${(cause as Error).message})`, { file, line: i + 1 }, { cause });
+    }
+    const parsed = FixtureSchema.safeParse(value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const field = issue.path.join('.') || '(row)';
+      throw new DecorumError('FIXTURE', `${file}:${i + 1}: field "${field}": ${issue.message}`, { file, line: i + 1, field });
+    }
+    out.push(parsed.data);
+  });
+  return out;
+}
+
+export function readFixtures(file: string): Fixture[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (cause) {
+    throw new DecorumError('IO', `cannot read fixtures ${file}: ${(cause as Error).message}`, { file }, { cause });
+  }
+  return parseFixtures(text, file);
+}

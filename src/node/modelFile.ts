@@ -1,0 +1,24 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { DecorumError } from '../errors.js';
+import { parseModel, serializeModel, type ModelFile } from '../model/format.js';
+
+/** Reads and checks a model file; a corrupt or wrong-version file fails with MODEL_FORMAT. */
+export function readModel(file: string): ModelFile {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (cause) {
+    throw new DecorumError('IO', `cannot read model ${file}: ${(cause as Error).message}`, { file }, { cause });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (cause) {
+    throw new DecorumError('MODEL_FORMAT', `${file}: not valid JSON (${(cause as Error).message})`, { file }, { cause });
+  }
+  return parseModel(value, file);
+}
+
+export function writeModel(file: string, model: ModelFile): void {
+  writeFileSync(file, serializeModel(model));
+}

@@ -1,0 +1,46 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SourcedPack } from '../engine/compile.js';
+import { parsePack } from '../engine/compile.js';
+import { DecorumError } from '../errors.js';
+
+/** Line and column of a JSON.parse failure, when the engine reports a position. */
+function jsonErrorLine(text: string, message: string): number | undefined {
+  const pos = /position (\d+)/.exec(message);
+  if (!pos) return undefined;
+  return text.slice(0, Number(pos[1])).split('\n').length;
+}
+
+/** Reads one rule pack file, validating it so errors name the file, rule id and field. */
+export function readRulePack(file: string): SourcedPack {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (cause) {
+    throw new DecorumError('IO', `cannot read rule pack ${file}: ${(cause as Error).message}`, { file }, { cause });
+  }
+  let pack: unknown;
+  try {
+    pack = JSON.parse(text);
+  } catch (cause) {
+    const line = jsonErrorLine(text, (cause as Error).message);
+    throw new DecorumError('RULE_PACK', `${file}${line ? `:${line}` : ''}: not valid JSON (${(cause as Error).message})`, { file, ...(line ? { line } : {}) }, { cause });
+  }
+  parsePack(pack, file);
+  return { pack, file };
+}
+
+/** Every `*.json` rule pack in a folder (sorted by name, so load order is stable), or one file. */
+export function loadRulePacks(path: string): SourcedPack[] {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch (cause) {
+    throw new DecorumError('IO', `rule packs: ${path} does not exist`, { file: path }, { cause });
+  }
+  if (stat.isFile()) return [readRulePack(path)];
+  return readdirSync(path)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => readRulePack(join(path, f)));
+}

@@ -1,0 +1,52 @@
+import { STOPWORDS, stem, tokenize } from '../text/tokens.js';
+
+/** A sparse TF-IDF vector: stem → weight, with its norm cached. */
+export interface TopicVector {
+  weights: Map<string, number>;
+  norm: number;
+}
+
+/**
+ * Inverse document frequency from the model's document frequencies, so topic similarity needs
+ * no corpus at run time. Unknown stems get the highest IDF: a rare shared word ("Navalny") is
+ * strong evidence that a comment is about the article.
+ */
+export type Idf = (stem: string) => number;
+
+export function makeIdf(docs: number, df: (stem: string) => number | undefined): Idf {
+  const max = Math.log((docs + 1) / 1) + 1;
+  return (s) => {
+    const d = df(s);
+    return d === undefined ? max : Math.log((docs + 1) / (d + 1)) + 1;
+  };
+}
+
+/** Content words only: stop words and one- or two-letter tokens say nothing about topic. */
+export function topicVector(normalized: string, idf: Idf): TopicVector {
+  const tf = new Map<string, number>();
+  for (const token of tokenize(normalized)) {
+    if (token.length < 3 || STOPWORDS.has(token)) continue;
+    const s = stem(token);
+    tf.set(s, (tf.get(s) ?? 0) + 1);
+  }
+  const weights = new Map<string, number>();
+  let sq = 0;
+  for (const [s, n] of tf) {
+    const w = (1 + Math.log(n)) * idf(s);
+    weights.set(s, w);
+    sq += w * w;
+  }
+  return { weights, norm: Math.sqrt(sq) };
+}
+
+/** Cosine similarity of two sparse vectors, iterating the smaller. */
+export function cosine(a: TopicVector, b: TopicVector): number {
+  if (a.norm === 0 || b.norm === 0) return 0;
+  const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [s, w] of small.weights) {
+    const o = large.weights.get(s);
+    if (o !== undefined) dot += w * o;
+  }
+  return dot / (a.norm * b.norm);
+}

@@ -1,0 +1,37 @@
+import { createAnalyzer } from './analyze.js';
+import { badWordsList } from './bundled/profanity.js';
+import { BUNDLED_PACKS } from './bundled/rules.js';
+import type { SourcedPack } from './engine/compile.js';
+import { DecorumError } from './errors.js';
+import { serializeModel, type ModelFile } from './model/format.js';
+import { train, type TrainOptions } from './model/train.js';
+import { FixtureSchema, type Fixture } from './schemas/fixture.js';
+
+export interface TrainModelOptions extends TrainOptions {
+  /** Rule packs whose matches become features. Default: the bundled packs (what createModerator uses). */
+  rules?: readonly SourcedPack[];
+  /** Feed bad-words' list as profanity evidence, as createModerator does by default. Default true. */
+  profanity?: boolean;
+}
+
+/**
+ * Trains a model on labelled comments, for `createModerator({ model })`. The rule engine runs
+ * over each comment first, so rule hits are features and the model learns how far to trust
+ * them. Deterministic: the same fixtures give the same model.
+ */
+export function trainModel(fixtures: readonly Fixture[], options: TrainModelOptions = {}): ModelFile {
+  if (!Array.isArray(fixtures)) throw new DecorumError('INVALID_INPUT', 'trainModel(fixtures): fixtures must be an array of { id, text, labels, source }');
+  fixtures.forEach((f, i) => {
+    const parsed = FixtureSchema.safeParse(f);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new DecorumError('FIXTURE', `trainModel: fixture #${i}: field "${issue.path.join('.')}": ${issue.message}`, { line: i + 1, field: issue.path.join('.') });
+    }
+  });
+  if (fixtures.length === 0) throw new DecorumError('FIXTURE', 'trainModel: no fixtures to train on');
+  const analyzer = createAnalyzer(options.rules ?? BUNDLED_PACKS, { profanity: options.profanity === false ? [] : badWordsList() });
+  const examples = fixtures.map((f) => ({ features: analyzer.analyze(f.text).features, labels: f.labels }));
+  return train(examples, options);
+}
+
+export { serializeModel };
