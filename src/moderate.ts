@@ -37,7 +37,8 @@ const MENTION_CAP = 0.45;
 const DEFAULT_REJECT: Partial<Record<Label, number>> = { slur: 0.5, insult: 0.9 };
 
 const noisyOr = (...ps: number[]): number => 1 - ps.reduce((acc, p) => acc * (1 - Math.min(1, Math.max(0, p))), 1);
-const round = (x: number): number => Math.round(x * 1000) / 1000;
+// Scores stop short of 1: evidence is never certain, and a threshold of 1 then means "never".
+const round = (x: number): number => Math.min(0.999, Math.round(x * 1000) / 1000);
 
 function resolveOptions(options: unknown): ResolvedModeratorOptions {
   if (options !== undefined && (options === null || typeof options !== 'object')) {

@@ -22,7 +22,7 @@ export const ModeratorOptionsSchema = z.strictObject({
   profanity: z.boolean().default(true),
   /** A label is assigned when its score reaches this. Default 0.5 for each label. */
   thresholds: perLabel.default({}),
-  /** `reject` when a label's score reaches this. Default { slur: 0.5, insult: 0.9 }; other labels never reject unless set. */
+  /** `reject` when a label's score reaches this. Default { slur: 0.5, insult: 0.9 }; other labels never reject unless set. Scores never reach 1, so 1 means never. */
   rejectAt: perLabel.default({}),
   /** `review` when any score reaches this without a label being assigned. Default 0.35. */
   reviewAt: score.default(0.35),

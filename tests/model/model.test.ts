@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createModerator, isDecorumError, parseModel, serializeModel, trainModel, type DecorumError } from '../../src/index.js';
+import { readFixtures, parseFixtures } from '../../src/node/fixtures.js';
+import { fitPlatt } from '../../src/model/train.js';
+
+const root = new URL('../../', import.meta.url);
+const trainRows = readFixtures(new URL('corpus/fixtures/train.jsonl', root).pathname);
+const testRows = readFixtures(new URL('corpus/fixtures/test.jsonl', root).pathname);
+
+function thrown(fn: () => unknown): DecorumError {
+  try {
+    fn();
+  } catch (e) {
+    if (isDecorumError(e)) return e;
+    throw e;
+  }
+  throw new Error('expected a DecorumError');
+}
+
+describe('training', () => {
+  it('the bundled model is exactly what corpus/fixtures/train.jsonl trains (deterministic)', () => {
+    const bundled = readFileSync(new URL('model/decorum-model.json', root), 'utf8');
+    expect(serializeModel(trainModel(trainRows))).toBe(bundled);
+  });
+
+  it('never trains on the test split: no test text is in the training file', () => {
+    const train = new Set(trainRows.map((r) => r.text.trim().toLowerCase()));
+    expect(testRows.filter((r) => train.has(r.text.trim().toLowerCase()))).toEqual([]);
+  });
+
+  it('the fixtures meet the corpus bar: 150+ positives per label, 300+ clean', () => {
+    const all = [...trainRows, ...testRows];
+    for (const l of ['slur', 'insult', 'partisan_epithet', 'off_topic'] as const) expect(all.filter((r) => r.labels.includes(l)).length).toBeGreaterThanOrEqual(150);
+    expect(all.filter((r) => r.labels.length === 0).length).toBeGreaterThanOrEqual(300);
+  });
+
+  it('a retrained model changes verdicts: trainModel on site data is used by createModerator', () => {
+    const rows = [
+      ...Array.from({ length: 30 }, (_, i) => ({ id: `p${i}`, text: `zorblax number ${i} strikes again`, labels: ['insult' as const], source: 'written' })),
+      ...Array.from({ length: 30 }, (_, i) => ({ id: `n${i}`, text: `the summit number ${i} went well`, labels: [], source: 'written' })),
+    ];
+    const m = createModerator({ model: trainModel(rows) });
+    expect(m.moderate('zorblax strikes').scores.insult).toBeGreaterThan(0.5);
+    expect(m.moderate('the summit went well').scores.insult).toBeLessThan(0.5);
+  });
+
+  it('Platt scaling fits sensible slopes and stays finite on separable data', () => {
+    const xs = [-5, -4, -3, -2, 2, 3, 4, 5];
+    const ys = [false, false, false, false, true, true, true, true];
+    const { a, b } = fitPlatt(xs, ys);
+    expect(Number.isFinite(a) && Number.isFinite(b)).toBe(true);
+    expect(a).toBeGreaterThan(0);
+  });
+});
+
+describe('model file', () => {
+  const bundled = JSON.parse(readFileSync(new URL('model/decorum-model.json', root), 'utf8')) as Record<string, unknown>;
+
+  it('round-trips byte for byte', () => {
+    const text = serializeModel(parseModel(bundled));
+    expect(serializeModel(parseModel(JSON.parse(text)))).toBe(text);
+  });
+
+  it('a wrong version fails with MODEL_FORMAT naming both versions', () => {
+    const err = thrown(() => createModerator({ model: { ...bundled, version: 99 } }));
+    expect(err.code).toBe('MODEL_FORMAT');
+    expect(err.message).toMatch(/99/);
+    expect(err.message).toMatch(/version 1/);
+  });
+
+  it('a corrupt model fails with MODEL_FORMAT naming the field', () => {
+    const err = thrown(() => createModerator({ model: { ...bundled, df: [1, 2, 3] } }));
+    expect(err.code).toBe('MODEL_FORMAT');
+    expect(thrown(() => createModerator({ model: 'nonsense' })).code).toBe('MODEL_FORMAT');
+  });
+});
+
+describe('fixture files', () => {
+  it('a line that is not JSON names the file and line', () => {
+    const err = thrown(() => parseFixtures('{"id":"a","text":"x","labels":[],"source":"written"}\n{oops\n', 'site.jsonl'));
+    expect(err.code).toBe('FIXTURE');
+    expect(err.message).toContain('site.jsonl:2');
+    expect(err.details).toMatchObject({ file: 'site.jsonl', line: 2 });
+  });
+
+  it('an unknown label names the file, line and field', () => {
+    const err = thrown(() => parseFixtures('\n{"id":"a","text":"x","labels":["rude"],"source":"written"}\n', 'site.jsonl'));
+    expect(err.message).toContain('site.jsonl:2');
+    expect(err.details.field).toBe('labels.0');
+  });
+});

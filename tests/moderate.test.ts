@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createModerator, extractPage, isDecorumError, LABELS, type DecorumError, type Verdict } from '../src/index.js';
+
+const moderator = createModerator();
+
+function thrown(fn: () => unknown): DecorumError {
+  try {
+    fn();
+  } catch (e) {
+    if (isDecorumError(e)) return e;
+    throw e;
+  }
+  throw new Error('expected a DecorumError');
+}
+
+const seed = (file: string) => extractPage(readFileSync(new URL(`../corpus/pages/${file}`, import.meta.url), 'utf8'), file);
+
+describe('moderate()', () => {
+  it('returns labels, a score per label, an action, spans and the language', () => {
+    const v = moderator.moderate('You are a brainless sleezebag and a demented clown.');
+    expect(Object.keys(v.scores).sort()).toEqual([...LABELS].sort());
+    for (const l of LABELS) expect(v.scores[l]).toBeGreaterThanOrEqual(0);
+    for (const l of LABELS) expect(v.scores[l]).toBeLessThanOrEqual(1);
+    expect(v.labels).toContain('insult');
+    expect(['review', 'reject']).toContain(v.action);
+    expect(v.language).toBe('eng');
+    expect(v.matches.map((m) => m.text)).toEqual(expect.arrayContaining(['sleezebag', 'clown']));
+    expect(v.reasons.length).toBeGreaterThan(0);
+  });
+
+  it('allows clean comments on the article', () => {
+    const page = seed('000_c77d67156aba59e4.txt');
+    const v = moderator.moderate('Putin and Trump should keep talking about the missile deployments in Poland.', { article: page.article });
+    expect(v.labels).toEqual([]);
+    expect(v.action).toBe('allow');
+  });
+
+  it('rejects slurs and reviews counter-speech that names one', () => {
+    expect(moderator.moderate('you are a retard').action).toBe('reject');
+    const counter = moderator.moderate('calling people retards says more about you than them');
+    expect(counter.labels).not.toContain('slur');
+    expect(counter.action).toBe('review');
+    expect(counter.matches.some((m) => m.label === 'slur' && m.mentioned)).toBe(true);
+  });
+
+  it('labels the seed comments as LABELS.md reads them', () => {
+    const byAuthor = new Map<string | null, Verdict>();
+    for (const file of ['000_c77d67156aba59e4.txt', '004_eb92b6f7c7bc55da.txt']) {
+      const page = seed(file);
+      for (const c of page.comments) byAuthor.set(c.author, moderator.moderate(c.text, { article: page.article }));
+    }
+    expect(byAuthor.get('william jackson')?.labels).toEqual(expect.arrayContaining(['insult', 'partisan_epithet']));
+    expect(byAuthor.get(null)?.labels).toContain('partisan_epithet');
+    expect(byAuthor.get('sherril henderson')?.labels).toContain('slur');
+    expect(byAuthor.get('David')?.labels).toEqual(expect.arrayContaining(['slur', 'insult']));
+    expect(byAuthor.get('PithyKat')?.labels).toEqual(expect.arrayContaining(['insult', 'partisan_epithet']));
+    expect(byAuthor.get('War Eagle')?.action).toBe('allow');
+  });
+
+  it('judges off-topic against the article', () => {
+    const page = seed('004_eb92b6f7c7bc55da.txt');
+    const spam = moderator.moderate('I make $92 an hour working from home on my laptop, click here to find out how', { article: page.article });
+    expect(spam.labels).toContain('off_topic');
+    const onTopic = moderator.moderate('Navalny should be released and the summit should have said so.', { article: page.article });
+    expect(onTopic.labels).not.toContain('off_topic');
+  });
+
+  it('a comment in another language about the article is not off-topic', () => {
+    const page = seed('004_eb92b6f7c7bc55da.txt');
+    const v = moderator.moderate('Putin y Biden hablaron de Navalny y de Ucrania en la cumbre de Ginebra.', { article: page.article });
+    expect(v.language).toBe('spa');
+    expect(v.labels).not.toContain('off_topic');
+  });
+
+  it('routes languages outside `languages` to review', () => {
+    const m = createModerator({ languages: ['eng'] });
+    const v = m.moderate('Putin y Biden hablaron de Navalny y de Ucrania en la cumbre de Ginebra.');
+    expect(v.action).toBe('review');
+  });
+
+  it('thresholds and the reject policy are options', () => {
+    const strict = createModerator({ thresholds: { insult: 0.01 }, rejectAt: { insult: 0.01 } });
+    expect(strict.moderate('You are a clown').action).toBe('reject');
+    const lenient = createModerator({ rejectAt: { slur: 1, insult: 1 } });
+    expect(lenient.moderate('you are a retard').action).toBe('review');
+  });
+
+  it('rules only, without the model', () => {
+    const rulesOnly = createModerator({ model: null });
+    const v = rulesOnly.moderate('Typical Demonrats');
+    expect(v.labels).toEqual(['partisan_epithet']);
+    expect(rulesOnly.moderate('What a lovely day for a summit').labels).toEqual([]);
+  });
+});
+
+describe('bad input', () => {
+  it.each([[42], [null], [undefined], [{ text: 'x' }]])('moderate(%j) throws INVALID_INPUT', (value) => {
+    const err = thrown(() => moderator.moderate(value as unknown as string));
+    expect(err.code).toBe('INVALID_INPUT');
+    expect(err.message).toMatch(/text must be a string/);
+  });
+
+  it('a non-string article is INVALID_INPUT', () => {
+    expect(thrown(() => moderator.moderate('hello', { article: 5 as unknown as string })).code).toBe('INVALID_INPUT');
+  });
+
+  it('an unknown or wrong option is INVALID_OPTION naming it', () => {
+    const unknown = thrown(() => createModerator({ treshold: 0.5 } as never));
+    expect(unknown.code).toBe('INVALID_OPTION');
+    expect(unknown.message).toMatch(/treshold/);
+    const wrong = thrown(() => createModerator({ thresholds: { insult: 2 } }));
+    expect(wrong.code).toBe('INVALID_OPTION');
+    expect(wrong.details.option).toBe('thresholds.insult');
+  });
+
+  it('an empty comment is allowed, not an error', () => {
+    const v = moderator.moderate('');
+    expect(v.action).toBe('allow');
+    expect(v.language).toBe('und');
+  });
+});
+
+describe('custom packs', () => {
+  const custom = {
+    pack: 'site',
+    version: 1,
+    description: 'site-specific words',
+    rules: [
+      {
+        id: 'site.insult.gremlin',
+        label: 'insult',
+        severity: 'medium',
+        description: 'our community calls trolls gremlins',
+        terms: ['gremlin'],
+        examples: { match: ['you gremlin'], noMatch: ['the car is a Gremlin model'] },
+      },
+    ],
+  };
+
+  it('adds rules beside the bundled ones', () => {
+    const m = createModerator({ rules: [custom], model: null });
+    expect(m.moderate('shut it, gremlin').matches.map((x) => x.ruleId)).toContain('site.insult.gremlin');
+  });
+
+  it('disables bundled rules by id', () => {
+    const base = createModerator({ model: null }).moderate('what an idiot');
+    const ruleId = base.matches[0]?.ruleId;
+    expect(ruleId).toBeDefined();
+    const m = createModerator({ model: null, disable: [ruleId!] });
+    expect(m.moderate('what an idiot').matches.map((x) => x.ruleId)).not.toContain(ruleId);
+  });
+
+  it('overrides a bundled rule that has the same id', () => {
+    const base = createModerator({ model: null }).moderate('what an idiot');
+    const ruleId = base.matches[0]!.ruleId;
+    const override = { ...custom, rules: [{ ...custom.rules[0]!, id: ruleId, terms: ['gremlin'] }] };
+    const m = createModerator({ model: null, rules: [override] });
+    expect(m.moderate('what an idiot').matches.map((x) => x.ruleId)).not.toContain(ruleId);
+    expect(m.moderate('you gremlin').matches.map((x) => x.ruleId)).toContain(ruleId);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { normalize, originalSpan } from '../src/normalize/normalize.js';
+
+const norm = (s: string) => normalize(s).text;
+
+describe('normalize', () => {
+  it.each([
+    ['r e t a r d', 'retard'],
+    ['r.e.t.a.r.d', 'retard'],
+    ['r-e-t-a-r-d', 'retard'],
+    ['D e m o n r a t s', 'demonrats'],
+    ['IDIOOOOOOT', 'idiot'],
+    ['5h1t b1tch f@ggot', 'shit bitch faggot'],
+    ['a$$hole', 'asshole'],
+    ['r\u200be\u200bt\u200ba\u200br\u200bd', 'retard'],
+    ['re\u00adtard', 'retard'],
+    ['ｒｅｔａｒｄ', 'retard'],
+    ['idiоt', 'idiot'], // Cyrillic о
+    ['ίdιοt', 'idiot'], // Greek with tonos
+    ['cafés naïve', 'cafes naive'],
+    ['TDS’ers', "tds'ers"],
+  ])('%j → %j', (input, expected) => {
+    expect(norm(input)).toBe(expected);
+  });
+
+  it('leaves numbers, prices and whole words in other scripts alone', () => {
+    expect(norm('$92 an hour in 2016')).toBe('$92 an hour in 2016');
+    expect(norm('Путин прав')).toBe('путин прав');
+    expect(norm('U.S. and E.U.')).toBe('u.s. and e.u.');
+  });
+
+  it('keeps sentence punctuation that is not leet', () => {
+    expect(norm('idiot! really?')).toBe('idiot! really?');
+  });
+
+  it('keeps masks between letters for the matcher', () => {
+    expect(norm('f**k off')).toBe('f**k off');
+  });
+
+  it('maps every normalised span back to the original letters', () => {
+    const text = 'you r.e.t.a.r.d!';
+    const n = normalize(text);
+    const at = n.text.indexOf('retard');
+    const span = originalSpan(n, at, at + 'retard'.length);
+    expect(text.slice(span.start, span.end)).toBe('r.e.t.a.r.d');
+  });
+
+  it('maps astral characters (surrogate pairs) to both code units', () => {
+    const text = 'a 𝐟𝐨𝐨𝐥';
+    const n = normalize(text);
+    expect(n.text).toBe('a fool');
+    const span = originalSpan(n, 2, 6);
+    expect(text.slice(span.start, span.end)).toBe('𝐟𝐨𝐨𝐥');
+  });
+
+  it('is idempotent', () => {
+    for (const s of ['G20 1000s', 'sh!t', 'f u c k', 'IDIOOOT', 'ʃ𝐟ʃὗƈｋ ỹоứ', 'Theretard', 'a b c d']) {
+      expect(norm(norm(s))).toBe(norm(s));
+    }
+  });
+});

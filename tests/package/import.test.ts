@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+
+const root = new URL('../../', import.meta.url).pathname;
+const node = (code: string, type: 'module' | 'commonjs') =>
+  spawnSync(process.execPath, type === 'module' ? ['--input-type=module', '-e', code] : ['-e', code], { cwd: root, encoding: 'utf8' });
+
+describe('the built package', () => {
+  it('importing decorum (ESM) prints nothing and works', () => {
+    // natural's index loads dotenv and database back ends that print on import; decorum must not.
+    const r = node("import { createModerator } from 'decorum'; const v = createModerator().moderate('you idiot'); if (!v.labels.includes('insult')) process.exit(3);", 'module');
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('requiring decorum (CommonJS) prints nothing and works', () => {
+    const r = node("const { createModerator } = require('decorum'); const v = createModerator().moderate('you idiot'); if (!v.labels.includes('insult')) process.exit(3);", 'commonjs');
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('decorum/node resolves in both module systems', () => {
+    expect(node("import { loadRulePacks } from 'decorum/node'; if (loadRulePacks('rules').length < 5) process.exit(3);", 'module').status).toBe(0);
+    expect(node("const { loadRulePacks } = require('decorum/node'); if (loadRulePacks('rules').length < 5) process.exit(3);", 'commonjs').status).toBe(0);
+  });
+
+  it('the public API is exactly these names', async () => {
+    const api = await import('../../dist/index.js');
+    expect(Object.keys(api).sort()).toEqual(
+      ['DecorumError', 'LABELS', 'MODEL_FORMAT', 'MODEL_VERSION', 'createModerator', 'extractPage', 'isDecorumError', 'normalize', 'parseModel', 'serializeModel', 'trainModel'].sort(),
+    );
+  });
+
+  it('npm pack ships dist, rules and the trained model, and not the tests', () => {
+    const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const files = (JSON.parse(r.stdout) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path);
+    expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/cli/main.js', 'rules/slurs.json', 'model/decorum-model.json', 'README.md']));
+    expect(files.some((f) => f.startsWith('tests/') || f.startsWith('corpus/') || f.startsWith('src/'))).toBe(false);
+  });
+});
