@@ -6,7 +6,8 @@ import type { SourcedPack } from './engine/compile.js';
 import { DecorumError } from './errors.js';
 import { detectLanguage } from './lang/detect.js';
 import { parseModel } from './model/format.js';
-import { loadModel, scoreFeatures, type LabelScore, type LoadedModel } from './model/naiveBayes.js';
+import { combine, loadModel, scoreFeatures, type LabelScore, type LoadedModel } from './model/naiveBayes.js';
+import { ON_TOPIC_SIMILARITY, signalsFor } from './model/signals.js';
 import { ModeratorOptionsSchema, type ModeratorOptions, type ResolvedModeratorOptions } from './schemas/options.js';
 import { cosine, makeIdf, topicVector, type TopicVector } from './topic/similarity.js';
 import { normalize } from './normalize/normalize.js';
@@ -28,15 +29,11 @@ const SEVERITY_SCORE: Record<Severity, number> = { high: 0.97, medium: 0.85, low
 /** Aimed profanity ("f*ck off, you liar") is insult evidence of medium strength. */
 const PROFANITY_AS_INSULT = 0.8;
 
-/** Similarity to the article above which a comment is plainly on topic. */
-const ON_TOPIC_SIMILARITY = 0.12;
-
 /** Highest slur score a comment may keep when every slur in it is only mentioned (counter-speech). */
 const MENTION_CAP = 0.45;
 
 const DEFAULT_REJECT: Partial<Record<Label, number>> = { slur: 0.5, insult: 0.9 };
 
-const noisyOr = (...ps: number[]): number => 1 - ps.reduce((acc, p) => acc * (1 - Math.min(1, Math.max(0, p))), 1);
 // Scores stop short of 1: evidence is never certain, and a threshold of 1 then means "never".
 const round = (x: number): number => Math.min(0.999, Math.round(x * 1000) / 1000);
 
@@ -140,21 +137,21 @@ export function createModerator(options?: ModeratorOptions): Moderator {
     const { norm, matches, features } = analyzer.analyze(text);
     const rules = ruleScores(matches);
     const modelScores: Record<Label, LabelScore> | null = model ? scoreFeatures(model, features, opts.explain) : null;
-    const p = (l: Label) => modelScores?.[l].probability ?? 0;
-
-    const scores: Scores = { slur: 0, insult: 0, partisan_epithet: 0, off_topic: 0 };
-    scores.slur = noisyOr(rules.scores.slur, p('slur'));
-    scores.insult = noisyOr(rules.scores.insult, p('insult'));
-    scores.partisan_epithet = noisyOr(rules.scores.partisan_epithet, p('partisan_epithet'));
 
     let similarity: number | null = null;
-    if (article !== undefined && article.trim() !== '') {
-      similarity = cosine(topicVector(norm.text, idf), articleVector(article));
-      const topical = Math.min(1, similarity / ON_TOPIC_SIMILARITY);
-      // Sharing the article's words is evidence against off-topic; sharing none is weak evidence for it.
-      scores.off_topic = noisyOr(rules.scores.off_topic, p('off_topic') * (1 - 0.8 * topical));
-    } else {
-      scores.off_topic = noisyOr(rules.scores.off_topic, p('off_topic'));
+    if (article !== undefined && article.trim() !== '') similarity = cosine(topicVector(norm.text, idf), articleVector(article));
+
+    const scores: Scores = { slur: 0, insult: 0, partisan_epithet: 0, off_topic: 0 };
+    for (const l of LABELS) {
+      if (model && modelScores) {
+        // One calibrated probability from the model's log-odds and the rule and topic signals.
+        scores[l] = combine(model, l, signalsFor(l, modelScores[l].logOdds, matches, similarity));
+      } else {
+        // Rules only: the rule's severity stands for its probability; for off-topic, an article
+        // the comment shares words with lowers a furniture/spam hit's weight.
+        const topical = similarity === null ? 0 : Math.min(1, similarity / ON_TOPIC_SIMILARITY);
+        scores[l] = l === 'off_topic' ? rules.scores[l] * (1 - 0.3 * topical) : rules.scores[l];
+      }
     }
     // Counter-speech: a slur that is only named to condemn it never makes the comment a slur.
     const usedSlur = matches.some((m) => m.label === 'slur' && !m.mentioned);

@@ -6,6 +6,7 @@ import { DecorumError } from './errors.js';
 import { serializeModel, type ModelFile } from './model/format.js';
 import { train, type TrainOptions } from './model/train.js';
 import { FixtureSchema, type Fixture } from './schemas/fixture.js';
+import { normalize } from './normalize/normalize.js';
 
 export interface TrainModelOptions extends TrainOptions {
   /** Rule packs whose matches become features. Default: the bundled packs (what createModerator uses). */
@@ -30,7 +31,10 @@ export function trainModel(fixtures: readonly Fixture[], options: TrainModelOpti
   });
   if (fixtures.length === 0) throw new DecorumError('FIXTURE', 'trainModel: no fixtures to train on');
   const analyzer = createAnalyzer(options.rules ?? BUNDLED_PACKS, { profanity: options.profanity === false ? [] : badWordsList() });
-  const examples = fixtures.map((f) => ({ features: analyzer.analyze(f.text).features, labels: f.labels }));
+  const examples = fixtures.map((f) => {
+    const { norm, matches, features } = analyzer.analyze(f.text);
+    return { features, labels: f.labels, matches, text: norm.text, ...(f.article !== undefined ? { article: normalize(f.article).text } : {}) };
+  });
   return train(examples, options);
 }
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { DecorumError } from '../errors.js';
+import { LABELS } from '../types.js';
+import { SIGNAL_NAMES } from './signals.js';
 
 export const MODEL_FORMAT = 'decorum-naive-bayes';
 export const MODEL_VERSION = 1;
@@ -10,8 +12,11 @@ const counts = z.array(z.number().int().nonnegative());
 const LabelStatsSchema = z.strictObject({
   docs: z.number().int().nonnegative(),
   counts,
-  /** Platt scaling of the log-odds, fitted on held-out folds of the training set. */
-  calibration: z.strictObject({ a: z.number(), b: z.number() }),
+  /**
+   * The combiner: logistic regression over the signals named in `names` (naive-Bayes log-odds,
+   * rule hits, topic), fitted on held-out folds of the training set so the result is calibrated.
+   */
+  combiner: z.strictObject({ names: z.array(z.string()), weights: z.array(z.number()), bias: z.number() }),
 });
 
 /**
@@ -65,6 +70,17 @@ export function parseModel(value: unknown, source = 'model'): ModelFile {
     const field = issue.path.join('.') || '(root)';
     throw new DecorumError('MODEL_FORMAT', `${source}: field "${field}": ${issue.message}`, { file: source, field });
   }
+  for (const label of LABELS) {
+    const names = parsed.data.labels[label].combiner.names;
+    const expected = SIGNAL_NAMES[label];
+    if (names.join(',') !== expected.join(',') || parsed.data.labels[label].combiner.weights.length !== expected.length) {
+      throw new DecorumError(
+        'MODEL_FORMAT',
+        `${source}: the ${label} combiner uses signals [${names.join(', ')}], this decorum computes [${expected.join(', ')}]. Retrain with \`decorum train\`.`,
+        { file: source, field: `labels.${label}.combiner` },
+      );
+    }
+  }
   return parsed.data;
 }
 
@@ -78,7 +94,7 @@ export function serializeModel(model: ModelFile): string {
     labels: Object.fromEntries(
       (['slur', 'insult', 'partisan_epithet', 'off_topic'] as const).map((l) => {
         const s = model.labels[l];
-        return [l, { docs: s.docs, calibration: { a: s.calibration.a, b: s.calibration.b }, counts: s.counts }];
+        return [l, { docs: s.docs, combiner: { names: s.combiner.names, weights: s.combiner.weights, bias: s.combiner.bias }, counts: s.counts }];
       }),
     ),
     features: model.features,

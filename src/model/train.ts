@@ -1,10 +1,18 @@
-import { LABELS, type Label } from '../types.js';
+import { cosine, makeIdf, topicVector } from '../topic/similarity.js';
+import { LABELS, type Label, type Match } from '../types.js';
 import { MODEL_FORMAT, MODEL_VERSION, type ModelFile } from './format.js';
+import { fitLogistic } from './logistic.js';
 import { loadModel, rawLogOdds } from './naiveBayes.js';
+import { SIGNAL_NAMES, signalsFor } from './signals.js';
 
 export interface TrainingExample {
   features: ReadonlySet<string>;
   labels: readonly Label[];
+  /** The rule engine's matches, for the combiner's rule signals. */
+  matches: readonly Match[];
+  /** Normalised comment and article text, for the topic signal (article absent: no signal). */
+  text: string;
+  article?: string;
 }
 
 export interface TrainOptions {
@@ -40,7 +48,11 @@ function countModel(examples: readonly TrainingExample[], alpha: number, minDf: 
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const labels = {} as ModelFile['labels'];
   for (const label of LABELS) {
-    labels[label] = { docs: docs[label], counts: features.map((f) => pos[label].get(f) ?? 0), calibration: { a: 1, b: 0 } };
+    labels[label] = {
+      docs: docs[label],
+      counts: features.map((f) => pos[label].get(f) ?? 0),
+      combiner: { names: [...SIGNAL_NAMES[label]], weights: SIGNAL_NAMES[label].map((_, i) => (i === 0 ? 1 : 0)), bias: 0 },
+    };
   }
   return {
     format: MODEL_FORMAT,
@@ -115,9 +127,25 @@ export function fitPlatt(xs: readonly number[], ys: readonly boolean[]): { a: nu
   return { a: Number(a.toFixed(6)), b: Number(b.toFixed(6)) };
 }
 
+/** Similarity of each example to its article under a model's IDF (null without an article). */
+export function similarities(model: ModelFile, examples: readonly TrainingExample[]): Array<number | null> {
+  const df = new Map<string, number>();
+  model.features.forEach((f, i) => f.startsWith('w:') && df.set(f.slice(2), model.df[i]!));
+  const idf = makeIdf(model.docs, (s) => df.get(s));
+  const articles = new Map<string, ReturnType<typeof topicVector>>();
+  return examples.map((ex) => {
+    if (ex.article === undefined || ex.article.trim() === '') return null;
+    let a = articles.get(ex.article);
+    if (a === undefined) articles.set(ex.article, (a = topicVector(ex.article, idf)));
+    return cosine(topicVector(ex.text, idf), a);
+  });
+}
+
 /**
- * Trains one-vs-rest naive Bayes for the four labels. Deterministic: the same examples in the
- * same order give the same model, and so the same file, byte for byte.
+ * Trains one-vs-rest naive Bayes for the four labels, then the per-label combiner on
+ * held-out folds: every example's naive-Bayes log-odds come from a model that never saw it,
+ * so the combiner learns how far to trust the model on unseen comments. Deterministic: the
+ * same examples in the same order give the same file, byte for byte.
  */
 export function train(examples: readonly TrainingExample[], options: TrainOptions = {}): ModelFile {
   const alpha = options.alpha ?? 0.5;
@@ -126,21 +154,23 @@ export function train(examples: readonly TrainingExample[], options: TrainOption
   const model = countModel(examples, alpha, minDf);
   if (examples.length < folds * 2) return model;
 
-  // Held-out log-odds: each example is scored by a model that never saw it.
   const held: Record<Label, number[]> = { slur: [], insult: [], partisan_epithet: [], off_topic: [] };
-  const truth: Record<Label, boolean[]> = { slur: [], insult: [], partisan_epithet: [], off_topic: [] };
+  const order: number[] = [];
   for (let k = 0; k < folds; k++) {
-    const trainPart = examples.filter((_, i) => i % folds !== k);
-    const fold = loadModel(countModel(trainPart, alpha, minDf));
+    const fold = loadModel(countModel(examples.filter((_, i) => i % folds !== k), alpha, minDf));
     examples.forEach((ex, i) => {
       if (i % folds !== k) return;
+      order.push(i);
       const raw = rawLogOdds(fold, ex.features);
-      for (const label of LABELS) {
-        held[label].push(raw[label].value);
-        truth[label].push(ex.labels.includes(label));
-      }
+      for (const label of LABELS) held[label].push(raw[label].value);
     });
   }
-  for (const label of LABELS) model.labels[label].calibration = fitPlatt(held[label], truth[label]);
+  const sims = similarities(model, examples);
+  for (const label of LABELS) {
+    const rows = order.map((i, k) => signalsFor(label, held[label][k]!, examples[i]!.matches, sims[i]!));
+    const ys = order.map((i) => examples[i]!.labels.includes(label));
+    const fit = fitLogistic(rows, ys);
+    model.labels[label].combiner = { names: [...SIGNAL_NAMES[label]], weights: fit.weights, bias: fit.bias };
+  }
   return model;
 }
