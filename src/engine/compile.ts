@@ -3,7 +3,7 @@ import { normalize } from '../normalize/normalize.js';
 import { RulePackSchema, type Boundary, type RulePack } from '../schemas/rulePack.js';
 import { Automaton } from './automaton.js';
 import type { AffixStem, CompiledPattern, CompiledRule, CompiledRules, Entry } from './compiled.js';
-import { compilePattern } from './safePattern.js';
+import { compilePattern, requiredLiteral } from './safePattern.js';
 
 /** A pack and where it came from, so errors can name the file. */
 export interface SourcedPack {
@@ -106,7 +106,10 @@ class Builder {
           this.stems.set(key, list);
         }
       }
-      for (const source of rule.patterns ?? []) this.patterns.push({ rule: index, regex: compilePattern(source, { file, ruleId: rule.id }) });
+      for (const source of rule.patterns ?? []) {
+        const literal = requiredLiteral(source);
+        this.patterns.push({ rule: index, regex: compilePattern(source, { file, ruleId: rule.id }), ...(literal !== undefined ? { literal } : {}) });
+      }
     }
   }
 }

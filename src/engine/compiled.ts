@@ -28,6 +28,8 @@ export interface AffixStem {
 export interface CompiledPattern {
   rule: number;
   regex: RegExp;
+  /** A literal every match contains: when the text lacks it, the regex is not run at all. */
+  literal?: string;
 }
 
 /** Everything compiled from the rule packs, immutable once built. */

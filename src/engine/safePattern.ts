@@ -82,3 +82,76 @@ export function compilePattern(source: string, where: { file?: string; ruleId: s
     );
   }
 }
+
+/**
+ * The longest run of literal characters every match of `source` must contain, or undefined
+ * when none can be read off safely. Checked with `includes` before the regex runs: most
+ * comments contain no "$" or " hack", so most pattern scans are skipped outright. Only the
+ * top level is read (no alternation there), and a literal followed by an optional quantifier
+ * ends the run without joining it.
+ */
+export function requiredLiteral(source: string): string | undefined {
+  let depth = 0;
+  let inClass = false;
+  let run = '';
+  let best = '';
+  const flush = () => {
+    if (run.length > best.length) best = run;
+    run = '';
+  };
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (inClass) {
+      if (c === '\\') i++;
+      else if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '\\') {
+      const n = source[i + 1] ?? '';
+      i++;
+      // Skip the operand of \u, \x, \p{...} and \k<...> so its digits are not read as literals.
+      if (n === 'x') i += 2;
+      else if ((n === 'u' || n === 'p' || n === 'P') && source[i + 1] === '{') while (i < source.length && source[i] !== '}') i++;
+      else if (n === 'u') i += 4;
+      else if (n === 'k' && source[i + 1] === '<') while (i < source.length && source[i] !== '>') i++;
+      if (depth > 0) continue;
+      if (/[bBdDsSwWnrtfvux0-9pPk]/.test(n)) {
+        flush();
+        continue;
+      }
+      if (isOptional(source, i + 1)) flush();
+      else run += n;
+      continue;
+    }
+    if (c === '(') {
+      depth++;
+      flush();
+      continue;
+    }
+    if (c === ')') {
+      depth--;
+      continue;
+    }
+    if (c === '[') {
+      inClass = true;
+      flush();
+      continue;
+    }
+    if (depth > 0) continue;
+    if (c === '|') return undefined;
+    if ('^$.*+?{}'.includes(c)) {
+      flush();
+      if (c === '{') while (i < source.length && source[i] !== '}') i++;
+      continue;
+    }
+    if (isOptional(source, i + 1)) flush();
+    else run += c;
+  }
+  flush();
+  return best.length > 0 ? best : undefined;
+}
+
+function isOptional(source: string, next: number): boolean {
+  const q = source[next];
+  return q === '?' || q === '*' || (q === '{' && /^\{0[,}]/.test(source.slice(next)));
+}

@@ -3,7 +3,7 @@ import { createAnalyzer } from '../../src/analyze.js';
 import { BUNDLED_PACKS } from '../../src/bundled/rules.js';
 import { badWordsList } from '../../src/bundled/profanity.js';
 import { compileRules } from '../../src/engine/compile.js';
-import { patternProblem } from '../../src/engine/safePattern.js';
+import { patternProblem, requiredLiteral } from '../../src/engine/safePattern.js';
 import { isDecorumError, type DecorumError } from '../../src/errors.js';
 
 const analyzer = createAnalyzer(BUNDLED_PACKS, { profanity: badWordsList() });
@@ -187,5 +187,35 @@ describe('rule packs', () => {
     );
     expect(err.message).toContain('a.json');
     expect(err.message).toContain('b.json');
+  });
+});
+
+describe('pattern prefilter', () => {
+  it.each([
+    ['https?://', 'http'],
+    ['ab?c', 'a'],
+    ['a{0,2}bc', 'bc'],
+    ['\\$ ?\\d{1,3}', '$'],
+    ['\\u00a9 ?\\d{4}', undefined],
+    ['x|y', undefined],
+    ['(a|b)cd(e)', 'cd'],
+  ])('requiredLiteral(%j) = %j', (source, literal) => {
+    expect(requiredLiteral(source)).toBe(literal);
+  });
+
+  it('every shipped pattern match contains its required literal', () => {
+    for (const { pack } of BUNDLED_PACKS) {
+      for (const r of (pack as { rules: Array<{ patterns?: string[]; examples: { match: string[] } }> }).rules) {
+        for (const source of r.patterns ?? []) {
+          const literal = requiredLiteral(source);
+          if (literal === undefined) continue;
+          const re = new RegExp(source, 'gu');
+          for (const example of r.examples.match) {
+            const text = analyzer.analyze(example).norm.text;
+            for (const m of text.matchAll(re)) expect(m[0]).toContain(literal);
+          }
+        }
+      }
+    }
   });
 });
