@@ -37,7 +37,8 @@ export function wordAt(ws: readonly Word[], pos: number): number {
 }
 
 /** Words before a name-calling noun that aim it: "what a", "such a", "you absolute". */
-const AIMING_BEFORE = /(?:\b(?:what|such|be|is|are|was|were|being|im|i'm|he's|she's|hes|shes|they're|theyre|called|call)\s+(?:a|an|the|such)?\s*(?:\w+\s+)?)$/;
+const AIMING_BEFORE =
+  /(?:\b(?:what|such|be|being|called|call|you're|youre|ur|you)\s+(?:a|an|the|such)?\s*(?:\w+\s+)?|\b(?:is|are|was|were|im|i'm|he's|she's|hes|shes|they're|theyre)\s+(?:a|an|such a|such an)\s+(?:\w+\s+)?)$/;
 
 export function aimedByPhrase(text: string, start: number): boolean {
   return AIMING_BEFORE.test(text.slice(Math.max(0, start - 30), start));
@@ -50,7 +51,12 @@ const MENTION_BEFORE = new RegExp(
     String.raw`\bcall(?:ing|ed|s)?\s+(?:\w+\s+){0,2}?(?:people|someone|somebody|them|him|her|others|anyone|everyone|us|me|women|men|folks|kids|voters)`,
     String.raw`\b(?:stop|quit|don't|dont|never|not|no more|avoid|ban|banning)\s+(?:saying|using|say|use|calling|call)`,
     String.raw`\b(?:using|saying|said|says|say|use|used|write|writing|wrote|typed)`,
-  ].join('|') + String.raw`\s*["']?\s*$`,
+  ]
+    // Grouped, so the end anchor binds every alternative: the cue must come right before the match.
+    .map((cue) => `(?:${cue})`)
+    .join('|')
+    .replace(/^/, '(?:')
+    .concat(String.raw`)\s*["']?\s*$`),
 );
 
 const MENTION_AFTER =

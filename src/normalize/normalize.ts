@@ -22,7 +22,7 @@ const LEET: Readonly<Record<string, string>> = {
 const MASKS = new Set(['*', '#']);
 
 /** What may sit between the letters of a spaced-out word: "r e t a r d", "r.e.t.a.r.d", "r-e-t". */
-const SPACERS = new Set([' ', '\t', '.', '-', '_', '/', '|', '~', '+', ',', '·', '*']);
+const SPACERS = new Set([' ', '\t', '.', '-', '_', '/', '|', '~', '+', ',', '·']);
 
 const MIN_SPACED_LETTERS = 3;
 const MAX_SPACER_RUN = 3;
@@ -136,6 +136,11 @@ function isLetterLike(c: string | undefined): boolean {
   return isLatinLetter(c) || (c !== undefined && LEET[c] !== undefined && c !== '!' && c !== '$');
 }
 
+/** A mask stands for a hidden letter, so "c**t" is one word, not a spaced-out "c" and "t". */
+function isWordPart(c: string | undefined): boolean {
+  return isLetterLike(c) || (c !== undefined && MASKS.has(c));
+}
+
 /**
  * Stage 3: join letters spaced out to dodge a filter ("r e t a r d", "D e m o n r a t s"):
  * three or more single letters in a row, each separated by at most three spacer characters,
@@ -148,7 +153,7 @@ function joinSpacedLetters(b: Buf): Buf {
   let any = false;
   let i = 0;
   while (i < n) {
-    const isolated = (k: number) => isLetterLike(c[k]) && !isLetterLike(c[k - 1]) && !isLetterLike(c[k + 1]);
+    const isolated = (k: number) => isLetterLike(c[k]) && !isWordPart(c[k - 1]) && !isWordPart(c[k + 1]);
     if (!isolated(i)) {
       i++;
       continue;

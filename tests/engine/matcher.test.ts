@@ -219,3 +219,23 @@ describe('pattern prefilter', () => {
     }
   });
 });
+
+describe('masks and mentions, edge cases', () => {
+  it('a masked word after a one-letter word is still one word', () => {
+    expect(matches('What a c**t').length).toBeGreaterThan(0);
+  });
+
+  it('an ambiguous mask takes its mildest reading', () => {
+    expect(matches('you are s**t').some((m) => m.label === 'slur')).toBe(false);
+  });
+
+  it('"a word" elsewhere in the sentence does not make an epithet a mention', () => {
+    const [m] = matches('Nobody believes a word the Rethuglicans say').filter((x) => x.label === 'partisan_epithet');
+    expect(m).toBeDefined();
+    expect(m!.mentioned).toBeUndefined();
+  });
+
+  it('"this is" does not aim profanity at anyone', () => {
+    expect(matches('damn, this is shit').filter((m) => m.label === 'profanity')).toEqual([]);
+  });
+});
