@@ -59,3 +59,19 @@ describe('normalize', () => {
     }
   });
 });
+
+describe('the plain-ASCII fast path', () => {
+  it('gives exactly what the full pipeline gives', async () => {
+    const fc = (await import('fast-check')).default;
+    // Compare against the full pipeline, forced by a trailing line holding a non-ASCII symbol.
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', 'O', ' ', '.', '-', '1', '3', '7', '0', '!', '$', '@', '#', '*', ',', 'x', 'x', '\n', '\t'), maxLength: 40 }), (s) => {
+        const fast = normalize(s);
+        const slow = normalize(s + '\n\u2603');
+        expect(slow.text.slice(0, fast.text.length)).toBe(fast.text);
+        expect(Array.from(slow.starts.slice(0, fast.text.length))).toEqual(Array.from(fast.starts));
+      }),
+      { seed: 7, numRuns: 2000 },
+    );
+  });
+});

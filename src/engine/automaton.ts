@@ -11,6 +11,9 @@ export interface Hit {
   end: number;
 }
 
+const ASCII_FIRST = 32;
+const ASCII_SPAN = 95; // ' ' through '~'
+
 export class Automaton {
   private readonly next: Array<Map<string, number>> = [new Map()];
   private readonly fail: number[] = [0];
@@ -19,11 +22,18 @@ export class Automaton {
   /** Nearest node on the fail chain that has patterns of its own (-1: none): skips empty links. */
   private readonly dict: number[] = [-1];
   private readonly lengths: number[];
+  /**
+   * The full transition function for printable ASCII (what normalised comments are made of),
+   * fail links already followed: one array read per character instead of a Map lookup and a
+   * walk up the fail chain. Other characters fall back to the Maps.
+   */
+  private readonly ascii: Int32Array;
 
   constructor(patterns: readonly string[]) {
     this.lengths = patterns.map((p) => p.length);
     patterns.forEach((p, index) => this.insert(p, index));
     this.link();
+    this.ascii = this.denseAscii();
   }
 
   get size(): number {
@@ -64,10 +74,33 @@ export class Automaton {
     }
   }
 
+  /** BFS order guarantees a node's fail target is complete before the node itself. */
+  private denseAscii(): Int32Array {
+    const n = this.next.length;
+    const table = new Int32Array(n * ASCII_SPAN);
+    const order: number[] = [0];
+    for (let qi = 0; qi < order.length; qi++) for (const child of this.next[order[qi]!]!.values()) order.push(child);
+    for (const node of order) {
+      for (let c = 0; c < ASCII_SPAN; c++) {
+        const child = this.next[node]!.get(String.fromCharCode(c + ASCII_FIRST));
+        table[node * ASCII_SPAN + c] = child !== undefined ? child : node === 0 ? 0 : table[this.fail[node]! * ASCII_SPAN + c]!;
+      }
+    }
+    return table;
+  }
+
   /** Every occurrence of every pattern, overlapping ones included, in order of their end. */
   scan(text: string, onHit: (hit: Hit) => void): void {
     let node = 0;
+    const table = this.ascii;
     for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i) - ASCII_FIRST;
+      if (code >= 0 && code < ASCII_SPAN) {
+        node = table[node * ASCII_SPAN + code]!;
+        if (this.own[node]!.length === 0 && this.dict[node] === -1) continue;
+        this.emit(node, i, onHit);
+        continue;
+      }
       const ch = text[i]!;
       for (;;) {
         const child = this.next[node]!.get(ch);
@@ -78,9 +111,13 @@ export class Automaton {
         if (node === 0) break;
         node = this.fail[node]!;
       }
-      for (let out = this.own[node]!.length > 0 ? node : this.dict[node]!; out !== -1; out = this.dict[out]!) {
-        for (const pattern of this.own[out]!) onHit({ pattern, start: i + 1 - this.lengths[pattern]!, end: i + 1 });
-      }
+      this.emit(node, i, onHit);
+    }
+  }
+
+  private emit(node: number, i: number, onHit: (hit: Hit) => void): void {
+    for (let out = this.own[node]!.length > 0 ? node : this.dict[node]!; out !== -1; out = this.dict[out]!) {
+      for (const pattern of this.own[out]!) onHit({ pattern, start: i + 1 - this.lengths[pattern]!, end: i + 1 });
     }
   }
 }

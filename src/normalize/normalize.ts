@@ -207,11 +207,35 @@ function squeezeRepeats(b: Buf): Buf {
   return out;
 }
 
+/** Anything that could make a later stage change the text: leet or masks next to a letter, three repeats, spaced letters. */
+const NEEDS_WORK =
+  /[^\x20-\x7e\n\r\t]|(?<!\S)(?=\S*[a-z])\S*[013457@$]|[a-z][$*#]|[!$@][a-z]|([a-z])\1\1|(?:^|[^a-z0-9@$*#])[a-z013457@][ \t.\-_/|~+,]{1,3}[a-z013457@][ \t.\-_/|~+,]{1,3}[a-z013457@](?![a-z0-9@$*#])/;
+
+/**
+ * Most comments are plain ASCII prose that no stage after case folding would change. For
+ * those the normalised text is the lower-cased text and the offset map is the identity, built
+ * without the per-character buffers of the full pipeline.
+ */
+function asciiFastPath(original: string): NormalizedText | null {
+  const lower = original.toLowerCase();
+  if (lower.length !== original.length || NEEDS_WORK.test(lower)) return null;
+  const n = lower.length;
+  const starts = new Int32Array(n);
+  const ends = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    starts[i] = i;
+    ends[i] = i + 1;
+  }
+  return { original, text: lower, starts, ends };
+}
+
 /**
  * Normalises text for matching and keeps the offset map. Pure and idempotent:
  * `normalize(normalize(x).text).text === normalize(x).text`.
  */
 export function normalize(original: string): NormalizedText {
+  const fast = asciiFastPath(original);
+  if (fast !== null) return fast;
   let b = fold(original);
   b = joinSpacedLetters(b);
   unmaskScriptsAndLeet(b);

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { Automaton } from '../../src/engine/automaton.js';
+
+/** Every occurrence by brute force, to check the automaton against. */
+function naive(patterns: string[], text: string): string[] {
+  const out: string[] = [];
+  patterns.forEach((p, i) => {
+    for (let s = 0; s + p.length <= text.length; s++) if (text.startsWith(p, s)) out.push(`${i}@${s}`);
+  });
+  return out.sort();
+}
+
+describe('Automaton', () => {
+  it('finds exactly the occurrences a brute-force search finds, overlapping ones included', () => {
+    const alphabet = fc.constantFrom('a', 'b', 'c', ' ', 'é', 'ж');
+    const word = fc.array(alphabet, { minLength: 1, maxLength: 4 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 8 }), fc.array(alphabet, { maxLength: 60 }).map((a) => a.join('')), (patterns, text) => {
+        const found: string[] = [];
+        new Automaton(patterns).scan(text, (h) => found.push(`${h.pattern}@${h.start}`));
+        expect(found.sort()).toEqual(naive(patterns, text));
+      }),
+      { seed: 42, numRuns: 300 },
+    );
+  });
+});
