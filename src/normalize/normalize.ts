@@ -1,4 +1,4 @@
-import { SCRIPT_CONFUSABLES } from './confusables.js';
+import { CONFUSABLES, SCRIPT_CONFUSABLES } from './confusables.js';
 import { foldCached, isInvisible } from './fold.js';
 
 /**
@@ -112,18 +112,20 @@ function unmaskScriptsAndLeet(b: Buf): void {
     let latin = false;
     for (let i = start; i < end && !latin; i++) latin = isLatinLetter(c[i]);
     if (!latin) continue;
+    // Look-alike letters and digits first, so the symbols below are judged against the
+    // letters their neighbours really are ("b!1" is "bii", not "b!i").
     for (let i = start; i < end; i++) {
       const ch = c[i]!;
       const script = SCRIPT_CONFUSABLES.get(ch);
-      if (script !== undefined) {
-        c[i] = script;
-        continue;
-      }
-      const leet = LEET[ch];
-      if (leet === undefined) continue;
-      // "!" and "$" end sentences and prices: only a letter right after makes them letters.
-      if ((ch === '!' || ch === '$' || ch === '@') && !isLatinLetter(c[i + 1]) && !(ch === '$' && isLatinLetter(c[i - 1]))) continue;
-      c[i] = leet;
+      if (script !== undefined) c[i] = script;
+      else if (ch >= '0' && ch <= '9' && LEET[ch] !== undefined) c[i] = LEET[ch];
+    }
+    // "!", "$" and "@" end sentences, mark prices and mentions: only a letter right after
+    // makes them letters ("sh!t", "$hit", "f@g"), or a letter before for "$" ("a$$").
+    for (let i = end - 1; i >= start; i--) {
+      const ch = c[i]!;
+      if (ch !== '!' && ch !== '$' && ch !== '@') continue;
+      if (isLatinLetter(c[i + 1]) || (ch === '$' && (isLatinLetter(c[i - 1]) || c[i - 1] === '$'))) c[i] = LEET[ch]!;
     }
     // A mask between letters hides a letter: keep it as "*" for the matcher's masked-word lookup.
     for (let i = start + 1; i < end - 1; i++) {
@@ -133,7 +135,8 @@ function unmaskScriptsAndLeet(b: Buf): void {
 }
 
 function isLetterLike(c: string | undefined): boolean {
-  return isLatinLetter(c) || (c !== undefined && LEET[c] !== undefined && c !== '!' && c !== '$');
+  if (c === undefined) return false;
+  return isLatinLetter(c) || (LEET[c] !== undefined && c !== '!' && c !== '$') || SCRIPT_CONFUSABLES.has(c);
 }
 
 /** A mask stands for a hidden letter, so "c**t" is one word, not a spaced-out "c" and "t". */
@@ -207,6 +210,9 @@ function squeezeRepeats(b: Buf): Buf {
   return out;
 }
 
+const TYPOGRAPHIC = /[‘’‛′´“”„«»‐‑‒–—―−]/;
+const TYPOGRAPHIC_ALL = /[‘’‛′´“”„«»‐‑‒–—―−]/g;
+
 /** Anything that could make a later stage change the text: leet or masks next to a letter, three repeats, spaced letters. */
 const NEEDS_WORK =
   /[^\x20-\x7e\n\r\t]|(?<!\S)(?=\S*[a-z])\S*[013457@$]|[a-z][$*#]|[!$@][a-z]|([a-z])\1\1|(?:^|[^a-z0-9@$*#])[a-z013457@][ \t.\-_/|~+,]{1,3}[a-z013457@][ \t.\-_/|~+,]{1,3}[a-z013457@](?![a-z0-9@$*#])/;
@@ -217,7 +223,9 @@ const NEEDS_WORK =
  * without the per-character buffers of the full pipeline.
  */
 function asciiFastPath(original: string): NormalizedText | null {
-  const lower = original.toLowerCase();
+  let lower = original.toLowerCase();
+  // Typographic quotes and dashes fold one-to-one to ASCII, so they keep the identity map.
+  if (TYPOGRAPHIC.test(lower)) lower = lower.replace(TYPOGRAPHIC_ALL, (ch) => CONFUSABLES.get(ch) ?? ch);
   if (lower.length !== original.length || NEEDS_WORK.test(lower)) return null;
   const n = lower.length;
   const starts = new Int32Array(n);
@@ -236,16 +244,38 @@ function asciiFastPath(original: string): NormalizedText | null {
 export function normalize(original: string): NormalizedText {
   const fast = asciiFastPath(original);
   if (fast !== null) return fast;
-  let b = fold(original);
-  b = joinSpacedLetters(b);
-  unmaskScriptsAndLeet(b);
-  b = squeezeRepeats(b);
-  return {
-    original,
-    text: b.chars.join(''),
-    starts: Int32Array.from(b.starts),
-    ends: Int32Array.from(b.ends),
-  };
+  let text = original;
+  let starts: Int32Array | undefined;
+  let ends: Int32Array | undefined;
+  // The stages feed each other (a squeeze can leave letters to join, a join can make a token
+  // leet), so the pipeline runs until its output no longer changes: normalising normalised text
+  // then changes nothing. Each extra pass composes its offset map with the one before.
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const b = squeezeRepeats(unmaskAndJoin(fold(text)));
+    const next = b.chars.join('');
+    const s = Int32Array.from(b.starts);
+    const e = Int32Array.from(b.ends);
+    if (starts !== undefined && ends !== undefined) {
+      for (let i = 0; i < s.length; i++) {
+        s[i] = starts[s[i]!]!;
+        e[i] = ends[e[i]! - 1]!;
+      }
+    }
+    const stable = next === text;
+    text = next;
+    starts = s;
+    ends = e;
+    if (stable) break;
+  }
+  return { original, text, starts: starts!, ends: ends! };
+}
+
+const MAX_PASSES = 4;
+
+function unmaskAndJoin(b: Buf): Buf {
+  const joined = joinSpacedLetters(b);
+  unmaskScriptsAndLeet(joined);
+  return joined;
 }
 
 /** Maps a span of normalised text back to the original text. */
