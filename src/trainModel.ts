@@ -31,9 +31,16 @@ export function trainModel(fixtures: readonly Fixture[], options: TrainModelOpti
   });
   if (fixtures.length === 0) throw new DecorumError('FIXTURE', 'trainModel: no fixtures to train on');
   const analyzer = createAnalyzer(options.rules ?? BUNDLED_PACKS, { profanity: options.profanity === false ? [] : badWordsList() });
+  // Fixtures under one article share it: normalise each article once.
+  const articles = new Map<string, string>();
+  const normalizedArticle = (a: string) => {
+    let n = articles.get(a);
+    if (n === undefined) articles.set(a, (n = normalize(a).text));
+    return n;
+  };
   const examples = fixtures.map((f) => {
     const { norm, matches, features } = analyzer.analyze(f.text);
-    return { features, labels: f.labels, matches, text: norm.text, ...(f.article !== undefined ? { article: normalize(f.article).text } : {}) };
+    return { features, labels: f.labels, matches, text: norm.text, ...(f.article !== undefined ? { article: normalizedArticle(f.article) } : {}) };
   });
   return train(examples, options);
 }

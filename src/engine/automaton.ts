@@ -81,9 +81,11 @@ export class Automaton {
     const order: number[] = [0];
     for (let qi = 0; qi < order.length; qi++) for (const child of this.next[order[qi]!]!.values()) order.push(child);
     for (const node of order) {
-      for (let c = 0; c < ASCII_SPAN; c++) {
-        const child = this.next[node]!.get(String.fromCharCode(c + ASCII_FIRST));
-        table[node * ASCII_SPAN + c] = child !== undefined ? child : node === 0 ? 0 : table[this.fail[node]! * ASCII_SPAN + c]!;
+      // A node's row is its fail node's row with its own children written over it.
+      if (node !== 0) table.copyWithin(node * ASCII_SPAN, this.fail[node]! * ASCII_SPAN, this.fail[node]! * ASCII_SPAN + ASCII_SPAN);
+      for (const [ch, child] of this.next[node]!) {
+        const c = ch.charCodeAt(0) - ASCII_FIRST;
+        if (ch.length === 1 && c >= 0 && c < ASCII_SPAN) table[node * ASCII_SPAN + c] = child;
       }
     }
     return table;

@@ -171,6 +171,7 @@ export function compileRules(packs: readonly SourcedPack[], options: CompileOpti
     globalAllow: b.globalAllow,
     ruleAllow: b.ruleAllow,
     stems: b.stems,
+    stemInitials: new Set([...b.stems.keys()].map((k) => k[0]!)),
     maxStem,
     maxSuffix,
     patterns: b.patterns,

@@ -43,6 +43,8 @@ export interface CompiledRules {
   ruleAllow: ReadonlyMap<number, readonly number[]>;
   /** Affix stems by stem text, for word formation ("demon" + "rats"). */
   stems: ReadonlyMap<string, readonly AffixStem[]>;
+  /** First letters of all stems: most words start with none of them and are skipped at once. */
+  stemInitials: ReadonlySet<string>;
   maxStem: number;
   maxSuffix: number;
   patterns: readonly CompiledPattern[];

@@ -1,4 +1,5 @@
 import { franc } from 'franc';
+import { STOPWORDS } from '../text/tokens.js';
 
 /**
  * Languages franc may choose from. Restricting candidates is what makes franc affordable: with
@@ -35,7 +36,7 @@ export function detectLanguage(text: string, candidates: readonly string[] = CAN
   if (letters < MIN_LETTERS) return 'und';
   const sample = text.slice(0, 600).toLowerCase().match(WORDS) ?? [];
   let hits = 0;
-  for (const w of sample) if (ENGLISH_MARKERS.has(w)) hits++;
+  for (const w of sample) if (ENGLISH_MARKERS.has(w) || STOPWORDS.has(w)) hits++;
   if ((hits >= 2 && hits * 6 >= sample.length) || (hits >= 1 && sample.length <= 8)) return 'eng';
   // franc's cost grows with the text; 400 characters are plenty to tell languages apart.
   return franc(text.slice(0, 400), { only: [...candidates], minLength: MIN_LETTERS });

@@ -56,6 +56,8 @@ export function loadModel(file: ModelFile): LoadedModel {
   return { file, index, weights, base };
 }
 
+const MIN_EVIDENCE = 6;
+
 const sigmoid = (x: number): number => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
 
 /** The combiner's calibrated probability from its signals. */
@@ -77,20 +79,24 @@ export function rawLogOdds(model: LoadedModel, features: Iterable<string>): Reco
   for (const label of LABELS) {
     const w = model.weights[label];
     let sum = 0;
-    const contributions: Array<[string, number]> = [];
-    for (const [f, i] of ids) {
-      const c = w[i]!;
-      sum += c;
-      contributions.push([f, c]);
-    }
+    for (const [, i] of ids) sum += w[i]!;
     // Naive Bayes adds one log-ratio per feature, so a long comment piles up evidence against
     // every label (the seed comment naming "bejing biden" and "obama-lama-ding-dang" among 150
     // neutral features scored -33). The mean log-ratio keeps long and short comments on one
     // scale; the combiner then learns how much to trust it beside the rule hits. Measured on the
     // test split: macro F1 0.861 with the mean, 0.865 with sum/sqrt(n), but sqrt(n) still
-    // misses that seed comment.
-    const value = model.base[label] + (ids.length > 0 ? sum / ids.length : 0);
-    out[label] = { value, contributions };
+    // misses that seed comment. Below MIN_EVIDENCE features the sum is divided by
+    // MIN_EVIDENCE instead, so one word ("lol") cannot speak with the weight of a sentence.
+    const value = model.base[label] + sum / Math.max(ids.length, MIN_EVIDENCE);
+    // Contributions are only read to explain a verdict: built lazily, not on every call.
+    let contributions: Array<[string, number]> | undefined;
+    out[label] = {
+      value,
+      get contributions() {
+        contributions ??= ids.map(([f, i]) => [f, w[i]!] as [string, number]);
+        return contributions;
+      },
+    };
   }
   return out;
 }
@@ -99,16 +105,19 @@ export function scoreFeatures(model: LoadedModel, features: Iterable<string>, ex
   const raw = rawLogOdds(model, features);
   const out = {} as Record<Label, LabelScore>;
   for (const label of LABELS) {
-    const logOdds = raw[label].value;
-    const top =
-      explain > 0
-        ? raw[label].contributions
-            .filter(([, c]) => c > 0)
-            .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
-            .slice(0, explain)
-            .map(([f]) => f)
-        : [];
-    out[label] = { logOdds, top };
+    const r = raw[label];
+    out[label] = {
+      logOdds: r.value,
+      // The strongest features are only needed for a reason; sorting them per call was waste.
+      get top() {
+        if (explain <= 0) return [];
+        return r.contributions
+          .filter(([, c]) => c > 0)
+          .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+          .slice(0, explain)
+          .map(([f]) => f);
+      },
+    };
   }
   return out;
 }
