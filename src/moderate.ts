@@ -29,6 +29,18 @@ const SEVERITY_SCORE: Record<Severity, number> = { high: 0.97, medium: 0.85, low
 /** Aimed profanity ("f*ck off, you liar") is insult evidence of medium strength. */
 const PROFANITY_AS_INSULT = 0.8;
 
+/** Lowest score a label keeps when an unmentioned high-severity rule of that label matched. */
+const HIGH_SEVERITY_FLOOR = 0.9;
+
+/** Matched text quoted in a reason is cut to this many characters (a squeezed run can be huge). */
+const QUOTE_LIMIT = 60;
+
+/** Cuts at a code-point boundary so a surrogate pair is never split. */
+function cutAt(text: string, n: number): string {
+  const code = text.charCodeAt(n - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? n - 1 : n);
+}
+
 /** Highest slur score a comment may keep when every slur in it is only mentioned (counter-speech). */
 const MENTION_CAP = 0.45;
 
@@ -86,7 +98,7 @@ function ruleScores(matches: readonly Match[]): { scores: Scores; mentionedSlur:
 
 function describeMatches(matches: readonly Match[], label: Label): string {
   const own = matches.filter((m) => !m.mentioned && (m.label === label || (label === 'insult' && m.label === 'profanity')));
-  return own.map((m) => `${m.ruleId} "${m.text}"`).join(', ');
+  return own.map((m) => `${m.ruleId} "${m.text.length > QUOTE_LIMIT ? m.text.slice(0, QUOTE_LIMIT) + '…' : m.text}"`).join(', ');
 }
 
 /**
@@ -134,7 +146,10 @@ export function createModerator(options?: ModeratorOptions): Moderator {
       throw new DecorumError('INVALID_INPUT', `moderate(text, { article }): article must be a string, got ${typeof article}`, { field: 'article' });
     }
 
-    const { norm, matches, features } = analyzer.analyze(text);
+    // Beyond maxLength only the start is analysed (spans stay valid), and the comment goes to
+    // review: nothing is silently skipped, and a megabyte of hostile input costs what 20 KB does.
+    const truncated = text.length > opts.maxLength;
+    const { norm, matches, features } = analyzer.analyze(truncated ? cutAt(text, opts.maxLength) : text);
     const rules = ruleScores(matches);
     const modelScores: Record<Label, LabelScore> | null = model ? scoreFeatures(model, features, opts.explain) : null;
 
@@ -152,6 +167,12 @@ export function createModerator(options?: ModeratorOptions): Moderator {
         const topical = similarity === null ? 0 : Math.min(1, similarity / ON_TOPIC_SIMILARITY);
         scores[l] = l === 'off_topic' ? rules.scores[l] * (1 - 0.3 * topical) : rules.scores[l];
       }
+    }
+    // A high-severity rule hit is precise on its own (a listed slur, "you absolute retard"): the
+    // model may raise its score but not talk it down because the rest of a long comment is calm.
+    for (const m of matches) {
+      if (m.mentioned || m.severity !== 'high' || m.label === 'profanity') continue;
+      scores[m.label] = Math.max(scores[m.label], HIGH_SEVERITY_FLOOR);
     }
     // Counter-speech: a slur that is only named to condemn it never makes the comment a slur.
     const usedSlur = matches.some((m) => m.label === 'slur' && !m.mentioned);
@@ -182,6 +203,10 @@ export function createModerator(options?: ModeratorOptions): Moderator {
     } else if (LABELS.some((l) => scores[l] >= opts.reviewAt)) {
       action = 'review';
       reasons.push(`review: uncertain (${LABELS.filter((l) => scores[l] >= opts.reviewAt).map((l) => `${l} ${scores[l].toFixed(2)}`).join(', ')})`);
+    }
+    if (truncated && action === 'allow') {
+      action = 'review';
+      reasons.push(`review: ${text.length} characters, longer than maxLength ${opts.maxLength}; only the first ${opts.maxLength} were analysed`);
     }
     if (languages && language !== 'und' && !languages.has(language) && action === 'allow') {
       action = 'review';

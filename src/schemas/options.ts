@@ -28,6 +28,8 @@ export const ModeratorOptionsSchema = z.strictObject({
   reviewAt: score.default(0.35),
   /** ISO 639-3 codes the site moderates; comments in other languages go to review. Default: any language. */
   languages: z.array(z.string().regex(/^[a-z]{3}$/, 'ISO 639-3 code such as "eng"')).optional(),
+  /** Characters analysed per comment; a longer comment is analysed up to here and sent to review. Default 20,000. */
+  maxLength: z.number().int().positive().default(20_000),
   /** How many of the model's strongest features each reason names. Default 3. */
   explain: z.number().int().min(0).max(20).default(3),
 });
