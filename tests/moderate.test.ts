@@ -94,6 +94,25 @@ describe('moderate()', () => {
   });
 });
 
+describe('long comments', () => {
+  const calm = 'The summit in Geneva covered arms control, cyberattacks and the return of ambassadors to their posts. ';
+
+  it('a slur in a long, calm comment is still a slur', () => {
+    const v = moderator.moderate(calm.repeat(8) + 'Only a retard would believe this.');
+    expect(v.labels).toContain('slur');
+    expect(v.action).toBe('reject');
+  });
+
+  it('text beyond maxLength is not analysed, and the comment goes to review saying so', () => {
+    const m = createModerator({ maxLength: 200 });
+    const v = m.moderate(calm.repeat(5) + ' you retard');
+    expect(v.matches).toEqual([]);
+    expect(v.action).toBe('review');
+    expect(v.reasons.join(' ')).toMatch(/maxLength 200/);
+    expect(moderator.moderate(calm.repeat(5) + ' you retard').labels).toContain('slur');
+  });
+});
+
 describe('bad input', () => {
   it.each([[42], [null], [undefined], [{ text: 'x' }]])('moderate(%j) throws INVALID_INPUT', (value) => {
     const err = thrown(() => moderator.moderate(value as unknown as string));
