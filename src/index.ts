@@ -5,6 +5,8 @@
 export { createModerator } from './moderate.js';
 export type { Moderator, ModerateContext } from './moderate.js';
 export type { ModeratorOptions } from './schemas/options.js';
+export { createHook } from './hooks/saveHook.js';
+export type { CreateHookOptions, HookCallback, HookOutcome, SaveHook } from './hooks/saveHook.js';
 export { trainModel } from './trainModel.js';
 export type { TrainModelOptions } from './trainModel.js';
 export { parseModel, serializeModel, MODEL_FORMAT, MODEL_VERSION } from './model/format.js';

@@ -1,4 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { Writable } from 'node:stream';
 import { extractPage } from '../corpus/extract.js';
 import { DecorumError } from '../errors.js';
 import { compareToBaseline, computeReport, evaluate, formatBaselineDiff, formatReport, formatSweep, parseBaselineJson, renderHtmlReport, sweep } from '../harness/index.js';
@@ -9,8 +11,9 @@ import { readModel, writeModel } from '../node/modelFile.js';
 import { trainModel } from '../trainModel.js';
 import { LABELS } from '../types.js';
 import { numberOption, parse } from './args.js';
-import { expandInputs, isJsonl, jsonlComments, pageComments, type InputComment, type RejectedLine } from './inputs.js';
-import { formatVerdictRow, verdictJson } from './table.js';
+import { classifyBatch, formatSummary, type BatchSummary } from '../node/batch.js';
+import type { ModeratorOptions } from '../schemas/options.js';
+import { expandInputs, isJsonl } from './inputs.js';
 import { basename } from 'node:path';
 
 export interface Io {
@@ -27,13 +30,20 @@ const MODERATOR_OPTIONS = {
   disable: { type: 'string', multiple: true },
 } as const;
 
-function moderatorFrom(values: { rules?: string[]; 'no-bundled-rules'?: boolean; model?: string; 'no-model'?: boolean; disable?: string[] }): Moderator {
-  return createModerator({
+type ModeratorFlags = { rules?: string[]; 'no-bundled-rules'?: boolean; model?: string; 'no-model'?: boolean; disable?: string[] };
+
+/** Plain data (rule packs and model read here), so `classify --workers` can send it to each worker. */
+function moderatorOptionsFrom(values: ModeratorFlags): ModeratorOptions {
+  return {
     rules: (values.rules ?? []).flatMap((p) => loadRulePacks(p)),
     bundledRules: values['no-bundled-rules'] !== true,
     ...(values['no-model'] ? { model: null } : values.model ? { model: readModel(values.model) } : {}),
     disable: values.disable ?? [],
-  });
+  };
+}
+
+function moderatorFrom(values: ModeratorFlags): Moderator {
+  return createModerator(moderatorOptionsFrom(values));
 }
 
 export function extractCommand(argv: string[], io: Io): number {
@@ -49,35 +59,64 @@ export function extractCommand(argv: string[], io: Io): number {
 }
 
 export async function classifyCommand(argv: string[], io: Io): Promise<number> {
-  const usage = 'decorum classify <pages|folder|comments.jsonl|->... [--json] [--rejects FILE] [--rules DIR] [--model FILE]';
-  const { values, positionals } = parse(argv, { ...MODERATOR_OPTIONS, json: { type: 'boolean' }, rejects: { type: 'string' } }, usage);
+  const usage = 'decorum classify <pages|folder|comments.jsonl|->... [--json] [--rejects FILE] [--workers N] [--rules DIR] [--model FILE]';
+  const { values, positionals } = parse(argv, { ...MODERATOR_OPTIONS, json: { type: 'boolean' }, rejects: { type: 'string' }, workers: { type: 'string' } }, usage);
   if (positionals.length === 0) throw new DecorumError('INVALID_OPTION', `give pages, a folder or a JSONL file ("-" for standard input)\nusage: ${usage}`);
-  const moderator = moderatorFrom(values);
-  const rejects: RejectedLine[] = [];
-  const counts = { allow: 0, review: 0, reject: 0 };
-  let read = 0;
-  const emit = (c: InputComment) => {
-    const v = moderator.moderate(c.text, c.article !== undefined ? { article: c.article } : undefined);
-    counts[v.action]++;
-    io.out((values.json ? verdictJson(c, v) : formatVerdictRow(c, v) + '\n') + '\n');
-  };
-  for (const file of expandInputs(positionals)) {
-    if (isJsonl(file)) {
-      for await (const c of jsonlComments(file, (r) => rejects.push(r))) {
-        read++;
-        emit(c);
-      }
-    } else {
-      for (const c of pageComments(file)) {
-        read++;
-        emit(c);
-      }
-    }
+  const workers = numberOption(values.workers, 'workers', 0, 256) ?? 0;
+  if (!Number.isInteger(workers)) throw new DecorumError('INVALID_OPTION', `--workers must be a whole number, got "${values.workers}"`, { option: 'workers' });
+  const inputs = expandInputs(positionals);
+  const moderatorOptions = moderatorOptionsFrom(values);
+
+  const rejectsFile = values.rejects === undefined ? undefined : openOutput(values.rejects, 'rejects');
+  const out = stdoutStream(io);
+  let summary: BatchSummary;
+  try {
+    summary = await classifyBatch({
+      inputs,
+      format: values.json ? 'json' : 'table',
+      out,
+      rejects: rejectsFile ?? ((r) => io.err(`rejected ${r.file}:${r.line}: ${r.error}\n`)),
+      workers,
+      moderatorOptions,
+      // The bar uses carriage returns: only on a terminal, never into a log file or a pipe.
+      ...(process.stderr.isTTY === true ? { progress: process.stderr } : {}),
+    });
+  } finally {
+    await Promise.all([finish(out), rejectsFile ? finish(rejectsFile) : undefined]);
   }
-  if (values.rejects !== undefined) writeFileSync(values.rejects, rejects.map((r) => JSON.stringify(r)).join('\n') + (rejects.length ? '\n' : ''));
-  else for (const r of rejects) io.err(`rejected ${r.file}:${r.line}: ${r.error}\n`);
-  io.err(`decorum: ${read + rejects.length} comments read: ${read} classified (${counts.allow} allow, ${counts.review} review, ${counts.reject} reject), ${rejects.length} rejected\n`);
+  io.err(formatSummary(summary));
   return 0;
+}
+
+/** Opens an output file now, so a bad path fails with a DecorumError before any work is done. */
+function openOutput(file: string, option: string): Writable {
+  try {
+    return createWriteStream(file, { fd: openSync(file, 'w') });
+  } catch (cause) {
+    throw new DecorumError('IO', `--${option}: cannot write ${file}: ${(cause as Error).message}`, { file, option }, { cause });
+  }
+}
+
+/**
+ * `io.out` as a Writable. In the real CLI io.out writes to process.stdout but drops write()'s
+ * result, so backpressure is taken from process.stdout itself: each chunk completes only once
+ * stdout has drained. With any other io.out (tests), stdout's buffer is usually empty and this costs nothing.
+ */
+function stdoutStream(io: Io): Writable {
+  return new Writable({
+    decodeStrings: false,
+    write(chunk: string, _encoding, done) {
+      io.out(chunk);
+      if (process.stdout.writableNeedDrain) once(process.stdout, 'drain').then(() => done(), done);
+      else done();
+    },
+  });
+}
+
+async function finish(stream: Writable): Promise<void> {
+  if (stream.writableFinished) return;
+  stream.end();
+  await once(stream, 'finish');
 }
 
 export function evalCommand(argv: string[], io: Io): number {

@@ -1,6 +1,5 @@
-import { createReadStream, readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { extractPage } from '../corpus/extract.js';
 import { DecorumError } from '../errors.js';
 
@@ -14,7 +13,7 @@ export interface InputComment {
   line?: number;
 }
 
-/** A JSONL line that could not be read, kept for the rejects report. */
+/** A JSONL line that could not be read, for the rejects report (`--rejects FILE`, one JSON object a line). */
 export interface RejectedLine {
   file: string;
   line: number;
@@ -55,27 +54,9 @@ export function pageComments(file: string): InputComment[] {
 }
 
 /**
- * Streams a JSONL file of `{id?, text, article?}` rows line by line, so memory stays bounded
- * however large the file. Every line ends up either yielded or rejected, with its line number.
+ * A row, or the reason it is not one. Streaming JSONL of any size is `classifyBatch` in
+ * src/node/batch.ts; it calls this for every line, in a worker thread with `--workers`.
  */
-export async function* jsonlComments(file: string, onReject: (r: RejectedLine) => void): AsyncGenerator<InputComment> {
-  const stream = file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' });
-  const name = file === '-' ? '<stdin>' : file;
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
-  let n = 0;
-  for await (const raw of lines) {
-    n++;
-    if (raw.trim() === '') continue;
-    const row = parseRow(raw);
-    if (typeof row === 'string') {
-      onReject({ file: name, line: n, error: row, raw });
-      continue;
-    }
-    yield { id: row.id === undefined ? `${basename(name)}:${n}` : String(row.id), text: row.text, ...(row.article !== undefined ? { article: row.article } : {}), line: n };
-  }
-}
-
-/** A row, or the reason it is not one. */
 export function parseRow(raw: string): { id?: string | number; text: string; article?: string } | string {
   let value: unknown;
   try {

@@ -5,7 +5,7 @@ import { rulesCommand } from './rules.js';
 const HELP = `decorum — moderate reader comments
 
 usage:
-  decorum classify <pages|folder|comments.jsonl|->  [--json] [--rejects FILE] [--rules DIR] [--model FILE]
+  decorum classify <pages|folder|comments.jsonl|->  [--json] [--rejects FILE] [--workers N] [--rules DIR] [--model FILE]
   decorum extract <pages|folder>                     split pages into comments (JSONL)
   decorum eval --fixtures F.jsonl [--json] [--baseline B.json --tolerance T] [--sweep] [--html R.html]
   decorum train --fixtures F.jsonl --out model.json

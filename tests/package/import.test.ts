@@ -29,7 +29,7 @@ describe('the built package', () => {
   it('the public API is exactly these names', async () => {
     const api = await import('../../dist/index.js');
     expect(Object.keys(api).sort()).toEqual(
-      ['DecorumError', 'LABELS', 'MODEL_FORMAT', 'MODEL_VERSION', 'createModerator', 'extractPage', 'isDecorumError', 'normalize', 'parseModel', 'serializeModel', 'trainModel'].sort(),
+      ['DecorumError', 'LABELS', 'MODEL_FORMAT', 'MODEL_VERSION', 'createHook', 'createModerator', 'extractPage', 'isDecorumError', 'normalize', 'parseModel', 'serializeModel', 'trainModel'].sort(),
     );
   });
 
