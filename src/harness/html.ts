@@ -43,21 +43,28 @@ h2 { font-size: 1.15rem; margin-top: 2rem; border-bottom: 1px solid #ddd; paddin
 table { border-collapse: collapse; margin: .5rem 0; font-variant-numeric: tabular-nums; }
 th, td { border: 1px solid #ddd; padding: .25rem .6rem; text-align: right; }
 th:first-child, td:first-child { text-align: left; }
-thead th { background: #f5f5f7; }
+thead th { background: #f5f5f7; position: sticky; top: 0; }
+tbody tr:nth-child(even) { background: #fbfbfd; }
+#confusion tbody tr { background: none; }
+tbody th { font-weight: 600; }
+#rules td:nth-child(2), #rules th:nth-child(2) { text-align: left; white-space: nowrap; }
+#confusion th, #confusion td { min-width: 4.5rem; }
 td.zero-support { color: #999; }
 td.diag { background: #e6f4ea; }
 td.off { background: #fdecea; }
 .note { color: #666; font-size: .9rem; }
-.curves { display: flex; flex-wrap: wrap; gap: 1rem; }
+.curves { display: grid; grid-template-columns: repeat(auto-fill, minmax(240px, 1fr)); gap: 1rem; }
 figure { margin: 0; }
-figcaption { font-weight: 600; text-align: center; }
-svg.pr-curve { background: #fafafa; border: 1px solid #ddd; }
+figcaption { font-weight: 600; text-align: center; font-size: .9rem; margin-top: .25rem; }
+svg.pr-curve { display: block; width: 100%; height: auto; background: #fafafa; border: 1px solid #ddd; border-radius: 4px; }
 svg.pr-curve .axis { stroke: #888; stroke-width: 1; }
 svg.pr-curve .grid { stroke: #e5e5e5; stroke-width: 1; }
 svg.pr-curve polyline { fill: none; stroke: #0b62d6; stroke-width: 2; }
 svg.pr-curve circle.point { fill: #0b62d6; }
 svg.pr-curve circle.operating { fill: #d93025; }
-svg.pr-curve text { font-size: 10px; fill: #444; }
+svg.pr-curve text { font-size: 11px; fill: #444; }
+svg.pr-curve text.axis-label { font-size: 12px; font-weight: 600; fill: #333; }
+svg.pr-curve text.empty { font-size: 12px; fill: #888; }
 .banner { padding: .5rem .75rem; border-radius: 4px; }
 .banner.regressed { background: #fdecea; border: 1px solid #d93025; }
 .banner.ok { background: #e6f4ea; border: 1px solid #188038; }
@@ -142,7 +149,7 @@ export function renderPrCurve(label: Label, points: readonly SweepPoint[], opera
       ? []
       : points.filter((point) => point.tp + point.fp > 0).sort((a, b) => a.recall - b.recall || b.threshold - a.threshold);
 
-  const grid = [0, 0.5, 1]
+  const grid = [0, 0.25, 0.5, 0.75, 1]
     .map(
       (t) =>
         `<line class="grid" x1="${x(t)}" y1="${y(0)}" x2="${x(t)}" y2="${y(1)}"/><line class="grid" x1="${x(0)}" y1="${y(t)}" x2="${x(1)}" y2="${y(t)}"/>` +
@@ -270,10 +277,11 @@ export function renderHtmlReport(report: EvalReport, options: HtmlReportOptions 
     `<title>${escapeHtml(title)}</title><style>${CSS}</style></head><body>`,
     `<header><h1>${escapeHtml(title)}</h1><p class="summary">${report.rowCount} comments · macro F1 <strong>${num(report.macroF1)}</strong> · ${report.errors.length} errors · predictions from ${escapeHtml(thresholds)}</p></header>`,
     options.baseline === undefined ? '' : baselineSection(options.baseline, options.maxErrors),
+    // Summary first (labels, confusion, curves), then the per-rule detail and the comments.
     labelsSection(report),
-    rulesSection(report),
     confusionSection(report),
     curvesSection(report, curves),
+    rulesSection(report),
     errorsSection(report, options.maxErrors),
     '</body></html>',
   ].join('\n');
