@@ -11,7 +11,8 @@ export function rulesCommand(argv: string[], io: Io): number {
   const usage = 'decorum rules <test|lint> [--rules DIR]... [--no-bundled-rules] [--json]';
   const [sub, ...rest] = argv;
   const { values } = parse(rest, { rules: { type: 'string', multiple: true }, 'no-bundled-rules': { type: 'boolean' }, json: { type: 'boolean' } }, usage);
-  const custom = (values.rules ?? []).flatMap((p) => loadRulePacks(p));
+  // The lint reports schema problems (unknown fields, bad values) as findings; `test` needs valid packs.
+  const custom = (values.rules ?? []).flatMap((p) => loadRulePacks(p, { validate: sub !== 'lint' }));
   const packs = values['no-bundled-rules'] ? custom : [...BUNDLED_PACKS, ...custom];
   if (sub === 'test') {
     const result = testRulePacks(packs, badWordsList());
@@ -25,10 +26,10 @@ export function rulesCommand(argv: string[], io: Io): number {
     return result.failures.length === 0 ? 0 : 1;
   }
   if (sub === 'lint') {
-    const findings = lintRulePacks(packs);
+    const findings = lintRulePacks(packs, { profanity: badWordsList() });
     if (values.json) io.out(JSON.stringify(findings) + '\n');
     else {
-      for (const f of findings) io.out(`${f.kind.padEnd(15)} ${f.file}${f.ruleId ? ` ${f.ruleId}` : ''}: ${f.message}\n`);
+      for (const f of findings) io.out(`${f.kind.padEnd(17)} ${f.file}${f.ruleId ? ` ${f.ruleId}` : ''}${f.field ? ` ${f.field}` : ''}: ${f.message}\n`);
       io.out(`${packs.length} packs: ${findings.length} finding${findings.length === 1 ? '' : 's'}\n`);
     }
     return findings.length === 0 ? 0 : 1;

@@ -48,7 +48,9 @@ const MENTION_BEFORE = new RegExp(
   [
     String.raw`\b(?:the|that|this|a)\s+(?:word|term|slur|label|epithet|insult|name)s?(?:\s+(?:of|for))?`,
     String.raw`\b(?:word|term|slur|name|epithet)s?\s+like`,
-    String.raw`\bcall(?:ing|ed|s)?\s+(?:\w+\s+){0,2}?(?:people|someone|somebody|them|him|her|others|anyone|everyone|us|me|women|men|folks|kids|voters)`,
+    // "calling people X", "they called us X", "called me a X", "calling immigrants X": whoever is
+    // called, with an optional article before the name.
+    String.raw`(?<!so[- ])\bcall(?:ing|ed|s)?(?:\s+[\w'-]+){0,3}?(?:\s+(?:a|an|the|such an?|a bunch of|bunch of))?`,
     String.raw`\b(?:stop|quit|don't|dont|never|not|no more|avoid|ban|banning)\s+(?:saying|using|say|use|calling|call)`,
     String.raw`\b(?:using|saying|said|says|say|use|used|write|writing|wrote|typed)`,
   ]
@@ -60,20 +62,398 @@ const MENTION_BEFORE = new RegExp(
 );
 
 const MENTION_AFTER =
-  /^s?["']?\s*(?:is|are|was|were|isn't|is not|remains)\s+(?:a\s+|an\s+|just\s+|still\s+|so\s+|never\s+|not\s+)*(?:slur|hateful|offensive|unacceptable|disgusting|vile|bigoted|racist|dehumanizing|dehumanising|ok|okay|acceptable|fine|cool|hate speech)|^s?["']?\s*(?:says|say|said|shows|tells)\s+more\s+about/;
+  /^s?["']?\s*(?:is|are|was|were|isn't|is not|remains)\s+(?:a\s+|an\s+|just\s+|still\s+|so\s+|never\s+|not\s+)*(?:slur|hateful|offensive|unacceptable|disgusting|vile|bigoted|bigotry|racist|sexist|homophobic|transphobic|islamophobic|antisemitic|anti-semitic|xenophobic|ableist|misogynistic|misogynist|hurtful|harmful|dehumanizing|dehumanising|ok|okay|acceptable|fine|cool|hate speech|a lie|untrue|true)|^s?["']?\s*(?:says|say|said|shows|tells)\s+more\s+about|^s?["']?\s*(?:has|have)\s+no\s+place/;
 
 const QUOTES = new Set(['"', "'"]);
 
+/** A cue a few words before an opening quote that reports or names what is quoted: 'things like "…"', 'the tweet said "…"'. */
+const QUOTE_CUE =
+  /\b(?:like|as|said|says|say|saying|wrote|writes|write|writing|tweeted|tweets|tweet|posted|posts|post|shouted|shouting|chanted|chanting|yelled|yelling|screamed|screaming|called|calling|call|calls|read|reads|reading|claimed|claims|claim|claiming|typed|texted|commented|replied|told|tell|telling|heard|hear|hearing|repeat|repeats|repeated|repeating|think|thinks|thought|believe|believes|insist|insists|argue|argues|argued|words?|phrases?|slogans?|comments?|messages?|statements?|remarks?|lines?|things|stuff|signs?|banners?|posters?|graffiti|headlines?|captions?|labels?|insults?|slurs?|epithets?|painted|spray-painted|scrawled|daubed)\b(?:\s+[\w'-]+){0,3}?\s*[:,]?\s*$/;
+
+/**
+ * A claim reported as someone else's, a few words before the match in the same sentence: a
+ * gerund ("saying that", "claiming", "calling them") or another speaker ("you said", "people
+ * who think", "he keeps saying"). The speaker's own "I say" is not a report.
+ */
+const REPORTED_CLAIM =
+  /\b(?:saying|claiming|suggesting|implying|insisting|arguing|pretending|believing|thinking|posting|tweeting|writing|shouting|chanting|[\w'-]+\s+(?:(?:keep|keeps|kept|still|really|actually|seriously|honestly|just|would|will|might|could|can|always|ever|once|openly|publicly)\s+){0,2}(?:say|says|said|saying|think|thinks|thought|claim|claims|claimed|believe|believes|insist|insists|suggest|suggests|suggested|imply|implies|implied|tweet|tweets|tweeted|tweeting|post|posts|posted|posting|write|writes|wrote|writing|shout|shouts|shouted|shouting|chant|chants|chanted|chanting))\b((?:\s+that)?(?:\s+[\w'-]+){0,5}?)\s*["']?\s*$/;
+/** The reported words must form a clause about someone: "saying that X [are]", not "believes [a word the]". */
+const REPORTED_VERB = /\b(?:are|is|was|were|be|aren't|isn't|should|shouldn't|must|can|could|will|would|deserve|deserves|need|needs|belong|belongs|make|makes|have|has|don't|do|does|doesn't|ought)\b/;
+
+/** The speaker's own claim, not a report: "I call them X", "we'd say X", "as I said, X". */
+const FIRST_PERSON = /\b(?:i|we|i'm|im|we're|i'd|we'd|i'll|we'll|i've|we've)\b/;
+const FIRST_PERSON_BEFORE = /\b(?:i|we|i'm|im|we're|i'd|we'd|i'll|we'll)\s+(?:(?:just|will|would|always|still|really|do|now|even|also|gonna|going to|have to|must|simply)\s+){0,2}$/;
+const NEGATED_CUE = /^(?:stop|quit|don't|dont|never|not|no more|avoid|ban|banning)\b/;
+
+/** Is [start, end) inside a quotation? Returns where the quote opens and closes. */
+function enclosingQuote(text: string, start: number, end: number): { open: number; close: number } | null {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let doubles = 0;
+  let lastDouble = -1;
+  for (let i = Math.max(lineStart, start - 200); i < start; i++) {
+    if (text[i] === '"') {
+      doubles++;
+      lastDouble = i;
+    }
+  }
+  if (doubles % 2 === 1) {
+    const close = text.indexOf('"', end);
+    if (close >= 0 && close - end <= 160) return { open: lastDouble, close };
+    return null;
+  }
+  // Single quotes: an opening one follows a non-letter and precedes a letter ("'women"), a closing
+  // one follows a letter or punctuation and precedes a non-letter ("scum'"); "don't" is neither.
+  const isOpen = (i: number) => text[i] === "'" && !isWordLike(text[i - 1]) && isWordLike(text[i + 1]);
+  const isClose = (i: number) => text[i] === "'" && text[i - 1] !== undefined && text[i - 1] !== ' ' && !isWordLike(text[i + 1]);
+  let open = -1;
+  for (let i = start - 1; i >= Math.max(lineStart, start - 160); i--) {
+    if (isOpen(i)) {
+      open = i;
+      break;
+    }
+    if (i < start - 1 && isClose(i)) return null;
+  }
+  if (open < 0) return null;
+  for (let j = end; j < Math.min(text.length, end + 160) && text[j] !== '\n'; j++) if (isClose(j)) return { open, close: j };
+  return null;
+}
+
+function isWordLike(c: string | undefined): boolean {
+  return c !== undefined && /[\p{L}\p{N}]/u.test(c);
+}
+
+/** A cue that reports what someone else said, not the speaker's own claim. */
+function reportCue(before: string, cue: RegExpExecArray | null): boolean {
+  if (cue === null) return false;
+  if (NEGATED_CUE.test(cue[0].trimStart())) return true;
+  if (FIRST_PERSON.test(cue[0])) return false;
+  return !FIRST_PERSON_BEFORE.test(before.slice(0, cue.index));
+}
+
 /**
  * True when the match is named to condemn it rather than used as an attack: quoted
- * ('the word "X"'), introduced as a word ("calling people X", "stop saying X"), or judged
- * right after ("X is a slur", "X says more about you").
+ * ('the word "X"', 'messages like "they are X"'), introduced as a word ("calling people X",
+ * "they called me a X", "stop saying X"), or judged right after ("X is a slur", "X says more
+ * about you"). The speaker's own "I call them X" is a use, not a mention.
  */
 export function isMention(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 48), start);
   const after = text.slice(end, end + 48);
   const quoted = QUOTES.has(text[start - 1] ?? '') && /^[a-z]{0,2}["']/.test(after);
   if (quoted) return true;
-  if (MENTION_BEFORE.test(before)) return true;
-  return MENTION_AFTER.test(after.replace(/^[a-z]{0,2}(?=\W|$)/, ''));
+  if (reportCue(before, MENTION_BEFORE.exec(before))) return true;
+  if (MENTION_AFTER.test(after.replace(/^[a-z]{0,2}(?=\W|$)/, ''))) return true;
+  // Someone else's claim, reported: "saying that X are vermin", "people who think X are scum".
+  const clause = before.slice(Math.max(before.search(/[^.!?;]*$/), 0));
+  const reported = REPORTED_CLAIM.exec(clause);
+  if (reported && !FIRST_PERSON.test(reported[0]) && REPORTED_VERB.test(reported[1] ?? '')) return true;
+  // A longer quotation holding the match: 'messages like "women are X"', '"they are X" is hateful'.
+  const q = enclosingQuote(text, start, end);
+  if (q === null) return false;
+  const lead = text.slice(Math.max(0, q.open - 48), q.open);
+  if (reportCue(lead, QUOTE_CUE.exec(lead))) return true;
+  return MENTION_AFTER.test(text.slice(q.close + 1, q.close + 49));
+}
+
+/*
+ * Group-directed abuse. "Only women can be so ignorant", "I hate every single one of them":
+ * the ±3-word window is too narrow for these shapes and too loose for others ("people throw
+ * trash"). A match is *linked* to a target when only grammatical glue stands between them in
+ * the same clause (at most LINK_WINDOW words, no sentence or clause punctuation): copulas,
+ * modals, determiners, quantifiers and intensifiers. Content words break the link, so
+ * "voters are tired of this stupid policy" stays clean.
+ */
+
+const LINK_WINDOW = 6;
+
+/** Glue between a subject and its predicate, read leftwards from the match: "women [can be so] ignorant". */
+const LEFT_BRIDGE: ReadonlySet<string> = new Set([
+  'are', 'is', 'was', 'were', 'be', 'been', 'being', 'am', 'seem', 'seems', 'seemed', 'look', 'looks', 'become', 'becomes',
+  'became', 'remain', 'remains', 'can', 'could', 'will', 'would', 'must', 'may', 'might', 'should', 'shall', 'to', 'do', 'does',
+  'did', 'so', 'very', 'really', 'truly', 'too', 'just', 'only', 'always', 'all', 'both', 'utterly', 'totally', 'completely',
+  'absolutely', 'incredibly', 'extremely', 'fucking', 'fuckin', 'freaking', 'effing', 'damn', 'bloody', 'simply', 'inherently',
+  'naturally', 'clearly', 'obviously', 'basically', 'literally', 'genuinely', 'honestly', 'seriously', 'actually', 'also',
+  'still', 'even', 'ever', 'generally', 'mostly', 'usually', 'typically', 'often', 'mainly', 'nothing', 'but', 'such', 'a',
+  'an', 'that', 'this', 'more', 'most', 'pretty', 'quite', 'rather', 'far', 'much', 'certainly', 'definitely', 'surely', 'probably',
+  'frankly', 'indeed', 'kind', 'sort', 'of', 'bunch', 'pack', 'load', 'herd', 'horde', 'swarm', 'gang', 'lot', 'no', 'better',
+  'worse', 'than', 'lower', 'less', 'little', 'nasty', 'total', 'complete', 'utter', 'absolute', 'real', 'true', 'themselves',
+  'go',
+]);
+
+/** Glue between a verb and its object, read rightwards: "hate [every single one of] them", "vermin [like] them". */
+const RIGHT_BRIDGE: ReadonlySet<string> = new Set([
+  'all', 'the', 'those', 'these', 'every', 'each', 'single', 'one', 'of', 'any', 'most', 'some', 'many', 'such', 'so', 'fucking',
+  'fuckin', 'freaking', 'effing', 'damn', 'bloody', 'goddamn', 'like', 'other', 'kinds', 'kind', 'sorts', 'types', 'type',
+  'just', 'really', 'truly', 'absolutely', 'a', 'an',
+]);
+
+/** Words that end an object noun phrase before it reaches a person: "hate [it] when people…", "hate [the way] people…". */
+const NOT_MODIFIER: ReadonlySet<string> = new Set([
+  'it', 'this', 'that', 'what', 'when', 'how', 'why', 'who', 'where', 'which', 'whether', 'if', 'to', 'for', 'with', 'about',
+  'and', 'or', 'but', 'than', 'because', 'as', 'at', 'on', 'in', 'into', 'by', 'from', 'way', 'fact', 'idea', 'thought',
+  'there', 'here', 'their', 'our', 'my', 'his', 'its', 'is', 'are', 'was', 'were', 'be', 'i', 'we', 'me', 'us',
+]);
+
+const PREPOSITIONS: ReadonlySet<string> = new Set([
+  'for', 'of', 'to', 'with', 'about', 'against', 'among', 'amongst', 'toward', 'towards', 'by', 'from', 'on', 'in', 'at',
+  'into', 'onto', 'upon', 'than', 'like', 'between', 'behind', 'around', 'over', 'under', 'after', 'before', 'without',
+  'within', 'among', 'alongside', 'unlike', 'via',
+]);
+const QUANTIFIERS: ReadonlySet<string> = new Set([
+  'all', 'most', 'some', 'many', 'none', 'each', 'one', 'few', 'both', 'any', 'half', 'lot', 'majority', 'rest', 'every',
+]);
+const DETERMINERS: ReadonlySet<string> = new Set(['the', 'these', 'those', 'all', 'our', 'their', 'many', 'most', 'some', 'such', 'other']);
+
+/** A transitive verb takes its target as object, to the right: "I hate X"; "X hate Mondays" is not aimed at X. */
+const OBJECT_VERBS: ReadonlySet<string> = new Set([
+  'hate', 'hated', 'despise', 'despised', 'loathe', 'loathed', 'detest', 'detested', 'abhor', 'abhorred', 'stand', 'stomach',
+  'tolerate', 'bear', 'fuck', 'kill', 'respect', 'trust', 'value', 'exterminate', 'eradicate', 'gas', 'hang', 'shoot', 'deport',
+  'for', 'of', 'towards', 'toward', 'by', 'to', 'all', 'the', 'these', 'those', 'every',
+]);
+
+/** A verb phrase takes its target as subject, to the left: "X make me sick", "X should all die", "X are not human". */
+const SUBJECT_HEADS: ReadonlySet<string> = new Set([
+  'should', 'shouldn\'t', 'must', 'deserve', 'deserves', 'need', 'needs', 'ought', 'belong', 'belongs', 'disgust', 'disgusts',
+  'sicken', 'sickens', 'repulse', 'repulses', 'revolt', 'revolts', 'make', 'makes', 'turn', 'turns', 'gross', 'grosses',
+  'creep', 'creeps', 'are', 'aren\'t', 'arent', 'is', 'isn\'t', 'do', 'don\'t', 'dont', 'does', 'doesn\'t', 'not', 'have',
+  'has', 'lives', 'can', 'can\'t', 'cannot', 'cant', 'breed', 'go', 'less', 'worth', 'mean',
+]);
+
+export type LinkDirection = 'left' | 'right' | 'both';
+
+/** Which side a match takes its target from, read off its own words. */
+export function linkDirection(matchText: string): LinkDirection {
+  const ws = matchText.split(/[^\p{L}\p{N}'*-]+/u).filter(Boolean);
+  if (ws.length === 0) return 'both';
+  if (SUBJECT_HEADS.has(ws[0]!)) return 'left';
+  if (OBJECT_VERBS.has(ws[ws.length - 1]!)) return 'right';
+  return 'both';
+}
+
+/** Punctuation that ends a clause between two words; a quotation mark parts what is quoted from what is said of it. */
+function clauseBreak(text: string, from: number, to: number): boolean {
+  return /[.,;:!?\n()"']/.test(text.slice(from, to));
+}
+
+const POSSESSIVE = /'s$|s'$/;
+const CONTRACTION = /'(?:re|ve|ll|d)$/;
+const GROUP_OWNERS: ReadonlySet<string> = new Set(['their', 'his', 'her']);
+const GROUP_NOUNS: ReadonlySet<string> = new Set(['kind', 'lot', 'ilk', 'sort', 'type']);
+
+/** Is word k a person or group: a target noun ("women", "women's"), "you", "their kind", or one glued to glue ("womenare", "allwomen")? */
+function personAt(ws: readonly Word[], k: number, isTarget: (w: string) => boolean, anchors?: ReadonlySet<number>): boolean {
+  if (anchors?.has(k)) return true;
+  const w = ws[k]!.text;
+  if (SECOND_PERSON.has(w) || isTarget(w) || isTarget(w.replace(POSSESSIVE, '')) || isTarget(w.replace(CONTRACTION, ''))) return true;
+  if (GROUP_NOUNS.has(w) && k > 0 && GROUP_OWNERS.has(ws[k - 1]!.text)) return true;
+  return gluedPerson(w, isTarget);
+}
+
+/** A person glued to a neighbouring function word to dodge a filter: "womenare", "allwomen", "thesepeople". */
+function gluedPerson(w: string, isTarget: (w: string) => boolean): boolean {
+  if (w.length < 6 || w.length > 24) return false;
+  for (let i = 2; i <= w.length - 2; i++) {
+    const a = w.slice(0, i);
+    const b = w.slice(i);
+    if (isTarget(a) && (LEFT_BRIDGE.has(b) || RIGHT_BRIDGE.has(b))) return true;
+    if (isTarget(b) && (RIGHT_BRIDGE.has(a) || LEFT_BRIDGE.has(a))) return true;
+  }
+  return false;
+}
+
+const TRANSPOSED = new WeakMap<ReadonlySet<string>, Set<string>>();
+
+/**
+ * A target word with two neighbouring letters swapped ("wmoen", "imimgrants"), a common way
+ * to dodge a filter. Built once per target set; only words of five letters or more.
+ */
+export function transposedTarget(targets: ReadonlySet<string>, w: string): boolean {
+  let variants = TRANSPOSED.get(targets);
+  if (variants === undefined) {
+    variants = new Set();
+    for (const t of targets) {
+      if (t.length < 5 || !/^[a-z]+$/.test(t)) continue;
+      for (let i = 0; i + 1 < t.length; i++) {
+        if (t[i] === t[i + 1]) continue;
+        variants.add(t.slice(0, i) + t[i + 1] + t[i] + t.slice(i + 2));
+      }
+    }
+    for (const t of targets) variants.delete(t);
+    TRANSPOSED.set(targets, variants);
+  }
+  return variants.has(w);
+}
+
+/** A subject target must not sit inside a prepositional phrase: "conditions [for refugees] are disgusting". */
+function insidePrepositionalPhrase(text: string, ws: readonly Word[], k: number): boolean {
+  for (let j = k - 1, seen = 0; j >= 0 && seen < 3; j--, seen++) {
+    if (clauseBreak(text, ws[j]!.end, ws[j + 1]!.start)) return false;
+    const w = ws[j]!.text;
+    if (PREPOSITIONS.has(w)) return !(w === 'of' && j > 0 && QUANTIFIERS.has(ws[j - 1]!.text));
+    if (DETERMINERS.has(w)) continue;
+    if (NOT_MODIFIER.has(w) || LEFT_BRIDGE.has(w)) return false;
+  }
+  return false;
+}
+
+/** Verbs in the third person singular: a plural noun right before one is not its subject ("the way they treat immigrants makes me sick"). */
+const SINGULAR_VERBS: ReadonlySet<string> = new Set([
+  'is', "isn't", 'isnt', 'was', "wasn't", 'wasnt', 'makes', 'disgusts', 'sickens', 'repulses', 'revolts', 'turns', 'grosses',
+  'creeps', 'nauseates', 'deserves', 'needs', 'belongs', 'does', "doesn't", 'doesnt', 'has', 'seems', 'looks', 'becomes',
+  'remains',
+]);
+const PLURAL_PERSONS: ReadonlySet<string> = new Set(['they', 'them', 'you', 'we', 'us', 'people', 'men', 'women', 'folks', 'children', 'police']);
+
+/** Can `subject` be the subject of `verb`? A plural noun before "is" or "makes" cannot ("banning Muslims is…"). */
+export function agrees(subject: string, verb: string): boolean {
+  if (!SINGULAR_VERBS.has(verb)) return true;
+  return !(PLURAL_PERSONS.has(subject) || /[^s']s$/.test(subject));
+}
+
+/**
+ * Is the match at words [first, last] linked to a person or group in the same clause, through
+ * grammatical glue only? Leftwards a subject ("women [can be so] ignorant"); rightwards an
+ * object, after determiners and up to two modifiers ("hate [all the] [gay] people"). A target
+ * glued to the matched word counts too ("femalevermin", "hatewomen"), and so does a word that
+ * carries a slur or an epithet (`anchors`: "those f*ggots should all die").
+ */
+export function linkedTarget(
+  text: string,
+  ws: readonly Word[],
+  first: number,
+  last: number,
+  matchStart: number,
+  matchEnd: number,
+  direction: LinkDirection,
+  isTarget: (w: string) => boolean,
+  anchors?: ReadonlySet<number>,
+): boolean {
+  const host = ws[first];
+  if (host && host.start < matchStart) {
+    const glued = text.slice(host.start, matchStart);
+    if (isTarget(glued) || SECOND_PERSON.has(glued)) return true;
+  }
+  const tail = ws[last];
+  if (tail && tail.end > matchEnd && direction !== 'left') {
+    const glued = text.slice(matchEnd, tail.end);
+    if (isTarget(glued) || SECOND_PERSON.has(glued) || gluedPerson(glued, isTarget)) return true;
+  }
+  if (direction !== 'right') {
+    for (let k = first - 1; k >= Math.max(0, first - LINK_WINDOW); k--) {
+      if (clauseBreak(text, ws[k]!.end, ws[k + 1]!.start)) break;
+      if (personAt(ws, k, isTarget, anchors)) {
+        if (!insidePrepositionalPhrase(text, ws, k) && agrees(ws[k]!.text, ws[k + 1]!.text)) return true;
+        break;
+      }
+      if (!LEFT_BRIDGE.has(ws[k]!.text)) break;
+    }
+  }
+  if (direction !== 'left') {
+    let modifiers = 0;
+    for (let k = last + 1; k < Math.min(ws.length, last + 1 + LINK_WINDOW); k++) {
+      if (clauseBreak(text, ws[k - 1]!.end, ws[k]!.start)) break;
+      if (personAt(ws, k, isTarget, anchors)) return true;
+      const w = ws[k]!.text;
+      if (modifiers === 0 && RIGHT_BRIDGE.has(w)) continue;
+      if (NOT_MODIFIER.has(w) || PREPOSITIONS.has(w) || (w.endsWith('ing') && !RIGHT_BRIDGE.has(w)) || ++modifiers > 2) break;
+    }
+  }
+  return false;
+}
+
+const NEGATORS: ReadonlySet<string> = new Set([
+  'not', 'no', 'never', 'nobody', 'noone', 'none', 'neither', 'nor', 'hardly', 'cannot', 'dont', 'doesnt', 'isnt', 'arent',
+  'wasnt', 'werent', 'wont', 'wouldnt', 'shouldnt', 'couldnt', 'didnt', 'aint', 'havent', 'hasnt', 'nowhere',
+]);
+/** A negator followed by these does not deny what follows: "not only", "no better than", "not gonna lie". */
+const NOT_DENIAL: ReadonlySet<string> = new Set([
+  'only', 'just', 'better', 'worse', 'more', 'less', 'different', 'wonder', 'doubt', 'question', 'surprise', 'offense',
+  'offence', 'matter', 'gonna', 'going', 'lie', 'kidding', 'joking', 'exaggerating', 'surprised', 'ashamed', 'afraid',
+  'sorry', 'mention', 'longer', 'exception', 'secret', 'one', 'single', 'seen', 'met', 'heard', 'known', 'encountered',
+]);
+/** Words that end the reach of a negation: a new clause or an embedded question ("I don't know why X are…"). */
+const NEGATION_STOP: ReadonlySet<string> = new Set([
+  'but', 'because', 'though', 'although', 'why', 'how', 'where', 'whether', 'if', 'unless', 'when', 'while',
+]);
+/** Verbs of saying and thinking carry a negation into the clause they report: "nobody [says] X are vermin". */
+const REPORTING: ReadonlySet<string> = new Set([
+  'say', 'says', 'said', 'saying', 'think', 'thinks', 'thought', 'believe', 'believes', 'believed', 'claim', 'claims',
+  'claimed', 'claiming', 'suggest', 'suggests', 'suggested', 'agree', 'agrees', 'mean', 'meant', 'call', 'calls', 'called',
+  'calling', 'consider', 'considers', 'accept', 'accepts', 'pretend', 'pretends', 'imply', 'implied', 'implying', 'argue',
+  'argued', 'feel', 'feels', 'felt', 'find', 'finds', 'found', 'wrote', 'write', 'writes',
+]);
+/** Negators that deny the subject itself: "nobody", "no one", "not all". */
+const SUBJECT_NEGATORS: ReadonlySet<string> = new Set(['nobody', 'noone', 'none', 'neither', 'no']);
+const QUANTIFIER_AFTER_NOT: ReadonlySet<string> = new Set(['all', 'every', 'everyone', 'everybody', 'many', 'most', 'each']);
+
+function isNegator(w: string): boolean {
+  return NEGATORS.has(w) || w.endsWith("n't");
+}
+
+/**
+ * Is the match denied within its clause? "I don't hate X", "nobody thinks X are vermin",
+ * "I never said that X are scum", "X are not stupid". Rhetorical questions that open with a
+ * negative ("Aren't X just vermin?") and the imperative "don't be" are not denials.
+ */
+export function negated(text: string, ws: readonly Word[], first: number): boolean {
+  // Once a copula lies between the negator and the match, the negator belongs to another
+  // verb ("if you don't vaccinate you're a moron") unless that verb reports the clause.
+  let predicate = false;
+  let reported = false;
+  for (let k = first - 1; k >= Math.max(0, first - LINK_WINDOW); k--) {
+    if (/[.;:!?\n,]/.test(text.slice(ws[k]!.end, ws[k + 1]!.start))) return false;
+    const w = ws[k]!.text;
+    if (NEGATION_STOP.has(w)) return false;
+    if (REPORTING.has(w)) reported = true;
+    if (!isNegator(w)) {
+      if (PREDICATORS.has(w)) predicate = true;
+      continue;
+    }
+    if (predicate && !reported && !SUBJECT_NEGATORS.has(w) && !(w === 'not' && QUANTIFIER_AFTER_NOT.has(ws[k + 1]!.text))) return false;
+    const next = ws[k + 1]!.text;
+    if (NOT_DENIAL.has(next)) continue;
+    if ((w === "don't" || w === 'dont' || w === 'never') && next === 'be') continue;
+    if ((w === "can't" || w === 'cant' || w === 'cannot' || w === "couldn't") && next === 'believe') continue;
+    const clauseStart = k === 0 || /[.;:!?\n,]/.test(text.slice(ws[k - 1]!.end, ws[k]!.start));
+    if (clauseStart && w !== 'no' && w !== 'not' && w !== 'never' && /^[^.!\n]*\?/.test(text.slice(ws[first]!.start))) return false;
+    return true;
+  }
+  return false;
+}
+
+/** Copulas and verbs of naming: what follows them is said of someone ("X are [not] vermin", "you're not an idiot"). */
+const PREDICATORS: ReadonlySet<string> = new Set([
+  'are', 'is', 'am', 'was', 'were', 'be', 'been', 'being', "you're", 'youre', "they're", 'theyre', "he's", 'hes', "she's", 'shes',
+  "i'm", 'im', "we're", "it's", "isn't", 'isnt', "aren't", 'arent', "wasn't", "weren't", "ain't", 'aint', 'seem', 'seems',
+  'look', 'looks', 'sound', 'sounds', 'become', 'becomes', 'call', 'called', 'calling', 'calls', 'consider', 'considered',
+]);
+const PREDICATE_FILLERS: ReadonlySet<string> = new Set([
+  'a', 'an', 'such', 'so', 'just', 'really', 'total', 'complete', 'absolute', 'utter', 'the', 'all', 'bunch', 'of', 'nothing',
+  'but', 'too', 'very', 'even', 'real', 'actual', 'that', 'truly', 'simply', 'inherently', 'naturally', 'any', 'some', 'more',
+  'most', 'less', 'them', 'us', 'him', 'her', 'people', 'you', 'lot', 'pack', 'kind', 'sort',
+]);
+
+/**
+ * Is the match said of someone, after a copula or a verb of naming ("women are [not] scum",
+ * "you're not an idiot", "nobody called them vermin")? Only there can a negation deny it: in
+ * "don't listen to these clowns" the name-calling stands.
+ */
+export function predicative(ws: readonly Word[], first: number): boolean {
+  for (let k = first - 1; k >= Math.max(0, first - 4); k--) {
+    const w = ws[k]!.text;
+    if (PREDICATORS.has(w)) return true;
+    if (!PREDICATE_FILLERS.has(w) && !isNegator(w)) return false;
+  }
+  return false;
+}
+
+/**
+ * Name-calling aimed at the speaker: "I was a total shithead back then", "I'm such an idiot",
+ * "call me a moron", "we got to fuck off early". Not an insult: nobody else is attacked.
+ */
+const SELF_AIMED =
+  /\b(?:i|i'm|im|i'd|i've|ive|me|myself|we|we're|we'd|we've)\s+(?:(?:am|was|were|are|been|being|be|feel|felt|look|looked|sound|sounded|acted|act|like|such|a|an|the|total|complete|absolute|real|bit|of|little|big|huge|utter|proper|bloody|fucking|massive|so|really|just|kind|sort|got to|gotta|have to|had to|to|going|gonna|want|wanna|will|can|could|should|must|may|might|then|all|finally|always|never|usually|often|did|do|ever|right|old|young|stupid|dumb|naive|silly|clueless)\s+){0,5}$/;
+
+export function selfAimed(text: string, start: number): boolean {
+  return SELF_AIMED.test(text.slice(Math.max(0, start - 60), start));
 }

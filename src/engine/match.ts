@@ -1,7 +1,7 @@
 import { isWordChar, originalSpan, type NormalizedText } from '../normalize/normalize.js';
 import type { Match } from '../types.js';
 import type { CompiledRules, Entry } from './compiled.js';
-import { SECOND_PERSON, aimedByPhrase, isMention, wordAt, words, type Word } from './context.js';
+import { SECOND_PERSON, agrees, aimedByPhrase, isMention, linkDirection, linkedTarget, negated, predicative, selfAimed, transposedTarget, wordAt, words, type Word } from './context.js';
 
 /** A match in normalised coordinates, before context is judged. */
 interface Found {
@@ -11,11 +11,17 @@ interface Found {
   term: string;
 }
 
+/** Where a raw hit came from: a listed term (its entry in the automaton), word formation, or a pattern. */
+export type HitSource = { kind: 'term'; entry: number } | { kind: 'affix' } | { kind: 'pattern' };
+
+/** A hit before any allowlist or context is applied, in normalised coordinates. */
+export type RawHit = Found & HitSource;
+
 const SEVERITY_RANK = { high: 3, medium: 2, low: 1 } as const;
 
 /**
  * Masked words ("f**k", "sh*t", "b***h"): a masked token is compared with the single-word
- * terms of the same length, letter by letter, and takes the letters of the best one, so the
+ * terms of the same length, letter by letter, and takes the letters of the mildest one, so the
  * rest of the pipeline (phrases such as "f**k off" included) sees the word itself.
  */
 function demask(text: string, rules: CompiledRules): string {
@@ -30,8 +36,9 @@ function demask(text: string, rules: CompiledRules): string {
       let ok = true;
       for (let k = 0; k < token.length && ok; k++) ok = token[k] === '*' || token[k] === entry.term[k];
       if (!ok) continue;
+      // An ambiguous mask takes its mildest reading: "s**t" is "shit" before it is "slut".
       const rank = SEVERITY_RANK[rules.rules[entry.rule]!.severity];
-      if (best === undefined || rank > best.rank) best = { term: entry.term, rank };
+      if (best === undefined || rank < best.rank) best = { term: entry.term, rank };
     }
     return best?.term ?? token;
   });
@@ -73,50 +80,75 @@ class AllowIndex {
   }
 }
 
-function scanTerms(text: string, rules: CompiledRules, found: Found[]): void {
+/** One automaton pass: term candidates that pass their boundary, and where each allow phrase occurs. */
+function scanAutomaton(text: string, rules: CompiledRules): { allow: AllowIndex; candidates: RawHit[] } {
   const allow = new AllowIndex();
-  const candidates: Array<{ entry: number; start: number; end: number }> = [];
+  const candidates: RawHit[] = [];
   rules.automaton.scan(text, (hit) => {
     const entry = rules.entries[hit.pattern]!;
     if (entry.kind === 'allow') allow.add(hit.pattern, hit.start, hit.end);
-    else if (boundaryOk(text, hit.start, hit.end, entry.boundary)) candidates.push({ entry: hit.pattern, start: hit.start, end: hit.end });
+    else if (boundaryOk(text, hit.start, hit.end, entry.boundary)) {
+      candidates.push({ kind: 'term', entry: hit.pattern, rule: entry.rule, start: hit.start, end: hit.end, term: entry.term });
+    }
   });
-  for (const c of candidates) {
-    const entry = rules.entries[c.entry] as Extract<Entry, { kind: 'term' }>;
-    if (allow.covers(entry.allow, c.start, c.end)) continue;
-    if (allow.covers(rules.ruleAllow.get(entry.rule) ?? [], c.start, c.end)) continue;
-    if (allow.covers(rules.globalAllow, c.start, c.end)) continue;
-    found.push({ rule: entry.rule, start: c.start, end: c.end, term: entry.term });
-  }
+  return { allow, candidates };
 }
 
-/** Word formation: one word = a listed stem + a listed suffix ("demon"+"rats", "trump"+"tards"). */
-function scanAffixes(ws: readonly Word[], rules: CompiledRules, found: Found[]): void {
+/**
+ * Is a hit cancelled by an allow phrase around it? The term's own allowlist, its rule's and the
+ * packs' global ones apply to every kind of hit (terms, word formation, patterns), as the pack
+ * schema documents: rule `allow` phrases make "any match of this rule" innocent.
+ */
+function allowed(hit: RawHit, allow: AllowIndex, rules: CompiledRules): boolean {
+  if (hit.kind === 'term' && allow.covers((rules.entries[hit.entry] as Extract<Entry, { kind: 'term' }>).allow, hit.start, hit.end)) return true;
+  if (allow.covers(rules.ruleAllow.get(hit.rule) ?? [], hit.start, hit.end)) return true;
+  return allow.covers(rules.globalAllow, hit.start, hit.end);
+}
+
+/**
+ * Word formation: one word = a listed stem + a listed suffix ("demon"+"rats", "trump"+"tards").
+ * `useAffixAllow` false keeps words the affixes' own allowlist names (the lint wants them).
+ */
+function scanAffixes(ws: readonly Word[], rules: CompiledRules, found: RawHit[], useAffixAllow: boolean): void {
   if (rules.stems.size === 0) return;
   const limit = rules.maxStem + rules.maxSuffix;
   for (const w of ws) {
-    if (w.text.length > limit + 4) continue;
-    const letters = w.text.replace(/[-']/g, '');
+    if (w.text.length > limit + 4 || !rules.stemInitials.has(w.text[0]!)) continue;
+    const letters = w.text.includes('-') || w.text.includes("'") ? w.text.replace(/[-']/g, '') : w.text;
     if (letters.length > limit) continue;
     for (let cut = 1; cut <= Math.min(rules.maxStem, letters.length); cut++) {
       const stems = rules.stems.get(letters.slice(0, cut));
       if (!stems) continue;
       const suffix = letters.slice(cut);
       for (const s of stems) {
-        if (s.suffixes.has(suffix) && !s.allow.has(letters)) found.push({ rule: s.rule, start: w.start, end: w.end, term: letters });
+        if (s.suffixes.has(suffix) && !(useAffixAllow && s.allow.has(letters))) found.push({ kind: 'affix', rule: s.rule, start: w.start, end: w.end, term: letters });
       }
     }
   }
 }
 
-function scanPatterns(text: string, rules: CompiledRules, found: Found[]): void {
+function scanPatterns(text: string, rules: CompiledRules, found: RawHit[]): void {
   for (const p of rules.patterns) {
+    if (p.literal !== undefined && !text.includes(p.literal)) continue;
     p.regex.lastIndex = 0;
     for (const m of text.matchAll(p.regex)) {
       if (m[0].length === 0) continue;
-      found.push({ rule: p.rule, start: m.index, end: m.index + m[0].length, term: m[0] });
+      found.push({ kind: 'pattern', rule: p.rule, start: m.index, end: m.index + m[0].length, term: m[0] });
     }
   }
+}
+
+/**
+ * Every hit of every term, affix and pattern in normalised text, before allowlists and context:
+ * what an allow phrase could cancel. The lint runs it over allow phrases to find ones that protect nothing.
+ */
+export function rawHits(normalizedText: string, rules: CompiledRules): RawHit[] {
+  const text = demask(normalizedText, rules);
+  const { candidates } = scanAutomaton(text, rules);
+  const hits = [...candidates];
+  scanAffixes(words(text), rules, hits, false);
+  scanPatterns(text, rules, hits);
+  return hits;
 }
 
 /** Keeps one match per rule per overlapping stretch: the longest, then the earliest. */
@@ -132,21 +164,27 @@ function dedupe(found: Found[]): Found[] {
 }
 
 const TARGET_WINDOW = 3;
+/**
+ * Group-derogation rules ("insult.group.*": "I hate X", "X are vermin", "X should all die")
+ * count only when linked to their target through grammatical glue in the same clause, on the
+ * side their verb takes it (see `linkedTarget`); the ±3-word window is too loose for them.
+ */
+const LINKED_ONLY = 'insult.group.';
 const STANDALONE_LABELS = new Set(['slur', 'insult', 'partisan_epithet']);
 
 /**
  * Runs every compiled rule over normalised text and returns matches with spans in the
  * original text. Rules marked `requires: target` (and profanity) are kept only when aimed at
- * someone; slurs and epithets named in order to condemn them are flagged `mentioned`.
+ * someone, and aimed insults only when not denied ("I don't hate X"); name-calling aimed at the
+ * speaker is dropped; slurs, epithets and insults named in order to condemn them are flagged `mentioned`.
  */
 export function findMatches(norm: NormalizedText, rules: CompiledRules): Match[] {
   const text = demask(norm.text, rules);
   const ws = words(text);
-  const raw: Found[] = [];
-  scanTerms(text, rules, raw);
-  scanAffixes(ws, rules, raw);
+  const { allow, candidates: raw } = scanAutomaton(text, rules);
+  scanAffixes(ws, rules, raw, true);
   scanPatterns(text, rules, raw);
-  const found = dedupe(raw);
+  const found = dedupe(raw.filter((hit) => !allowed(hit, allow, rules)));
 
   // Words that carry a standalone label aim nearby adjectives ("stupid, ignorant D-RATs").
   const anchors = new Set<number>();
@@ -161,15 +199,29 @@ export function findMatches(norm: NormalizedText, rules: CompiledRules): Match[]
       if (k >= first && k <= last) continue;
       const w = ws[k];
       if (!w) continue;
-      if (SECOND_PERSON.has(w.text) || rules.targets.has(w.text) || anchors.has(k)) return true;
+      if (!(SECOND_PERSON.has(w.text) || rules.targets.has(w.text) || anchors.has(k))) continue;
+      // "Banning Muslims is disgusting": a plural before a singular verb is not what the verb describes.
+      if (k < first && !agrees(w.text, ws[k + 1]!.text)) continue;
+      return true;
     }
     return aimedByPhrase(text, f.start) && rules.rules[f.rule]!.label !== 'insult';
+  };
+  const isTarget = (w: string): boolean => rules.targets.has(w) || transposedTarget(rules.targets, w);
+  const linked = (f: Found): boolean => {
+    const first = wordAt(ws, f.start);
+    const last = Math.max(first, wordAt(ws, f.end - 1));
+    return linkedTarget(text, ws, first, last, f.start, f.end, linkDirection(text.slice(f.start, f.end)), isTarget, anchors);
   };
 
   const out: Match[] = [];
   for (const f of found) {
     const rule = rules.rules[f.rule]!;
-    if (rule.requiresTarget && !aimed(f)) continue;
+    if (rule.requiresTarget && !(rule.id.startsWith(LINKED_ONLY) ? linked(f) : aimed(f) || linked(f))) continue;
+    // "I don't hate X", "nobody thinks X are vermin": a denied attack is no attack.
+    // Group-derogation phrases are claims; other insults only when said of someone ("you're not an idiot").
+    if (rule.label === 'insult' && (rule.id.startsWith(LINKED_ONLY) || predicative(ws, wordAt(ws, f.start))) && negated(text, ws, wordAt(ws, f.start))) continue;
+    // Name-calling aimed at the speaker ("I was such an idiot") attacks nobody.
+    if ((rule.label === 'insult' || rule.label === 'profanity') && selfAimed(text, f.start)) continue;
     const span = originalSpan(norm, f.start, f.end);
     const match: Match = {
       ruleId: rule.id,
@@ -180,7 +232,7 @@ export function findMatches(norm: NormalizedText, rules: CompiledRules): Match[]
       text: norm.original.slice(span.start, span.end),
       term: f.term,
     };
-    if ((rule.label === 'slur' || rule.label === 'partisan_epithet') && isMention(text, f.start, f.end)) match.mentioned = true;
+    if ((rule.label === 'slur' || rule.label === 'partisan_epithet' || rule.label === 'insult') && isMention(text, f.start, f.end)) match.mentioned = true;
     out.push(match);
   }
   return out;

@@ -11,8 +11,16 @@ function jsonErrorLine(text: string, message: string): number | undefined {
   return text.slice(0, Number(pos[1])).split('\n').length;
 }
 
+export interface ReadRulePackOptions {
+  /**
+   * Validate against the schema (default true), so errors name the file, rule id and field.
+   * `false` only checks that the file is JSON: `decorum rules lint` reports schema problems itself.
+   */
+  validate?: boolean;
+}
+
 /** Reads one rule pack file, validating it so errors name the file, rule id and field. */
-export function readRulePack(file: string): SourcedPack {
+export function readRulePack(file: string, options: ReadRulePackOptions = {}): SourcedPack {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -26,21 +34,21 @@ export function readRulePack(file: string): SourcedPack {
     const line = jsonErrorLine(text, (cause as Error).message);
     throw new DecorumError('RULE_PACK', `${file}${line ? `:${line}` : ''}: not valid JSON (${(cause as Error).message})`, { file, ...(line ? { line } : {}) }, { cause });
   }
-  parsePack(pack, file);
+  if (options.validate !== false) parsePack(pack, file);
   return { pack, file };
 }
 
 /** Every `*.json` rule pack in a folder (sorted by name, so load order is stable), or one file. */
-export function loadRulePacks(path: string): SourcedPack[] {
+export function loadRulePacks(path: string, options: ReadRulePackOptions = {}): SourcedPack[] {
   let stat;
   try {
     stat = statSync(path);
   } catch (cause) {
     throw new DecorumError('IO', `rule packs: ${path} does not exist`, { file: path }, { cause });
   }
-  if (stat.isFile()) return [readRulePack(path)];
+  if (stat.isFile()) return [readRulePack(path, options)];
   return readdirSync(path)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((f) => readRulePack(join(path, f)));
+    .map((f) => readRulePack(join(path, f), options));
 }
