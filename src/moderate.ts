@@ -177,6 +177,9 @@ export function createModerator(options?: ModeratorOptions): Moderator {
     // Counter-speech: a slur that is only named to condemn it never makes the comment a slur.
     const usedSlur = matches.some((m) => m.label === 'slur' && !m.mentioned);
     if (rules.mentionedSlur && !usedSlur) scores.slur = Math.min(scores.slur, MENTION_CAP);
+    // The same for an insult that is only quoted or reported ("saying 'X are vermin' is hateful").
+    const insultMentioned = matches.some((m) => m.label === 'insult' && m.mentioned);
+    if (insultMentioned && !matches.some((m) => (m.label === 'insult' || m.label === 'profanity') && !m.mentioned)) scores.insult = Math.min(scores.insult, MENTION_CAP);
 
     for (const l of LABELS) scores[l] = round(scores[l]);
     const labels = LABELS.filter((l) => scores[l] >= thresholds[l]);

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,6 +24,11 @@ const screenshot = join(root, 'docs/report.png');
 const tmp = mkdtempSync(join(tmpdir(), 'decorum-html-'));
 const reportFile = join(tmp, 'report.html');
 const reportUrl = pathToFileURL(reportFile).href;
+
+// One row labelled clean that the rules do flag: the report then always has a misclassified
+// comment with a highlighted span, however well the model does on the test split.
+const extra = join(tmp, 'extra.jsonl');
+writeFileSync(extra, JSON.stringify({ id: 'browser-known-fp', text: 'What an idiot, honestly.', labels: [], source: 'written' }) + '\n');
 
 const cli = (args: string[]) => spawnSync(process.execPath, [cliPath, ...args], { cwd: root, encoding: 'utf8' });
 
@@ -47,11 +52,11 @@ async function openReport(): Promise<void> {
   if (!existsSync(CHROMIUM)) throw new Error(MISSING_CHROMIUM);
   if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run \`npm run build\` first; this test runs the built CLI.`);
 
-  const html = cli(['eval', '--fixtures', 'corpus/fixtures/test.jsonl', '--html', reportFile, '--sweep']);
+  const html = cli(['eval', '--fixtures', 'corpus/fixtures/test.jsonl', '--fixtures', extra, '--html', reportFile, '--sweep']);
   if (html.status !== 0) throw new Error(`decorum eval --html exited ${html.status}: ${html.stderr}`);
   cliOut = html.stdout;
   // The same run as JSON: the numbers the page must show.
-  const asJson = cli(['eval', '--fixtures', 'corpus/fixtures/test.jsonl', '--json', '--sweep']);
+  const asJson = cli(['eval', '--fixtures', 'corpus/fixtures/test.jsonl', '--fixtures', extra, '--json', '--sweep']);
   if (asJson.status !== 0) throw new Error(`decorum eval --json exited ${asJson.status}: ${asJson.stderr}`);
   json = JSON.parse(asJson.stdout) as EvalReport & { sweep: SweepResult };
 
