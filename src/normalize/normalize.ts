@@ -261,7 +261,9 @@ export function normalize(original: string): NormalizedText {
         e[i] = ends[e[i]! - 1]!;
       }
     }
-    const stable = next === text;
+    // Stable when nothing changed, or when the output is text the fast path would return as it
+    // is (plain ASCII that no stage touches): another pass could not change it either.
+    const stable = next === text || (next.length > 0 && !NEEDS_WORK.test(next) && next === next.toLowerCase() && !TYPOGRAPHIC.test(next));
     text = next;
     starts = s;
     ends = e;
