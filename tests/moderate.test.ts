@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { thrownDecorumError } from './support/errors.js';
 import { readFileSync } from 'node:fs';
-import { createModerator, extractPage, isDecorumError, LABELS, type DecorumError, type Verdict } from '../src/index.js';
+import { createModerator, extractPage, LABELS, type Verdict } from '../src/index.js';
 
 const moderator = createModerator();
 
-function thrown(fn: () => unknown): DecorumError {
-  try {
-    fn();
-  } catch (e) {
-    if (isDecorumError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a DecorumError');
-}
+const thrown = thrownDecorumError;
 
 const seed = (file: string) => extractPage(readFileSync(new URL(`../corpus/pages/${file}`, import.meta.url), 'utf8'), file);
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pack, rule } from '../support/packs.js';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,16 +9,6 @@ import { BUNDLED_PACKS } from '../../src/bundled/rules.js';
 import { badWordsList } from '../../src/bundled/profanity.js';
 import { lintRulePacks, type LintFinding } from '../../src/engine/lint.js';
 
-const pack = (rules: unknown[], extra: Record<string, unknown> = {}) => ({ pack: 'test', version: 1, description: 'test pack', rules, ...extra });
-const rule = (over: Record<string, unknown> = {}) => ({
-  id: 'test.rule',
-  label: 'insult',
-  severity: 'medium',
-  description: 'a test rule',
-  terms: ['nitwit'],
-  examples: { match: ['you nitwit'] },
-  ...over,
-});
 const lint = (packs: unknown[], profanity: string[] = []) =>
   lintRulePacks(
     packs.map((p, i) => ({ pack: p, file: `pack${i}.json` })),

@@ -1,35 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { pack, rule } from '../support/packs.js';
+import { thrownDecorumError } from '../support/errors.js';
 import { createAnalyzer } from '../../src/analyze.js';
 import { BUNDLED_PACKS } from '../../src/bundled/rules.js';
 import { badWordsList } from '../../src/bundled/profanity.js';
 import { compileRules } from '../../src/engine/compile.js';
 import { patternProblem, requiredLiteral } from '../../src/engine/safePattern.js';
-import { isDecorumError, type DecorumError } from '../../src/errors.js';
 
 const analyzer = createAnalyzer(BUNDLED_PACKS, { profanity: badWordsList() });
 const matches = (text: string) => analyzer.analyze(text).matches;
 const labelsOf = (text: string) => [...new Set(matches(text).filter((m) => !m.mentioned).map((m) => m.label))].sort();
 
-function thrown(fn: () => unknown): DecorumError {
-  try {
-    fn();
-  } catch (e) {
-    if (isDecorumError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a DecorumError');
-}
+const thrown = thrownDecorumError;
 
-const pack = (rules: unknown[], extra: Record<string, unknown> = {}) => ({ pack: 'test', version: 1, description: 'test pack', rules, ...extra });
-const rule = (over: Record<string, unknown> = {}) => ({
-  id: 'test.rule',
-  label: 'insult',
-  severity: 'medium',
-  description: 'a test rule',
-  terms: ['nitwit'],
-  examples: { match: ['you nitwit'] },
-  ...over,
-});
 
 describe('the seed comments', () => {
   it.each([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { thrownDecorumError } from '../support/errors.js';
 import { readFileSync } from 'node:fs';
-import { createModerator, isDecorumError, parseModel, serializeModel, trainModel, type DecorumError } from '../../src/index.js';
+import { createModerator, parseModel, serializeModel, trainModel } from '../../src/index.js';
 import { readFixtures, parseFixtures } from '../../src/node/fixtures.js';
 import { fitPlatt } from '../../src/model/train.js';
 
@@ -8,15 +9,7 @@ const root = new URL('../../', import.meta.url);
 const trainRows = readFixtures(new URL('corpus/fixtures/train.jsonl', root).pathname);
 const testRows = readFixtures(new URL('corpus/fixtures/test.jsonl', root).pathname);
 
-function thrown(fn: () => unknown): DecorumError {
-  try {
-    fn();
-  } catch (e) {
-    if (isDecorumError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a DecorumError');
-}
+const thrown = thrownDecorumError;
 
 describe('training', () => {
   it('the bundled model is exactly what corpus/fixtures/train.jsonl trains (deterministic)', () => {
