@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { Writable } from 'node:stream';
 import { extractPage } from '../corpus/extract.js';
 import { DecorumError } from '../errors.js';
-import { compareToBaseline, computeReport, evaluate, formatBaselineDiff, formatReport, formatSweep, parseBaselineJson, renderHtmlReport, sweep } from '../harness/index.js';
+import { calibration, compareToBaseline, computeReport, formatCalibration, evaluate, formatBaselineDiff, formatReport, formatSweep, parseBaselineJson, renderHtmlReport, sweep } from '../harness/index.js';
 import { createModerator, type Moderator } from '../moderate.js';
 import { loadRulePacks } from '../node/rulePacks.js';
 import { readFixtures } from '../node/fixtures.js';
@@ -120,7 +120,7 @@ async function finish(stream: Writable): Promise<void> {
 }
 
 export function evalCommand(argv: string[], io: Io): number {
-  const usage = 'decorum eval --fixtures F.jsonl [--json] [--baseline prev.json] [--tolerance 0.01] [--sweep] [--html report.html] [--errors N]';
+  const usage = 'decorum eval --fixtures F.jsonl [--json] [--baseline prev.json] [--tolerance 0.01] [--sweep] [--calibration] [--html report.html] [--errors N]';
   const { values } = parse(
     argv,
     {
@@ -130,6 +130,7 @@ export function evalCommand(argv: string[], io: Io): number {
       baseline: { type: 'string' },
       tolerance: { type: 'string' },
       sweep: { type: 'boolean' },
+      calibration: { type: 'boolean' },
       html: { type: 'string' },
       errors: { type: 'string' },
     },
@@ -141,15 +142,17 @@ export function evalCommand(argv: string[], io: Io): number {
   const run = evaluate(fixtures, (text, article) => moderator.moderate(text, article !== undefined ? { article } : undefined));
   const report = computeReport(run);
   const swept = values.sweep || values.html ? sweep(run) : undefined;
+  const calibrated = values.calibration ? calibration(run) : undefined;
   const tolerance = numberOption(values.tolerance, 'tolerance', 0, 1) ?? 0;
   const baseline = values.baseline ? compareToBaseline(report, parseBaselineJson(readFileSync(values.baseline, 'utf8'), values.baseline), tolerance) : undefined;
   if (values.html) writeFileSync(values.html, renderHtmlReport(report, { ...(swept ? { sweep: swept } : {}), ...(baseline ? { baseline } : {}), title: `decorum eval: ${values.fixtures.join(', ')}` }));
   if (values.json) {
-    io.out(JSON.stringify({ ...report, ...(swept ? { sweep: swept } : {}), ...(baseline ? { baseline } : {}) }) + '\n');
+    io.out(JSON.stringify({ ...report, ...(swept ? { sweep: swept } : {}), ...(calibrated ? { calibration: calibrated } : {}), ...(baseline ? { baseline } : {}) }) + '\n');
   } else {
     const errorLimit = numberOption(values.errors, 'errors', 0, 1e9) ?? 20;
     io.out(formatReport(report, { color: io.isTTY, errorLimit }) + '\n');
     if (swept) io.out('\n' + formatSweep(swept, { color: io.isTTY }) + '\n');
+    if (calibrated) io.out('\n' + formatCalibration(calibrated) + '\n');
     if (baseline) io.out('\n' + formatBaselineDiff(baseline, { color: io.isTTY }) + '\n');
   }
   if (baseline?.regressed) {

@@ -44,3 +44,4 @@ export {
   type FormatReportOptions,
 } from './format.js';
 export { renderHtmlReport, renderPrCurve, highlightHtml, escapeHtml, type HtmlReportOptions, type OperatingPoint } from './html.js';
+export { calibration, formatCalibration, type CalibrationBin, type CalibrationReport, type LabelCalibration } from './calibration.js';
