@@ -207,9 +207,9 @@ export function createModerator(options?: ModeratorOptions): Moderator {
       action = 'review';
       reasons.push(`review: uncertain (${LABELS.filter((l) => scores[l] >= opts.reviewAt).map((l) => `${l} ${scores[l].toFixed(2)}`).join(', ')})`);
     }
-    if (truncated && action === 'allow') {
-      action = 'review';
-      reasons.push(`review: ${text.length} characters, longer than maxLength ${opts.maxLength}; only the first ${opts.maxLength} were analysed`);
+    if (truncated) {
+      if (action === 'allow') action = 'review';
+      reasons.push(`${action}: ${text.length} characters, longer than maxLength ${opts.maxLength}; only the first ${opts.maxLength} were analysed`);
     }
     if (languages && language !== 'und' && !languages.has(language) && action === 'allow') {
       action = 'review';
