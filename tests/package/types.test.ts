@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = new URL('../../', import.meta.url).pathname;
+
+describe('the built package types', () => {
+  it('resolve through "exports" for ESM and CommonJS consumers (tsc, nodenext)', () => {
+    const tsc = join(root, 'node_modules/typescript/bin/tsc');
+    const files = ['tests/package/consumer/esm.mts', 'tests/package/consumer/cjs.cts'];
+    const r = spawnSync(process.execPath, [tsc, '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--skipLibCheck', '--types', 'node', ...files], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+});
