@@ -2,6 +2,7 @@ import { DecorumError } from '../errors.js';
 import { normalize } from '../normalize/normalize.js';
 import { RulePackSchema, type Boundary, type RulePack } from '../schemas/rulePack.js';
 import { Automaton } from './automaton.js';
+import { compileFuzzy } from './fuzzy.js';
 import type { AffixStem, CompiledPattern, CompiledRule, CompiledRules, Entry } from './compiled.js';
 import { compilePattern, requiredLiteral } from './safePattern.js';
 
@@ -177,5 +178,6 @@ export function compileRules(packs: readonly SourcedPack[], options: CompileOpti
     patterns: b.patterns,
     byLength,
     targets: b.targets,
+    fuzzy: compileFuzzy(b.entries, b.rules, b.targets),
   };
 }

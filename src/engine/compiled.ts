@@ -1,6 +1,7 @@
 import type { Boundary } from '../schemas/rulePack.js';
 import type { Label, Severity } from '../types.js';
 import type { Automaton } from './automaton.js';
+import type { FuzzyIndex } from './fuzzy.js';
 
 export type RuleLabel = Label | 'profanity';
 
@@ -52,4 +53,6 @@ export interface CompiledRules {
   byLength: ReadonlyMap<number, readonly number[]>;
   /** Person nouns that make a `requires: target` match count. */
   targets: ReadonlySet<string>;
+  /** One-swap / one-deletion spellings of slur terms ("fgagot", "fagot"), whole words only. */
+  fuzzy: FuzzyIndex;
 }

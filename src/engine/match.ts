@@ -1,6 +1,7 @@
 import { isWordChar, originalSpan, type NormalizedText } from '../normalize/normalize.js';
 import type { Match } from '../types.js';
 import type { CompiledRules, Entry } from './compiled.js';
+import { PROFANITY_PACK, scanFuzzy } from './fuzzy.js';
 import { SECOND_PERSON, agrees, aimedByPhrase, isMention, linkDirection, linkedTarget, negated, predicative, selfAimed, transposedTarget, wordAt, words, type Word } from './context.js';
 
 /** A match in normalised coordinates, before context is judged. */
@@ -11,17 +12,22 @@ interface Found {
   term: string;
 }
 
-/** Where a raw hit came from: a listed term (its entry in the automaton), word formation, or a pattern. */
-export type HitSource = { kind: 'term'; entry: number } | { kind: 'affix' } | { kind: 'pattern' };
+/**
+ * Where a raw hit came from: a listed term (its entry in the automaton), a one-slip spelling of
+ * a slur term (`fuzzy`, with the entry it stands for), word formation, or a pattern.
+ */
+export type HitSource = { kind: 'term'; entry: number } | { kind: 'fuzzy'; entry: number } | { kind: 'affix' } | { kind: 'pattern' };
 
 /** A hit before any allowlist or context is applied, in normalised coordinates. */
 export type RawHit = Found & HitSource;
 
 const SEVERITY_RANK = { high: 3, medium: 2, low: 1 } as const;
 
+
 /**
  * Masked words ("f**k", "sh*t", "b***h"): a masked token is compared with the single-word
- * terms of the same length, letter by letter, and takes the letters of the mildest one, so the
+ * terms of the same length, letter by letter, and takes the letters of the mildest one (of the
+ * packs' own terms first when at least three letters and half the word show), so the
  * rest of the pipeline (phrases such as "f**k off" included) sees the word itself.
  */
 function demask(text: string, rules: CompiledRules): string {
@@ -30,17 +36,24 @@ function demask(text: string, rules: CompiledRules): string {
     if (!token.includes('*') || token.startsWith('*') ) return token;
     const visible = token.replace(/\*/g, '').length;
     if (visible < 2) return token;
+    // When enough of the word shows (at least three letters and at least half of it), a reading
+    // from the packs' own rules beats one from bad-words' profanity list; with less showing, the
+    // mildest reading stands ("s**t" stays "shit").
+    const preferOwn = visible >= 3 && visible * 2 >= token.length;
     let best: { term: string; rank: number } | undefined;
+    let bestOwn: { term: string; rank: number } | undefined;
     for (const index of rules.byLength.get(token.length) ?? []) {
       const entry = rules.entries[index] as Extract<Entry, { kind: 'term' }>;
       let ok = true;
       for (let k = 0; k < token.length && ok; k++) ok = token[k] === '*' || token[k] === entry.term[k];
       if (!ok) continue;
       // An ambiguous mask takes its mildest reading: "s**t" is "shit" before it is "slut".
-      const rank = SEVERITY_RANK[rules.rules[entry.rule]!.severity];
+      const rule = rules.rules[entry.rule]!;
+      const rank = SEVERITY_RANK[rule.severity];
       if (best === undefined || rank < best.rank) best = { term: entry.term, rank };
+      if (preferOwn && rule.pack !== PROFANITY_PACK && (bestOwn === undefined || rank < bestOwn.rank)) bestOwn = { term: entry.term, rank };
     }
-    return best?.term ?? token;
+    return (bestOwn ?? best)?.term ?? token;
   });
 }
 
@@ -100,7 +113,7 @@ function scanAutomaton(text: string, rules: CompiledRules): { allow: AllowIndex;
  * schema documents: rule `allow` phrases make "any match of this rule" innocent.
  */
 function allowed(hit: RawHit, allow: AllowIndex, rules: CompiledRules): boolean {
-  if (hit.kind === 'term' && allow.covers((rules.entries[hit.entry] as Extract<Entry, { kind: 'term' }>).allow, hit.start, hit.end)) return true;
+  if ((hit.kind === 'term' || hit.kind === 'fuzzy') && allow.covers((rules.entries[hit.entry] as Extract<Entry, { kind: 'term' }>).allow, hit.start, hit.end)) return true;
   if (allow.covers(rules.ruleAllow.get(hit.rule) ?? [], hit.start, hit.end)) return true;
   return allow.covers(rules.globalAllow, hit.start, hit.end);
 }
@@ -127,6 +140,33 @@ function scanAffixes(ws: readonly Word[], rules: CompiledRules, found: RawHit[],
   }
 }
 
+/**
+ * Slur terms typed with one adjacent swap or one missing letter ("fgagot", "fagot"): whole words
+ * only, and only words no hit already covers. Reported with the rule and the term they stand for.
+ */
+function scanFuzzyWords(text: string, rules: CompiledRules, found: RawHit[]): void {
+  const hits = scanFuzzy(text, rules.fuzzy);
+  if (hits.length === 0) return;
+  // Positions inside some hit of the packs' own rules (a bad-words hit does not stop a slur
+  // reading), by a difference array: linear in text and hits.
+  const depth = new Int32Array(text.length + 1);
+  for (const f of found) {
+    if (rules.rules[f.rule]!.pack === PROFANITY_PACK) continue;
+    depth[f.start]! += 1;
+    depth[f.end]! -= 1;
+  }
+  for (let i = 1; i <= text.length; i++) depth[i]! += depth[i - 1]!;
+  const covered = (start: number, end: number): boolean => {
+    for (let i = start; i < end; i++) if (depth[i]! > 0) return true;
+    return false;
+  };
+  for (const h of hits) {
+    if (covered(h.start, h.end)) continue;
+    const entry = rules.entries[h.entry] as Extract<Entry, { kind: 'term' }>;
+    found.push({ kind: 'fuzzy', entry: h.entry, rule: entry.rule, start: h.start, end: h.end, term: entry.term });
+  }
+}
+
 function scanPatterns(text: string, rules: CompiledRules, found: RawHit[]): void {
   for (const p of rules.patterns) {
     if (p.literal !== undefined && !text.includes(p.literal)) continue;
@@ -146,6 +186,7 @@ export function rawHits(normalizedText: string, rules: CompiledRules): RawHit[] 
   const text = demask(normalizedText, rules);
   const { candidates } = scanAutomaton(text, rules);
   const hits = [...candidates];
+  scanFuzzyWords(text, rules, hits);
   scanAffixes(words(text), rules, hits, false);
   scanPatterns(text, rules, hits);
   return hits;
@@ -182,6 +223,7 @@ export function findMatches(norm: NormalizedText, rules: CompiledRules): Match[]
   const text = demask(norm.text, rules);
   const ws = words(text);
   const { allow, candidates: raw } = scanAutomaton(text, rules);
+  scanFuzzyWords(text, rules, raw);
   scanAffixes(ws, rules, raw, true);
   scanPatterns(text, rules, raw);
   const found = dedupe(raw.filter((hit) => !allowed(hit, allow, rules)));
