@@ -24,7 +24,18 @@ export function createAnalyzer(packs: readonly SourcedPack[], options: { disable
     analyze(text) {
       const norm = normalize(text);
       const matches = findMatches(norm, rules);
-      return { norm, matches, features: featuresOf(norm.text, matches) };
+      // Built on first read: moderation scores straight from the tokens and never reads it.
+      let features: Set<string> | undefined;
+      return {
+        norm,
+        matches,
+        get features() {
+          return (features ??= featuresOf(norm.text, matches));
+        },
+        set features(value: Set<string>) {
+          features = value;
+        },
+      };
     },
   };
 }

@@ -6,11 +6,12 @@ import type { SourcedPack } from './engine/compile.js';
 import { DecorumError } from './errors.js';
 import { detectLanguage } from './lang/detect.js';
 import { parseModel } from './model/format.js';
-import { combine, loadModel, scoreFeatures, type LabelScore, type LoadedModel } from './model/naiveBayes.js';
+import { combine, featureIndices, loadModel, scoreIndices, type LabelScore, type LoadedModel } from './model/naiveBayes.js';
 import { ON_TOPIC_SIMILARITY, signalsFor } from './model/signals.js';
 import { ModeratorOptionsSchema, type ModeratorOptions, type ResolvedModeratorOptions } from './schemas/options.js';
 import { cosine, makeIdf, topicVector, type TopicVector } from './topic/similarity.js';
 import { normalize } from './normalize/normalize.js';
+import { tokenize } from './text/tokens.js';
 import { LABELS, type Action, type Label, type Match, type Scores, type Severity, type Verdict } from './types.js';
 
 export interface ModerateContext {
@@ -149,12 +150,16 @@ export function createModerator(options?: ModeratorOptions): Moderator {
     // Beyond maxLength only the start is analysed (spans stay valid), and the comment goes to
     // review: nothing is silently skipped, and a megabyte of hostile input costs what 20 KB does.
     const truncated = text.length > opts.maxLength;
-    const { norm, matches, features } = analyzer.analyze(truncated ? cutAt(text, opts.maxLength) : text);
+    const { norm, matches } = analyzer.analyze(truncated ? cutAt(text, opts.maxLength) : text);
     const rules = ruleScores(matches);
-    const modelScores: Record<Label, LabelScore> | null = model ? scoreFeatures(model, features, opts.explain) : null;
+    const hasArticle = article !== undefined && article.trim() !== '';
+    // One tokenisation serves the model and the topic vector.
+    const tokens = model || hasArticle ? tokenize(norm.text) : [];
+    // Same scores as scoreFeatures(model, features) on the analysis' feature set, without building it.
+    const modelScores: Record<Label, LabelScore> | null = model ? scoreIndices(model, featureIndices(model, tokens, matches), opts.explain) : null;
 
     let similarity: number | null = null;
-    if (article !== undefined && article.trim() !== '') similarity = cosine(topicVector(norm.text, idf), articleVector(article));
+    if (hasArticle) similarity = cosine(topicVector(norm.text, idf, tokens), articleVector(article));
 
     const scores: Scores = { slur: 0, insult: 0, partisan_epithet: 0, off_topic: 0 };
     for (const l of LABELS) {

@@ -1,4 +1,5 @@
-import { LABELS, type Label } from '../types.js';
+import { stem } from '../text/tokens.js';
+import { LABELS, type Label, type Match } from '../types.js';
 import type { ModelFile } from './format.js';
 
 /**
@@ -119,6 +120,147 @@ export function scoreFeatures(model: LoadedModel, features: Iterable<string>, ex
       },
     };
   }
+  return out;
+}
+
+/**
+ * Lookup tables for scoring a comment straight from its tokens, built once per model on first
+ * use (training builds many short-lived models that never need them). Scoring this way gives
+ * the same numbers as `scoreFeatures(model, featuresOf(...))` — the same features, deduplicated,
+ * summed in the same order — without building a key string and a Set entry per feature.
+ */
+interface TokenEntry {
+  /** Index of `w:<stem>`, or -1. */
+  readonly uni: number;
+  readonly stem: string;
+  /** Indices of `b:<stem>_<next stem>` by next stem, or undefined when the model has none. */
+  readonly next: ReadonlyMap<string, number> | undefined;
+}
+
+interface FastTables {
+  /** Per feature, its weight for each label in LABELS order: row i is [4i, 4i + 4). */
+  readonly rows: Float64Array;
+  readonly bigrams: ReadonlyMap<string, Map<string, number>>;
+  readonly tokens: Map<string, TokenEntry>;
+  /** Index of `r:`/`l:`/`m:` features by their full key. */
+  readonly others: Map<string, number>;
+  /** Dedup stamps: seen[i] === stamp when feature i was already counted in this call. */
+  readonly seen: Uint32Array;
+  stamp: number;
+}
+
+const TOKEN_CACHE_LIMIT = 50_000;
+const fastTables = new WeakMap<LoadedModel, FastTables>();
+
+function tablesOf(model: LoadedModel): FastTables {
+  let t = fastTables.get(model);
+  if (t !== undefined) return t;
+  const v = model.file.features.length;
+  const rows = new Float64Array(v * LABELS.length);
+  LABELS.forEach((label, l) => {
+    const w = model.weights[label];
+    for (let i = 0; i < v; i++) rows[i * LABELS.length + l] = w[i]!;
+  });
+  const bigrams = new Map<string, Map<string, number>>();
+  for (const [f, i] of model.index) {
+    if (!f.startsWith('b:')) continue;
+    const cut = f.indexOf('_', 2);
+    if (cut < 0) continue;
+    const prev = f.slice(2, cut);
+    let m = bigrams.get(prev);
+    if (m === undefined) bigrams.set(prev, (m = new Map()));
+    m.set(f.slice(cut + 1), i);
+  }
+  t = { rows, bigrams, tokens: new Map(), others: new Map(), seen: new Uint32Array(v), stamp: 0 };
+  fastTables.set(model, t);
+  return t;
+}
+
+/**
+ * The model's feature indices for a comment, in the order `featuresOf` would first add them,
+ * each once, unknown features skipped. `tokens` is `tokenize(normalized text)`.
+ */
+export function featureIndices(model: LoadedModel, tokens: readonly string[], matches: readonly Match[]): number[] {
+  const t = tablesOf(model);
+  if (++t.stamp === 0xffffffff) {
+    t.seen.fill(0);
+    t.stamp = 1;
+  }
+  const stamp = t.stamp;
+  const seen = t.seen;
+  const ids: number[] = [];
+  const add = (i: number | undefined): void => {
+    if (i !== undefined && i >= 0 && seen[i] !== stamp) {
+      seen[i] = stamp;
+      ids.push(i);
+    }
+  };
+  let prev: TokenEntry | undefined;
+  for (const token of tokens) {
+    let e = t.tokens.get(token);
+    if (e === undefined) {
+      const s = stem(token);
+      e = { uni: model.index.get('w:' + s) ?? -1, stem: s, next: t.bigrams.get(s) };
+      if (t.tokens.size < TOKEN_CACHE_LIMIT) t.tokens.set(token, e);
+    }
+    add(e.uni);
+    if (prev !== undefined && prev.next !== undefined) add(prev.next.get(e.stem));
+    prev = e;
+  }
+  for (const m of matches) {
+    const key = m.mentioned ? 'm:' + m.label : 'r:' + m.ruleId;
+    let i = t.others.get(key);
+    if (i === undefined) {
+      i = model.index.get(key) ?? -1;
+      if (t.others.size < TOKEN_CACHE_LIMIT) t.others.set(key, i);
+    }
+    add(i);
+    if (m.mentioned) continue;
+    const lkey = 'l:' + m.label;
+    let li = t.others.get(lkey);
+    if (li === undefined) {
+      li = model.index.get(lkey) ?? -1;
+      t.others.set(lkey, li);
+    }
+    add(li);
+  }
+  return ids;
+}
+
+/** `scoreFeatures` for the indices `featureIndices` returned: the same log-odds and top features. */
+export function scoreIndices(model: LoadedModel, ids: readonly number[], explain = 0): Record<Label, LabelScore> {
+  const rows = tablesOf(model).rows;
+  // Four sums side by side, each added in the order of `ids`, so each equals rawLogOdds' sum.
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  for (let k = 0; k < ids.length; k++) {
+    const r = ids[k]! * 4;
+    s0 += rows[r]!;
+    s1 += rows[r + 1]!;
+    s2 += rows[r + 2]!;
+    s3 += rows[r + 3]!;
+  }
+  const sums = [s0, s1, s2, s3];
+  const denominator = Math.max(ids.length, MIN_EVIDENCE);
+  const out = {} as Record<Label, LabelScore>;
+  LABELS.forEach((label, l) => {
+    out[label] = {
+      logOdds: model.base[label] + sums[l]! / denominator,
+      get top() {
+        if (explain <= 0) return [];
+        const w = model.weights[label];
+        const names = model.file.features;
+        return ids
+          .map((i) => [names[i]!, w[i]!] as [string, number])
+          .filter(([, c]) => c > 0)
+          .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+          .slice(0, explain)
+          .map(([f]) => f);
+      },
+    };
+  });
   return out;
 }
 

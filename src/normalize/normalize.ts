@@ -18,11 +18,11 @@ const LEET: Readonly<Record<string, string>> = {
   '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', '$': 's', '!': 'i',
 };
 
-/** Characters that stand for a hidden letter inside a word ("f**k", "f#ck"). */
-const MASKS = new Set(['*', '#']);
-
-/** What may sit between the letters of a spaced-out word: "r e t a r d", "r.e.t.a.r.d", "r-e-t". */
-const SPACERS = new Set([' ', '\t', '.', '-', '_', '/', '|', '~', '+', ',', '·']);
+/*
+ * Characters that stand for a hidden letter inside a word ("f**k", "f#ck"): "*" and "#" (isMaskCode).
+ * What may sit between the letters of a spaced-out word ("r e t a r d", "r.e.t.a.r.d", "r-e-t"):
+ * space, tab and . - _ / | ~ + , · (isSpacerCode).
+ */
 
 const MIN_SPACED_LETTERS = 3;
 const MAX_SPACER_RUN = 3;
@@ -39,37 +39,85 @@ export function isWordChar(c: string | undefined): boolean {
   return c !== undefined && (isLetter(c) || (c >= '0' && c <= '9'));
 }
 
-function isSpace(c: string | undefined): boolean {
-  return c === ' ' || c === '\n' || c === '\r' || c === '\t' || c === '\f' || c === '\v' || c === '\u00a0';
+/**
+ * The working buffer of the slow path: one UTF-16 code unit per position with the span of the
+ * original it came from. Every stage rewrites it in place (each only keeps or drops positions,
+ * so its write index never passes its read index); module-level and grown on demand, so a call
+ * allocates only its result.
+ */
+let codes = new Uint16Array(256);
+let bufStarts = new Int32Array(256);
+let bufEnds = new Int32Array(256);
+
+function grow(min: number): void {
+  let cap = codes.length;
+  while (cap < min) cap *= 2;
+  const c = new Uint16Array(cap);
+  c.set(codes);
+  const s = new Int32Array(cap);
+  s.set(bufStarts);
+  const e = new Int32Array(cap);
+  e.set(bufEnds);
+  codes = c;
+  bufStarts = s;
+  bufEnds = e;
 }
 
-/** Mutable working buffers; each stage reads one and writes the next. */
-interface Buf {
-  chars: string[];
-  starts: number[];
-  ends: number[];
+/** Code unit → replacement code unit, for the one-unit tables the stages apply per position. */
+function unitTable(map: ReadonlyMap<string, string> | Readonly<Record<string, string>>): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const [k, v] of map instanceof Map ? map : Object.entries(map)) {
+    // Positions hold one code unit each, so only one-unit keys can ever match.
+    if (k.length === 1 && v.length === 1) out.set(k.charCodeAt(0), v.charCodeAt(0));
+    else if (k.length === 1) throw new Error(`normalize: mapping of "${k}" to "${v}" must be one code unit`);
+  }
+  return out;
 }
 
-function emptyBuf(capacity: number): Buf {
-  const b: Buf = { chars: [], starts: [], ends: [] };
-  void capacity;
-  return b;
+const LEET_UNITS = unitTable(LEET);
+const SCRIPT_UNITS = unitTable(SCRIPT_CONFUSABLES);
+const STAR = 42; // '*'
+const HASH = 35; // '#'
+const BANG = 33; // '!'
+const DOLLAR = 36; // '$'
+const AT = 64; // '@'
+
+const isLatinCode = (c: number): boolean => c >= 97 && c <= 122;
+const isMaskCode = (c: number): boolean => c === STAR || c === HASH;
+const isSpaceCode = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 11 || c === 0xa0;
+const isSpacerCode = (c: number): boolean =>
+  c === 32 || c === 9 || c === 46 || c === 45 || c === 95 || c === 47 || c === 124 || c === 126 || c === 43 || c === 44 || c === 0xb7;
+
+/** isLetter per code unit, memoised: 0 unknown, 1 letter, 2 not. */
+const letterCache = new Uint8Array(0x10000);
+function isLetterCode(c: number): boolean {
+  if (c >= 97 && c <= 122) return true;
+  if (c < 0xc0) return false;
+  let v = letterCache[c]!;
+  if (v === 0) letterCache[c] = v = isLetter(String.fromCharCode(c)) ? 1 : 2;
+  return v === 1;
 }
 
-function push(b: Buf, c: string, s: number, e: number): void {
-  b.chars.push(c);
-  b.starts.push(s);
-  b.ends.push(e);
+/** isLetterLike per code unit; -1 (outside the buffer) is nothing. */
+function isLetterLikeCode(c: number): boolean {
+  return isLatinCode(c) || (c !== BANG && c !== DOLLAR && LEET_UNITS.has(c)) || SCRIPT_UNITS.has(c);
 }
 
-/** Stage 1: drop invisibles, fold case, width, diacritics and Latin look-alikes, per code point. */
-function fold(text: string): Buf {
-  const out = emptyBuf(text.length);
+function isWordPartCode(c: number): boolean {
+  return isLetterLikeCode(c) || isMaskCode(c);
+}
+
+/** Stage 1: drop invisibles, fold case, width, diacritics and Latin look-alikes, per code point. Returns the length. */
+function fold(text: string): number {
+  if (codes.length < text.length) grow(text.length);
+  let n = 0;
   for (let i = 0; i < text.length; ) {
     const code = text.charCodeAt(i);
     if (code < 0x80) {
-      const c = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i]!;
-      push(out, c, i, i + 1);
+      codes[n] = code >= 65 && code <= 90 ? code + 32 : code;
+      bufStarts[n] = i;
+      bufEnds[n] = i + 1;
+      n++;
       i += 1;
       continue;
     }
@@ -77,28 +125,17 @@ function fold(text: string): Buf {
     const width = cp > 0xffff ? 2 : 1;
     if (!isInvisible(cp)) {
       const folded = foldCached(cp, text.slice(i, i + width));
-      for (let k = 0; k < folded.length; k++) push(out, folded[k]!, i, i + width);
+      if (n + folded.length > codes.length) grow(n + folded.length);
+      for (let k = 0; k < folded.length; k++) {
+        codes[n] = folded.charCodeAt(k);
+        bufStarts[n] = i;
+        bufEnds[n] = i + width;
+        n++;
+      }
     }
     i += width;
   }
-  return out;
-}
-
-/** Positions [start, end) of whitespace-separated tokens. */
-function tokens(chars: string[]): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
-  let i = 0;
-  while (i < chars.length) {
-    while (i < chars.length && isSpace(chars[i])) i++;
-    const start = i;
-    while (i < chars.length && !isSpace(chars[i])) i++;
-    if (i > start) spans.push([start, i]);
-  }
-  return spans;
-}
-
-function isLatinLetter(c: string | undefined): boolean {
-  return c !== undefined && c >= 'a' && c <= 'z';
+  return n;
 }
 
 /**
@@ -106,108 +143,135 @@ function isLatinLetter(c: string | undefined): boolean {
  * characters is evasion, so those are mapped to Latin letters. Tokens without Latin letters
  * are left alone: "2016", "$92" and a word written wholly in Cyrillic are not evasion.
  */
-function unmaskScriptsAndLeet(b: Buf): void {
-  const c = b.chars;
-  for (const [start, end] of tokens(c)) {
+function unmaskScriptsAndLeet(n: number): void {
+  const c = codes;
+  const at = (k: number): number => (k >= 0 && k < n ? c[k]! : -1);
+  let pos = 0;
+  while (pos < n) {
+    // Whitespace-separated tokens.
+    while (pos < n && isSpaceCode(c[pos]!)) pos++;
+    const start = pos;
+    while (pos < n && !isSpaceCode(c[pos]!)) pos++;
+    const end = pos;
+    if (end <= start) continue;
     let latin = false;
-    for (let i = start; i < end && !latin; i++) latin = isLatinLetter(c[i]);
+    for (let i = start; i < end && !latin; i++) latin = isLatinCode(c[i]!);
     if (!latin) continue;
     // Look-alike letters and digits first, so the symbols below are judged against the
     // letters their neighbours really are ("b!1" is "bii", not "b!i").
     for (let i = start; i < end; i++) {
       const ch = c[i]!;
-      const script = SCRIPT_CONFUSABLES.get(ch);
+      const script = SCRIPT_UNITS.get(ch);
       if (script !== undefined) c[i] = script;
-      else if (ch >= '0' && ch <= '9' && LEET[ch] !== undefined) c[i] = LEET[ch];
+      else if (ch >= 48 && ch <= 57) {
+        const leet = LEET_UNITS.get(ch);
+        if (leet !== undefined) c[i] = leet;
+      }
     }
     // "!", "$" and "@" end sentences, mark prices and mentions: only a letter right after
     // makes them letters ("sh!t", "$hit", "f@g"), or a letter before for "$" ("a$$").
     for (let i = end - 1; i >= start; i--) {
       const ch = c[i]!;
-      if (ch !== '!' && ch !== '$' && ch !== '@') continue;
-      if (isLatinLetter(c[i + 1]) || (ch === '$' && (isLatinLetter(c[i - 1]) || c[i - 1] === '$'))) c[i] = LEET[ch]!;
+      if (ch !== BANG && ch !== DOLLAR && ch !== AT) continue;
+      if (isLatinCode(at(i + 1)) || (ch === DOLLAR && (isLatinCode(at(i - 1)) || at(i - 1) === DOLLAR))) c[i] = LEET_UNITS.get(ch)!;
     }
     // A mask between letters hides a letter: keep it as "*" for the matcher's masked-word lookup.
     for (let i = start + 1; i < end - 1; i++) {
-      if (MASKS.has(c[i]!) && isLatinLetter(c[i - 1]) && (isLatinLetter(c[i + 1]) || MASKS.has(c[i + 1]!))) c[i] = '*';
+      if (isMaskCode(c[i]!) && isLatinCode(at(i - 1)) && (isLatinCode(at(i + 1)) || isMaskCode(at(i + 1)))) c[i] = STAR;
     }
   }
-}
-
-function isLetterLike(c: string | undefined): boolean {
-  if (c === undefined) return false;
-  return isLatinLetter(c) || (LEET[c] !== undefined && c !== '!' && c !== '$') || SCRIPT_CONFUSABLES.has(c);
-}
-
-/** A mask stands for a hidden letter, so "c**t" is one word, not a spaced-out "c" and "t". */
-function isWordPart(c: string | undefined): boolean {
-  return isLetterLike(c) || (c !== undefined && MASKS.has(c));
 }
 
 /**
  * Stage 3: join letters spaced out to dodge a filter ("r e t a r d", "D e m o n r a t s"):
  * three or more single letters in a row, each separated by at most three spacer characters,
  * lose the spacers between them. Two-letter runs ("U.S.") are left as they are.
+ * Returns the new length.
  */
-function joinSpacedLetters(b: Buf): Buf {
-  const c = b.chars;
-  const n = c.length;
-  const drop = new Uint8Array(n);
-  let any = false;
+function joinSpacedLetters(n: number): number {
+  const c = codes;
+  const at = (k: number): number => (k >= 0 && k < n ? c[k]! : -1);
+  const isolated = (k: number): boolean => isLetterLikeCode(at(k)) && !isWordPartCode(at(k - 1)) && !isWordPartCode(at(k + 1));
+  let drop: Uint8Array | undefined;
+  const letters: number[] = [];
   let i = 0;
   while (i < n) {
-    const isolated = (k: number) => isLetterLike(c[k]) && !isWordPart(c[k - 1]) && !isWordPart(c[k + 1]);
     if (!isolated(i)) {
       i++;
       continue;
     }
-    const letters = [i];
+    letters.length = 0;
+    letters.push(i);
     let k = i + 1;
     for (;;) {
       let j = k;
-      while (j < n && j - k < MAX_SPACER_RUN && SPACERS.has(c[j]!)) j++;
+      while (j < n && j - k < MAX_SPACER_RUN && isSpacerCode(c[j]!)) j++;
       if (j === k || j >= n || !isolated(j)) break;
       letters.push(j);
       k = j + 1;
     }
-    const hasLatin = letters.some((p) => isLatinLetter(c[p]));
+    let hasLatin = false;
+    for (const p of letters) if (isLatinCode(c[p]!)) hasLatin = true;
     if (letters.length >= MIN_SPACED_LETTERS && hasLatin) {
+      drop ??= new Uint8Array(n);
       for (let p = 0; p + 1 < letters.length; p++) for (let q = letters[p]! + 1; q < letters[p + 1]!; q++) drop[q] = 1;
-      any = true;
       i = letters[letters.length - 1]! + 1;
     } else {
       i = k;
     }
   }
-  if (!any) return b;
-  const out = emptyBuf(n);
-  for (let p = 0; p < n; p++) if (!drop[p]) push(out, c[p]!, b.starts[p]!, b.ends[p]!);
-  return out;
+  if (drop === undefined) return n;
+  let w = 0;
+  for (let p = 0; p < n; p++) {
+    if (drop[p]) continue;
+    codes[w] = codes[p]!;
+    bufStarts[w] = bufStarts[p]!;
+    bufEnds[w] = bufEnds[p]!;
+    w++;
+  }
+  return w;
 }
 
 /**
  * Stage 4: squeeze runs of three or more of the same letter to one ("IDIOOOOT" → "idiot").
- * Runs of two stay, so "ass" and "as" remain different words.
+ * Runs of two stay, so "ass" and "as" remain different words. Returns the new length.
  */
-function squeezeRepeats(b: Buf): Buf {
-  const c = b.chars;
-  const n = c.length;
+function squeezeRepeats(n: number): number {
+  const c = codes;
   let needed = false;
-  for (let i = 2; i < n && !needed; i++) needed = c[i] === c[i - 1] && c[i] === c[i - 2] && isLetter(c[i]);
-  if (!needed) return b;
-  const out = emptyBuf(n);
+  for (let i = 2; i < n && !needed; i++) needed = c[i] === c[i - 1] && c[i] === c[i - 2] && isLetterCode(c[i]!);
+  if (!needed) return n;
+  let w = 0;
   let i = 0;
   while (i < n) {
+    const ch = c[i]!;
     let j = i + 1;
-    while (j < n && c[j] === c[i]) j++;
-    if (j - i >= 3 && isLetter(c[i])) {
-      push(out, c[i]!, b.starts[i]!, b.ends[j - 1]!);
+    while (j < n && c[j] === ch) j++;
+    if (j - i >= 3 && isLetterCode(ch)) {
+      c[w] = ch;
+      bufStarts[w] = bufStarts[i]!;
+      bufEnds[w] = bufEnds[j - 1]!;
+      w++;
     } else {
-      for (let k = i; k < j; k++) push(out, c[k]!, b.starts[k]!, b.ends[k]!);
+      for (let k = i; k < j; k++) {
+        c[w] = c[k]!;
+        bufStarts[w] = bufStarts[k]!;
+        bufEnds[w] = bufEnds[k]!;
+        w++;
+      }
     }
     i = j;
   }
-  return out;
+  return w;
+}
+
+/** The buffer's first `n` code units as a string. */
+function bufferText(n: number): string {
+  const CHUNK = 8192;
+  if (n <= CHUNK) return String.fromCharCode.apply(null, codes.subarray(0, n) as unknown as number[]);
+  const parts: string[] = [];
+  for (let i = 0; i < n; i += CHUNK) parts.push(String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]));
+  return parts.join('');
 }
 
 const TYPOGRAPHIC = /[‘’‛′´“”„«»‐‑‒–—―−]/;
@@ -251,10 +315,10 @@ export function normalize(original: string): NormalizedText {
   // leet), so the pipeline runs until its output no longer changes: normalising normalised text
   // then changes nothing. Each extra pass composes its offset map with the one before.
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const b = squeezeRepeats(unmaskAndJoin(fold(text)));
-    const next = b.chars.join('');
-    const s = Int32Array.from(b.starts);
-    const e = Int32Array.from(b.ends);
+    const n = squeezeRepeats(unmaskAndJoin(fold(text)));
+    const next = bufferText(n);
+    const s = bufStarts.slice(0, n);
+    const e = bufEnds.slice(0, n);
     if (starts !== undefined && ends !== undefined) {
       for (let i = 0; i < s.length; i++) {
         s[i] = starts[s[i]!]!;
@@ -274,8 +338,8 @@ export function normalize(original: string): NormalizedText {
 
 const MAX_PASSES = 4;
 
-function unmaskAndJoin(b: Buf): Buf {
-  const joined = joinSpacedLetters(b);
+function unmaskAndJoin(n: number): number {
+  const joined = joinSpacedLetters(n);
   unmaskScriptsAndLeet(joined);
   return joined;
 }

@@ -6,9 +6,36 @@ export const STOPWORDS: ReadonlySet<string> = new Set([...naturalStopwords, "it'
 
 const TOKEN = /[\p{L}][\p{L}\p{N}']*/gu;
 
+/** True when every code unit is ASCII: then a token is [A-Za-z][A-Za-z0-9']* and a hand-written scan finds it. */
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
 /** Word tokens of normalised text (already lower case, leet and look-alikes undone). */
 export function tokenize(normalized: string): string[] {
   const out: string[] = [];
+  if (isAscii(normalized)) {
+    // The same tokens as the regex below, without its per-match objects: most comments are ASCII.
+    const n = normalized.length;
+    let i = 0;
+    while (i < n) {
+      if (!isAsciiLetter(normalized.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      const start = i++;
+      for (; i < n; i++) {
+        const c = normalized.charCodeAt(i);
+        if (!(isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 39)) break;
+      }
+      const end = normalized.charCodeAt(i - 1) === 39 ? i - 1 : i;
+      if (end - start <= 40) out.push(normalized.slice(start, end));
+    }
+    return out;
+  }
   for (const m of normalized.matchAll(TOKEN)) {
     const t = m[0].endsWith("'") ? m[0].slice(0, -1) : m[0];
     if (t.length <= 40) out.push(t);
@@ -23,11 +50,13 @@ export function tokenize(normalized: string): string[] {
 const stems = new Map<string, string>();
 const STEM_CACHE_LIMIT = 50_000;
 
+const ENGLISH_TOKEN = /^[a-z']+$/;
+
 export function stem(token: string): string {
   const hit = stems.get(token);
   if (hit !== undefined) return hit;
   // The Porter stemmer is for English letters; other scripts pass through unchanged.
-  const s = /^[a-z']+$/.test(token) ? PorterStemmer.stem(token.replace(/'/g, '')) : token;
+  const s = ENGLISH_TOKEN.test(token) ? PorterStemmer.stem(token.replace(/'/g, '')) : token;
   if (stems.size < STEM_CACHE_LIMIT) stems.set(token, s);
   return s;
 }

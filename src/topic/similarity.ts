@@ -21,10 +21,10 @@ export function makeIdf(docs: number, df: (stem: string) => number | undefined):
   };
 }
 
-/** Content words only: stop words and one- or two-letter tokens say nothing about topic. */
-export function topicVector(normalized: string, idf: Idf): TopicVector {
+/** Content words only: stop words and one- or two-letter tokens say nothing about topic. `tokens`, when given, is `tokenize(normalized)`. */
+export function topicVector(normalized: string, idf: Idf, tokens: readonly string[] = tokenize(normalized)): TopicVector {
   const tf = new Map<string, number>();
-  for (const token of tokenize(normalized)) {
+  for (const token of tokens) {
     if (token.length < 3 || STOPWORDS.has(token)) continue;
     const s = stem(token);
     tf.set(s, (tf.get(s) ?? 0) + 1);
