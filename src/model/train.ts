@@ -65,68 +65,6 @@ function countModel(examples: readonly TrainingExample[], alpha: number, minDf: 
   };
 }
 
-/**
- * Platt scaling: fits p = sigmoid(a * x + b) to held-out log-odds by Newton's method on the
- * log loss, with Platt's target smoothing so a perfectly separated fold cannot send a to infinity.
- */
-export function fitPlatt(xs: readonly number[], ys: readonly boolean[]): { a: number; b: number } {
-  const nPos = ys.filter(Boolean).length;
-  const nNeg = ys.length - nPos;
-  if (nPos === 0 || nNeg === 0) return { a: 1, b: 0 };
-  const hi = (nPos + 1) / (nPos + 2);
-  const lo = 1 / (nNeg + 2);
-  const t = ys.map((y) => (y ? hi : lo));
-  // Log loss in a numerically stable form: log(1 + e^z) - t*z.
-  const loss = (a: number, b: number): number => {
-    let sum = 0;
-    for (let i = 0; i < xs.length; i++) {
-      const z = a * xs[i]! + b;
-      sum += (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - t[i]! * z;
-    }
-    return sum;
-  };
-  // Newton's method with backtracking (Lin, Lin & Weng's fix of Platt's algorithm): a full
-  // Newton step can overshoot when the held-out scores are nearly separable.
-  let a = 0;
-  let b = Math.log((nPos + 1) / (nNeg + 1));
-  let current = loss(a, b);
-  for (let iter = 0; iter < 100; iter++) {
-    let g1 = 0, g2 = 0, h11 = 1e-12, h22 = 1e-12, h12 = 0;
-    for (let i = 0; i < xs.length; i++) {
-      const z = a * xs[i]! + b;
-      const p = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
-      const d = p - t[i]!;
-      const w = p * (1 - p);
-      g1 += d * xs[i]!;
-      g2 += d;
-      h11 += w * xs[i]! * xs[i]!;
-      h22 += w;
-      h12 += w * xs[i]!;
-    }
-    if (Math.abs(g1) < 1e-7 && Math.abs(g2) < 1e-7) break;
-    const det = h11 * h22 - h12 * h12;
-    if (!(det > 0)) break;
-    const da = -(h22 * g1 - h12 * g2) / det;
-    const db = -(h11 * g2 - h12 * g1) / det;
-    let step = 1;
-    let improved = false;
-    while (step >= 1e-10) {
-      const next = loss(a + step * da, b + step * db);
-      if (next < current + 1e-4 * step * (g1 * da + g2 * db)) {
-        a += step * da;
-        b += step * db;
-        current = next;
-        improved = true;
-        break;
-      }
-      step /= 2;
-    }
-    if (!improved) break;
-  }
-  // Round so tiny floating-point differences between platforms cannot change the file.
-  return { a: Number(a.toFixed(6)), b: Number(b.toFixed(6)) };
-}
-
 /** Similarity of each example to its article under a model's IDF (null without an article). */
 export function similarities(model: ModelFile, examples: readonly TrainingExample[]): Array<number | null> {
   const df = new Map<string, number>();

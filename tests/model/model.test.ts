@@ -3,7 +3,7 @@ import { thrownDecorumError } from '../support/errors.js';
 import { readFileSync } from 'node:fs';
 import { createModerator, parseModel, serializeModel, trainModel } from '../../src/index.js';
 import { readFixtures, parseFixtures } from '../../src/node/fixtures.js';
-import { fitPlatt } from '../../src/model/train.js';
+import { fitLogistic } from '../../src/model/logistic.js';
 
 const root = new URL('../../', import.meta.url);
 const trainRows = readFixtures(new URL('corpus/fixtures/train.jsonl', root).pathname);
@@ -38,12 +38,12 @@ describe('training', () => {
     expect(m.moderate('the summit went well').scores.insult).toBeLessThan(0.5);
   });
 
-  it('Platt scaling fits sensible slopes and stays finite on separable data', () => {
+  it('the combiner logistic fit finds sensible slopes and stays finite on separable data', () => {
     const xs = [-5, -4, -3, -2, 2, 3, 4, 5];
     const ys = [false, false, false, false, true, true, true, true];
-    const { a, b } = fitPlatt(xs, ys);
-    expect(Number.isFinite(a) && Number.isFinite(b)).toBe(true);
-    expect(a).toBeGreaterThan(0);
+    const { weights, bias } = fitLogistic(xs.map((x) => [x]), ys);
+    expect(Number.isFinite(weights[0]!) && Number.isFinite(bias)).toBe(true);
+    expect(weights[0]!).toBeGreaterThan(0);
   });
 });
 
