@@ -59,14 +59,14 @@ class Builder {
     return index;
   }
 
-  term(rule: number, raw: string, boundary: Boundary, allow: readonly string[]): void {
+  term(rule: number, raw: string, boundary: Boundary, allow: readonly string[], near: readonly string[] = []): void {
     const term = normalizeTerm(raw);
     if (term.length === 0) return;
     // The same term in two rules is kept once per rule; within a rule, once.
     const key = `${rule}\u0000${term}`;
     if (this.termIndex.has(key)) return;
     this.termIndex.set(key, this.entries.length);
-    this.entries.push({ kind: 'term', rule, term, boundary, allow: allow.map((a) => this.allow(a)) });
+    this.entries.push({ kind: 'term', rule, term, boundary, allow: allow.map((a) => this.allow(a)), ...(near.length > 0 ? { near: nearWords(near) } : {}) });
   }
 
   addPack(pack: RulePack, file: string, disabled: ReadonlySet<string>): void {
@@ -91,11 +91,13 @@ class Builder {
         description: rule.description,
         pack: pack.pack,
         requiresTarget: rule.requires === 'target',
+        glued: rule.label === 'slur' && rule.glued,
+        ...(rule.allowNear ? { near: nearWords(rule.allowNear) } : {}),
       });
       if (rule.allow) this.ruleAllow.set(index, rule.allow.map((a) => this.allow(a)));
       for (const t of rule.terms ?? []) {
         if (typeof t === 'string') this.term(index, t, rule.boundary, []);
-        else this.term(index, t.term, t.boundary ?? rule.boundary, t.allow ?? []);
+        else this.term(index, t.term, t.boundary ?? rule.boundary, t.allow ?? [], t.allowNear ?? []);
       }
       if (rule.affixes) {
         const suffixes = new Set(rule.affixes.suffixes.map(affixForm));
@@ -113,6 +115,11 @@ class Builder {
       }
     }
   }
+}
+
+/** Context words are compared in normalised form, singular and plural alike ("dog" covers "dogs"). */
+function nearWords(list: readonly string[]): ReadonlySet<string> {
+  return new Set(list.map((w) => normalizeTerm(w).replace(/s$/, '')));
 }
 
 /** Affixes are compared on letters only, so "lib-tards" and "libtards" form the same word. */
@@ -144,6 +151,7 @@ export function compileRules(packs: readonly SourcedPack[], options: CompileOpti
       description: "bad-words' word list: profanity, an insult only when aimed at someone",
       pack: 'bad-words',
       requiresTarget: true,
+      glued: false,
     });
     for (const word of options.profanity) {
       const term = normalizeTerm(word);

@@ -13,11 +13,15 @@ export interface CompiledRule {
   description: string;
   pack: string;
   requiresTarget: boolean;
+  /** A slur rule whose terms may be read inside run-together words ("manyfags"). */
+  glued: boolean;
+  /** Words that show the innocent sense of any match of this rule when in the same sentence. */
+  near?: ReadonlySet<string>;
 }
 
 /** One searchable string in the automaton: a term of a rule, or an allowlisted phrase. */
 export type Entry =
-  | { kind: 'term'; rule: number; term: string; boundary: Boundary; allow: number[] }
+  | { kind: 'term'; rule: number; term: string; boundary: Boundary; allow: number[]; near?: ReadonlySet<string> }
   | { kind: 'allow'; phrase: string };
 
 export interface AffixStem {

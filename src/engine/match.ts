@@ -1,4 +1,6 @@
-import { isWordChar, originalSpan, type NormalizedText } from '../normalize/normalize.js';
+import { englishWords } from '../lexicon/words.js';
+import { gluedSplit } from '../lexicon/glue.js';
+import { isWordChar, originalSpan, separatedAt, type NormalizedText } from '../normalize/normalize.js';
 import type { Match } from '../types.js';
 import type { CompiledRules, Entry } from './compiled.js';
 import { PROFANITY_PACK, scanFuzzy } from './fuzzy.js';
@@ -93,14 +95,35 @@ class AllowIndex {
   }
 }
 
+/**
+ * A slur term inside a longer word that is two words run together ("manyfags", "fagbehaviour",
+ * "afag" from "a f a g"): see src/lexicon/glue.ts. `separated(i)` tells whether the original
+ * text had a separator before normalised position i, so a spaced run that starts with the article
+ * ("a m o n g" = "a" + "mong") is read as two words even though "among" is one.
+ */
+function glued(text: string, start: number, end: number, separated?: (i: number) => boolean): boolean {
+  let from = start;
+  while (from > 0 && isWordChar(text[from - 1])) from--;
+  let to = end;
+  while (to < text.length && isWordChar(text[to])) to++;
+  if (to - from > 40) return false;
+  const word = text.slice(from, to);
+  if (separated && to === end && start - from === 1 && (text[from] === 'a' || text[from] === 'i') && separated(start)) return true;
+  const isWord = englishWords();
+  return gluedSplit(word, start - from, end - from, (w) => isWord.has(w));
+}
+
 /** One automaton pass: term candidates that pass their boundary, and where each allow phrase occurs. */
-function scanAutomaton(text: string, rules: CompiledRules): { allow: AllowIndex; candidates: RawHit[] } {
+function scanAutomaton(text: string, rules: CompiledRules, separated?: (i: number) => boolean): { allow: AllowIndex; candidates: RawHit[] } {
   const allow = new AllowIndex();
   const candidates: RawHit[] = [];
   rules.automaton.scan(text, (hit) => {
     const entry = rules.entries[hit.pattern]!;
     if (entry.kind === 'allow') allow.add(hit.pattern, hit.start, hit.end);
-    else if (boundaryOk(text, hit.start, hit.end, entry.boundary)) {
+    else if (
+      boundaryOk(text, hit.start, hit.end, entry.boundary) ||
+      (rules.rules[entry.rule]!.glued && entry.term.length >= 3 && glued(text, hit.start, hit.end, separated))
+    ) {
       candidates.push({ kind: 'term', entry: hit.pattern, rule: entry.rule, start: hit.start, end: hit.end, term: entry.term });
     }
   });
@@ -116,6 +139,28 @@ function allowed(hit: RawHit, allow: AllowIndex, rules: CompiledRules): boolean 
   if ((hit.kind === 'term' || hit.kind === 'fuzzy') && allow.covers((rules.entries[hit.entry] as Extract<Entry, { kind: 'term' }>).allow, hit.start, hit.end)) return true;
   if (allow.covers(rules.ruleAllow.get(hit.rule) ?? [], hit.start, hit.end)) return true;
   return allow.covers(rules.globalAllow, hit.start, hit.end);
+}
+
+/** Sentence ends: a context word counts only within the sentence of the match. */
+const SENTENCE_END = /[.!?\n]/;
+
+/**
+ * Homonyms ("Dykes hold back the sea", "we call cigarettes fags"): is a word of the match's
+ * sentence one of its term's or rule's `allowNear` words? Compared singular ("dogs" = "dog").
+ */
+function nearAllowed(hit: RawHit, text: string, ws: readonly Word[], rules: CompiledRules): boolean {
+  const termNear = hit.kind === 'term' || hit.kind === 'fuzzy' ? (rules.entries[hit.entry] as Extract<Entry, { kind: 'term' }>).near : undefined;
+  const ruleNear = rules.rules[hit.rule]!.near;
+  if (termNear === undefined && ruleNear === undefined) return false;
+  let from = hit.start;
+  while (from > 0 && !SENTENCE_END.test(text[from - 1]!)) from--;
+  let to = hit.end;
+  while (to < text.length && !SENTENCE_END.test(text[to]!)) to++;
+  for (let k = wordAt(ws, from); k < ws.length && ws[k]!.start < to; k++) {
+    const w = ws[k]!.text.replace(/s$/, '');
+    if (termNear?.has(w) || ruleNear?.has(w)) return true;
+  }
+  return false;
 }
 
 /**
@@ -222,11 +267,11 @@ const STANDALONE_LABELS = new Set(['slur', 'insult', 'partisan_epithet']);
 export function findMatches(norm: NormalizedText, rules: CompiledRules): Match[] {
   const text = demask(norm.text, rules);
   const ws = words(text);
-  const { allow, candidates: raw } = scanAutomaton(text, rules);
+  const { allow, candidates: raw } = scanAutomaton(text, rules, (i) => separatedAt(norm, i));
   scanFuzzyWords(text, rules, raw);
   scanAffixes(ws, rules, raw, true);
   scanPatterns(text, rules, raw);
-  const found = dedupe(raw.filter((hit) => !allowed(hit, allow, rules)));
+  const found = dedupe(raw.filter((hit) => !allowed(hit, allow, rules) && !nearAllowed(hit, text, ws, rules)));
 
   // Words that carry a standalone label aim nearby adjectives ("stupid, ignorant D-RATs").
   const anchors = new Set<number>();

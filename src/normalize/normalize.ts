@@ -345,6 +345,18 @@ function unmaskAndJoin(n: number): number {
 }
 
 /** Maps a span of normalised text back to the original text. */
+const SEPARATOR = /[\s.\-_/|~+,\u00b7]/;
+
+/**
+ * Did the original text have a separator (space or a spacer of spaced-out words) between
+ * normalised positions i - 1 and i? "a m o n g" became "among"; "IDIOOOT" lost only letters.
+ */
+export function separatedAt(n: NormalizedText, i: number): boolean {
+  if (i <= 0 || i >= n.starts.length) return false;
+  for (let k = n.ends[i - 1]!; k < n.starts[i]!; k++) if (SEPARATOR.test(n.original[k]!)) return true;
+  return false;
+}
+
 export function originalSpan(n: NormalizedText, start: number, end: number): { start: number; end: number } {
   if (end <= start) {
     const at = start < n.starts.length ? n.starts[start]! : n.original.length;

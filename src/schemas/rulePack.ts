@@ -10,6 +10,8 @@ export const BoundarySchema = z.enum([
 export type Boundary = z.infer<typeof BoundarySchema>;
 
 const phrase = z.string().trim().min(1, 'must not be empty');
+/** One word, no spaces: context words are compared word by word. */
+const word = phrase.regex(/^\S+$/, 'one word, no spaces');
 
 /** A term: a bare string uses the rule's boundary; the object form sets its own and names the words it must never fire inside. */
 export const TermSchema = z.union([
@@ -19,6 +21,8 @@ export const TermSchema = z.union([
     boundary: BoundarySchema.optional(),
     /** Words or phrases containing the term that are innocent ("retardant" for "retard"). */
     allow: z.array(phrase).optional(),
+    /** Words that, anywhere in the same sentence, show the term's innocent sense (see the rule's `allowNear`). */
+    allowNear: z.array(word).optional(),
   }),
 ]);
 export type Term = z.infer<typeof TermSchema>;
@@ -35,6 +39,12 @@ export const RuleSchema = z
     description: z.string().min(1),
     /** Default boundary for this rule's bare-string terms. */
     boundary: BoundarySchema.default('word'),
+    /**
+     * Slur rules only: whether a term may be read inside two words run together ("manyfags",
+     * "fagbehaviour"; see src/lexicon/glue.ts). Default true; false where another pack owns the
+     * run-together forms (the partisan pack's "-tard" blends).
+     */
+    glued: z.boolean().default(true),
     terms: z.array(TermSchema).optional(),
     /**
      * Word formation: a single word made of one of `stems` followed by one of `suffixes`
@@ -54,6 +64,12 @@ export const RuleSchema = z
     patterns: z.array(z.string().min(1)).optional(),
     /** Phrases in which any match of this rule is innocent. */
     allow: z.array(phrase).optional(),
+    /**
+     * Homonyms: words that, anywhere in the same sentence, show the innocent sense of a match
+     * ("dogs", "puppies" for "bitch"; "cigarettes" for "fags"; "flooding" for "dykes"). A word
+     * also counts with a plural "s" ("dog" covers "dogs"). Phrases next to the term belong in `allow`.
+     */
+    allowNear: z.array(word).optional(),
     /**
      * `target`: the match counts only when aimed at someone (a second-person pronoun, a
      * person noun from the pack's `targets`, or another label's match nearby). "stupid people" yes, "stupid policy" no.

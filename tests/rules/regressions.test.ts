@@ -70,7 +70,7 @@ describe('traps: innocent words that contain a listed term', () => {
     ['Play the trumpet louder, the trumpets are quiet.', 'partisan.right.trump'],
     ['He stepped outside and smoked a fag.', 'slur.orientation.faggot'],
     ['The council built a dyke to hold back the sea.', 'slur.orientation.other'],
-    ['Our labrador bitch had puppies.', 'insult.name.bitch'],
+    ['Our labrador bitch had puppies.', 'slur.sex.bitch'],
     ['Tax deducted at source (TDS) is due in March.', 'partisan.left.tds'],
   ])('%j is allowed and does not match %s', (text, ruleId) => {
     expect(ruleIds).toContain(ruleId);
