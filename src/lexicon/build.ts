@@ -9,7 +9,7 @@
  */
 import { normalizeTerm } from '../engine/compile.js';
 import { RulePackSchema } from '../schemas/rulePack.js';
-import { WORDS_FORMAT, WORDS_VERSION, type WordList } from './format.js';
+import { WORDS_FORMAT, WORDS_VERSION, encodeWords, type WordList } from './format.js';
 import { gluedSplit } from './glue.js';
 
 
@@ -44,5 +44,5 @@ export function buildWordList(lexiconWords: readonly string[], packs: readonly u
     });
     if (splits) out.add(word);
   }
-  return { format: WORDS_FORMAT, version: WORDS_VERSION, source, words: [...out].sort().join(' ') };
+  return { format: WORDS_FORMAT, version: WORDS_VERSION, source, words: encodeWords([...out].sort()) };
 }

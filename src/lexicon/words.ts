@@ -1,6 +1,6 @@
 import words from '../../model/english-words.json';
 import { DecorumError } from '../errors.js';
-import { WORDS_FORMAT, WORDS_VERSION } from './format.js';
+import { WORDS_FORMAT, WORDS_VERSION, decodeWords } from './format.js';
 
 let cached: ReadonlySet<string> | undefined;
 
@@ -14,6 +14,6 @@ export function englishWords(): ReadonlySet<string> {
   if (words.format !== WORDS_FORMAT || words.version !== WORDS_VERSION) {
     throw new DecorumError('MODEL_FORMAT', `model/english-words.json: expected ${WORDS_FORMAT} version ${WORDS_VERSION}, found ${String(words.format)} version ${String(words.version)}; rebuild with npm run build:model`);
   }
-  cached = new Set(words.words.split(' '));
+  cached = new Set(decodeWords(words.words));
   return cached;
 }

@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { buildWordList } from '../lexicon/build.js';
+import { decodeWords } from '../lexicon/format.js';
 
 export const LEXICON = 'natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json';
 
@@ -16,4 +17,4 @@ const packs = [JSON.parse(readFileSync(resolve(root, 'rules/slurs.json'), 'utf8'
 const list = buildWordList(lexicon, packs, `natural ${(require('natural/package.json') as { version: string }).version}: ${LEXICON.replace(/^natural\//, '')}`);
 const output = resolve(root, 'model/english-words.json');
 writeFileSync(output, JSON.stringify(list) + '\n');
-process.stderr.write(`decorum: ${list.words.split(' ').length} English words → ${output}\n`);
+process.stderr.write(`decorum: ${decodeWords(list.words).length} English words → ${output}\n`);

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { buildWordList } from '../../src/lexicon/build.js';
 import { gluedSplit } from '../../src/lexicon/glue.js';
 import { englishWords } from '../../src/lexicon/words.js';
+import { decodeWords, encodeWords } from '../../src/lexicon/format.js';
 
 const root = new URL('../../', import.meta.url);
 const require = createRequire(new URL('package.json', root));
@@ -37,5 +38,13 @@ describe('gluedSplit', () => {
     expect(gluedSplit('fagin', 0, 3, isWord)).toBe(false);
     expect(gluedSplit('homosexual', 0, 4, (w) => isWord(w) || w === 'homosexual')).toBe(false);
     expect(gluedSplit('fagan', 0, 3, isWord)).toBe(false);
+  });
+});
+
+describe('front coding of the word list', () => {
+  it('round-trips sorted words, including shared prefixes longer than 9 letters', () => {
+    const words = ['a', 'ab', 'abc', 'internationalisation', 'internationalise', 'internationalised', 'zebra'];
+    expect(decodeWords(encodeWords(words))).toEqual(words);
+    expect(encodeWords(['bake', 'baker'])).toBe('0bake4r');
   });
 });
