@@ -80,6 +80,14 @@ const REPORTED_CLAIM =
 /** The reported words must form a clause about someone: "saying that X [are]", not "believes [a word the]". */
 const REPORTED_VERB = /\b(?:are|is|was|were|be|aren't|isn't|should|shouldn't|must|can|could|will|would|deserve|deserves|need|needs|belong|belongs|make|makes|have|has|don't|do|does|doesn't|ought)\b/;
 
+/** The speaker's own opinion, with adverbs before the verb: "I really do believe X", "I firmly think X". */
+const OWN_OPINION = /\b(?:i|we)(?:\s+(?:really|do|did|firmly|truly|honestly|genuinely|strongly|personally|just|still|also|always|sincerely|actually|seriously|fully|totally|absolutely|definitely|certainly|kind of|sort of))*$/;
+
+function ownOpinion(clause: string, reported: RegExpExecArray): boolean {
+  const subject = /^[\w'-]+/.exec(reported[0])?.[0] ?? '';
+  return OWN_OPINION.test(clause.slice(0, reported.index) + subject);
+}
+
 /** The speaker's own claim, not a report: "I call them X", "we'd say X", "as I said, X". */
 const FIRST_PERSON = /\b(?:i|we|i'm|im|we're|i'd|we'd|i'll|we'll|i've|we've)\b/;
 const FIRST_PERSON_BEFORE = /\b(?:i|we|i'm|im|we're|i'd|we'd|i'll|we'll)\s+(?:(?:just|will|would|always|still|really|do|now|even|also|gonna|going to|have to|must|simply)\s+){0,2}$/;
@@ -146,7 +154,7 @@ export function isMention(text: string, start: number, end: number): boolean {
   // Someone else's claim, reported: "saying that X are vermin", "people who think X are scum".
   const clause = before.slice(Math.max(before.search(/[^.!?;]*$/), 0));
   const reported = REPORTED_CLAIM.exec(clause);
-  if (reported && !FIRST_PERSON.test(reported[0]) && REPORTED_VERB.test(reported[1] ?? '')) return true;
+  if (reported && !FIRST_PERSON.test(reported[0]) && !ownOpinion(clause, reported) && REPORTED_VERB.test(reported[1] ?? '')) return true;
   // A longer quotation holding the match: 'messages like "women are X"', '"they are X" is hateful'.
   const q = enclosingQuote(text, start, end);
   if (q === null) return false;
@@ -284,11 +292,16 @@ export function transposedTarget(targets: ReadonlySet<string>, w: string): boole
   return variants.has(w);
 }
 
-/** A subject target must not sit inside a prepositional phrase: "conditions [for refugees] are disgusting". */
-function insidePrepositionalPhrase(text: string, ws: readonly Word[], k: number): boolean {
+/**
+ * A subject target must not sit inside a prepositional phrase: "conditions [for refugees] are
+ * disgusting". "like" after a person is an apposition, not a preposition: in "women like you
+ * deserve…" the subject is both.
+ */
+function insidePrepositionalPhrase(text: string, ws: readonly Word[], k: number, isTarget: (w: string) => boolean): boolean {
   for (let j = k - 1, seen = 0; j >= 0 && seen < 3; j--, seen++) {
     if (clauseBreak(text, ws[j]!.end, ws[j + 1]!.start)) return false;
     const w = ws[j]!.text;
+    if (w === 'like' && j > 0 && !clauseBreak(text, ws[j - 1]!.end, ws[j]!.start) && personAt(ws, j - 1, isTarget)) return false;
     if (PREPOSITIONS.has(w)) return !(w === 'of' && j > 0 && QUANTIFIERS.has(ws[j - 1]!.text));
     if (DETERMINERS.has(w)) continue;
     if (NOT_MODIFIER.has(w) || LEFT_BRIDGE.has(w)) return false;
@@ -342,7 +355,7 @@ export function linkedTarget(
     for (let k = first - 1; k >= Math.max(0, first - LINK_WINDOW); k--) {
       if (clauseBreak(text, ws[k]!.end, ws[k + 1]!.start)) break;
       if (personAt(ws, k, isTarget, anchors)) {
-        if (!insidePrepositionalPhrase(text, ws, k) && agrees(ws[k]!.text, ws[k + 1]!.text)) return true;
+        if (!insidePrepositionalPhrase(text, ws, k, isTarget) && agrees(ws[k]!.text, ws[k + 1]!.text)) return true;
         break;
       }
       if (!LEFT_BRIDGE.has(ws[k]!.text)) break;

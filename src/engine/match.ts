@@ -263,7 +263,8 @@ export function findMatches(norm: NormalizedText, rules: CompiledRules): Match[]
     // Group-derogation phrases are claims; other insults only when said of someone ("you're not an idiot").
     if (rule.label === 'insult' && (rule.id.startsWith(LINKED_ONLY) || predicative(ws, wordAt(ws, f.start))) && negated(text, ws, wordAt(ws, f.start))) continue;
     // Name-calling aimed at the speaker ("I was such an idiot") attacks nobody.
-    if ((rule.label === 'insult' || rule.label === 'profanity') && selfAimed(text, f.start)) continue;
+    // A group-derogation phrase is already linked to someone else ("I want to kill all X").
+    if ((rule.label === 'insult' || rule.label === 'profanity') && !rule.id.startsWith(LINKED_ONLY) && selfAimed(text, f.start)) continue;
     const span = originalSpan(norm, f.start, f.end);
     const match: Match = {
       ruleId: rule.id,
