@@ -91,6 +91,7 @@ class Builder {
         description: rule.description,
         pack: pack.pack,
         requiresTarget: rule.requires === 'target',
+        ...(rule.polarity === 'negated' ? { negatedOnly: true } : {}),
       });
       if (rule.allow) this.ruleAllow.set(index, rule.allow.map((a) => this.allow(a)));
       for (const t of rule.terms ?? []) {

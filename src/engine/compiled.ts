@@ -13,6 +13,8 @@ export interface CompiledRule {
   description: string;
   pack: string;
   requiresTarget: boolean;
+  /** Counts only when denied: good qualities withheld from a group ("X are not our equal"). */
+  negatedOnly?: boolean;
 }
 
 /** One searchable string in the automaton: a term of a rule, or an allowlisted phrase. */

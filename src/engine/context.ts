@@ -185,7 +185,8 @@ const LEFT_BRIDGE: ReadonlySet<string> = new Set([
   'an', 'that', 'this', 'more', 'most', 'pretty', 'quite', 'rather', 'far', 'much', 'certainly', 'definitely', 'surely', 'probably',
   'frankly', 'indeed', 'kind', 'sort', 'of', 'bunch', 'pack', 'load', 'herd', 'horde', 'swarm', 'gang', 'lot', 'no', 'better',
   'worse', 'than', 'lower', 'less', 'little', 'nasty', 'total', 'complete', 'utter', 'absolute', 'real', 'true', 'themselves',
-  'go',
+  'go', 'nature', 'common', 'gay', 'lesbian', 'black', 'white', 'brown', 'trans', 'transgender', 'disabled', 'muslim', 'jewish',
+  'immigrant', 'migrant', 'refugee', 'female', 'foreign', 'asian', 'arab', 'african', 'mexican', 'hispanic', 'catholic', 'christian',
 ]);
 
 /** Glue between a verb and its object, read rightwards: "hate [every single one of] them", "vermin [like] them". */
@@ -209,13 +210,16 @@ const PREPOSITIONS: ReadonlySet<string> = new Set([
 ]);
 const QUANTIFIERS: ReadonlySet<string> = new Set([
   'all', 'most', 'some', 'many', 'none', 'each', 'one', 'few', 'both', 'any', 'half', 'lot', 'majority', 'rest', 'every',
+  'swarms', 'swarm', 'hordes', 'horde', 'herds', 'herd', 'packs', 'bunch', 'gangs', 'kinds', 'kind', 'sorts', 'sort', 'types',
 ]);
+/** "typical of X to be…", "so like X to…": the 'of' names who the claim is about. */
+const ABOUT_OF: ReadonlySet<string> = new Set(['typical', 'characteristic']);
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'these', 'those', 'all', 'our', 'their', 'many', 'most', 'some', 'such', 'other']);
 
 /** A transitive verb takes its target as object, to the right: "I hate X"; "X hate Mondays" is not aimed at X. */
 const OBJECT_VERBS: ReadonlySet<string> = new Set([
   'hate', 'hated', 'despise', 'despised', 'loathe', 'loathed', 'detest', 'detested', 'abhor', 'abhorred', 'stand', 'stomach',
-  'tolerate', 'bear', 'fuck', 'kill', 'respect', 'trust', 'value', 'exterminate', 'eradicate', 'gas', 'hang', 'shoot', 'deport',
+  'tolerate', 'bear', 'fuck', 'fucking', 'kill', 'respect', 'trust', 'value', 'exterminate', 'eradicate', 'gas', 'hang', 'shoot', 'deport',
   'for', 'of', 'towards', 'toward', 'by', 'to', 'all', 'the', 'these', 'those', 'every',
 ]);
 
@@ -302,7 +306,7 @@ function insidePrepositionalPhrase(text: string, ws: readonly Word[], k: number,
     if (clauseBreak(text, ws[j]!.end, ws[j + 1]!.start)) return false;
     const w = ws[j]!.text;
     if (w === 'like' && j > 0 && !clauseBreak(text, ws[j - 1]!.end, ws[j]!.start) && personAt(ws, j - 1, isTarget)) return false;
-    if (PREPOSITIONS.has(w)) return !(w === 'of' && j > 0 && QUANTIFIERS.has(ws[j - 1]!.text));
+    if (PREPOSITIONS.has(w)) return !(w === 'of' && j > 0 && (QUANTIFIERS.has(ws[j - 1]!.text) || ABOUT_OF.has(ws[j - 1]!.text)));
     if (DETERMINERS.has(w)) continue;
     if (NOT_MODIFIER.has(w) || LEFT_BRIDGE.has(w)) return false;
   }
@@ -409,29 +413,44 @@ function isNegator(w: string): boolean {
  * negative ("Aren't X just vermin?") and the imperative "don't be" are not denials.
  */
 export function negated(text: string, ws: readonly Word[], first: number): boolean {
+  return negatorBefore(text, ws, first) >= 0;
+}
+
+/** Auxiliaries and adverbs between a negator and the copula it negates: "never [going to] be", "not [ever] be". */
+const SAME_VERB: ReadonlySet<string> = new Set(['ever', 'going', 'to', 'gonna', 'really', 'truly', 'even', 'actually', 'be', 'been', 'any']);
+
+/** Where the negator that denies the match sits (a word index), or -1: see `negated`. */
+export function negatorBefore(text: string, ws: readonly Word[], first: number): number {
   // Once a copula lies between the negator and the match, the negator belongs to another
   // verb ("if you don't vaccinate you're a moron") unless that verb reports the clause.
   let predicate = false;
+  let predicatorAt = -1;
   let reported = false;
   for (let k = first - 1; k >= Math.max(0, first - LINK_WINDOW); k--) {
-    if (/[.;:!?\n,]/.test(text.slice(ws[k]!.end, ws[k + 1]!.start))) return false;
+    if (/[.;:!?\n,]/.test(text.slice(ws[k]!.end, ws[k + 1]!.start))) return -1;
     const w = ws[k]!.text;
-    if (NEGATION_STOP.has(w)) return false;
+    if (NEGATION_STOP.has(w)) return -1;
     if (REPORTING.has(w)) reported = true;
     if (!isNegator(w)) {
-      if (PREDICATORS.has(w)) predicate = true;
+      if (PREDICATORS.has(w)) {
+        predicate = true;
+        predicatorAt = k;
+      }
       continue;
     }
-    if (predicate && !reported && !SUBJECT_NEGATORS.has(w) && !(w === 'not' && QUANTIFIER_AFTER_NOT.has(ws[k + 1]!.text))) return false;
     const next = ws[k + 1]!.text;
+    // "X can never be as smart": the negator denies the copula right after it, not another verb.
+    const sameVerb = predicatorAt > k && (ws[predicatorAt]!.text === 'be' || ws[predicatorAt]!.text === 'been') && ws.slice(k + 1, predicatorAt).every((x) => SAME_VERB.has(x.text));
+    if (predicate && !sameVerb && !reported && !SUBJECT_NEGATORS.has(w) && !(w === 'not' && QUANTIFIER_AFTER_NOT.has(next))) return -1;
     if (NOT_DENIAL.has(next)) continue;
-    if ((w === "don't" || w === 'dont' || w === 'never') && next === 'be') continue;
-    if ((w === "can't" || w === 'cant' || w === 'cannot' || w === "couldn't") && next === 'believe') continue;
     const clauseStart = k === 0 || /[.;:!?\n,]/.test(text.slice(ws[k - 1]!.end, ws[k]!.start));
-    if (clauseStart && w !== 'no' && w !== 'not' && w !== 'never' && /^[^.!\n]*\?/.test(text.slice(ws[first]!.start))) return false;
-    return true;
+    // The imperative "don't be an idiot" opens its clause; "X can never be as smart" is a denial.
+    if ((w === "don't" || w === 'dont' || w === 'never') && next === 'be' && (clauseStart || !/^(?:can|could|will|would|should|shall|may|might|must|ever)$/.test(ws[k - 1]!.text))) continue;
+    if ((w === "can't" || w === 'cant' || w === 'cannot' || w === "couldn't") && next === 'believe') continue;
+    if (clauseStart && w !== 'no' && w !== 'not' && w !== 'never' && /^[^.!\n]*\?/.test(text.slice(ws[first]!.start))) return -1;
+    return k;
   }
-  return false;
+  return -1;
 }
 
 /** Copulas and verbs of naming: what follows them is said of someone ("X are [not] vermin", "you're not an idiot"). */
