@@ -1,3 +1,4 @@
+import type { RespellTable } from './respell.js';
 import type { Boundary } from '../schemas/rulePack.js';
 import type { Label, Severity } from '../types.js';
 import type { Automaton } from './automaton.js';
@@ -55,6 +56,10 @@ export interface CompiledRules {
   byLength: ReadonlyMap<number, readonly number[]>;
   /** Person nouns that make a `requires: target` match count. */
   targets: ReadonlySet<string>;
+  /** Misspelled insult words and what they stand for ("haet" → "hate"), see respell.ts. */
+  respell: RespellTable;
+  /** Every word of every term, allow phrase and target: never respelled. */
+  known: ReadonlySet<string>;
   /** One-swap / one-deletion spellings of slur terms ("fgagot", "fagot"), whole words only. */
   fuzzy: FuzzyIndex;
 }

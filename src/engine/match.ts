@@ -2,6 +2,7 @@ import { isWordChar, originalSpan, type NormalizedText } from '../normalize/norm
 import type { Match } from '../types.js';
 import type { CompiledRules, Entry } from './compiled.js';
 import { PROFANITY_PACK, scanFuzzy } from './fuzzy.js';
+import { respell } from './respell.js';
 import { SECOND_PERSON, agrees, aimedByPhrase, isMention, linkDirection, linkedTarget, negated, negatorBefore, predicative, selfAimed, transposedTarget, wordAt, words, type Word } from './context.js';
 
 /** A match in normalised coordinates, before context is judged. */
@@ -225,7 +226,10 @@ const STANDALONE_LABELS = new Set(['slur', 'insult', 'partisan_epithet']);
  * speaker is dropped; slurs, epithets and insults named in order to condemn them are flagged `mentioned`.
  */
 export function findMatches(norm: NormalizedText, rules: CompiledRules): Match[] {
-  const text = demask(norm.text, rules);
+  // Misspelled insult words are read as meant ("haet" → "hate"); spans map back through `back`.
+  const respelled = respell(demask(norm.text, rules), rules.respell, rules.known);
+  const text = respelled.text;
+  const back = respelled.back ?? ((pos: number) => pos);
   const ws = words(text);
   const { allow, candidates: raw } = scanAutomaton(text, rules);
   scanFuzzyWords(text, rules, raw);
@@ -281,7 +285,7 @@ export function findMatches(norm: NormalizedText, rules: CompiledRules): Match[]
     // Name-calling aimed at the speaker ("I was such an idiot") attacks nobody.
     // A group-derogation phrase is already linked to someone else ("I want to kill all X").
     if ((rule.label === 'insult' || rule.label === 'profanity') && !rule.id.startsWith(LINKED_ONLY) && selfAimed(text, f.start)) continue;
-    const span = originalSpan(norm, f.start, f.end);
+    const span = originalSpan(norm, back(f.start), back(f.end));
     const match: Match = {
       ruleId: rule.id,
       label: rule.label,
