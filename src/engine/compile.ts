@@ -3,6 +3,7 @@ import { normalize } from '../normalize/normalize.js';
 import { RulePackSchema, type Boundary, type RulePack } from '../schemas/rulePack.js';
 import { Automaton } from './automaton.js';
 import { compileFuzzy } from './fuzzy.js';
+import { compileRespell } from './respell.js';
 import type { AffixStem, CompiledPattern, CompiledRule, CompiledRules, Entry } from './compiled.js';
 import { compilePattern, requiredLiteral } from './safePattern.js';
 
@@ -93,6 +94,7 @@ class Builder {
         requiresTarget: rule.requires === 'target',
         glued: rule.label === 'slur' && rule.glued,
         ...(rule.allowNear ? { near: nearWords(rule.allowNear) } : {}),
+        ...(rule.polarity === 'negated' ? { negatedOnly: true } : {}),
       });
       if (rule.allow) this.ruleAllow.set(index, rule.allow.map((a) => this.allow(a)));
       for (const t of rule.terms ?? []) {
@@ -173,6 +175,20 @@ export function compileRules(packs: readonly SourcedPack[], options: CompileOpti
     for (const s of list) for (const suffix of s.suffixes) maxSuffix = Math.max(maxSuffix, suffix.length);
   }
 
+  // Words the insult rules are made of, and every word the packs know (never respelled).
+  const known = new Set<string>(b.targets);
+  const insultWords = new Set<string>([...b.targets].filter((t) => t.length >= 5));
+  b.entries.forEach((e) => {
+    const ws = (e.kind === 'term' ? e.term : e.phrase).split(/[^a-z]+/).filter(Boolean);
+    for (const w of ws) known.add(w);
+    // Single-word terms, and the longer words of phrases ("disgusted" in "disgusted by").
+    if (e.kind === 'term' && b.rules[e.rule]!.label === 'insult') for (const w of ws) if (ws.length === 1 || w.length >= 5) insultWords.add(w);
+  });
+  for (const p of b.patterns) {
+    if (b.rules[p.rule]!.label !== 'insult') continue;
+    for (const w of p.regex.source.replace(/\\[a-z]/g, ' ').split(/[^a-z]+/)) if (w.length >= 4) insultWords.add(w);
+  }
+
   return {
     rules: b.rules,
     entries: b.entries,
@@ -187,5 +203,7 @@ export function compileRules(packs: readonly SourcedPack[], options: CompileOpti
     byLength,
     targets: b.targets,
     fuzzy: compileFuzzy(b.entries, b.rules, b.targets),
+    respell: compileRespell(insultWords, known),
+    known,
   };
 }

@@ -1,3 +1,4 @@
+import type { RespellTable } from './respell.js';
 import type { Boundary } from '../schemas/rulePack.js';
 import type { Label, Severity } from '../types.js';
 import type { Automaton } from './automaton.js';
@@ -17,6 +18,8 @@ export interface CompiledRule {
   glued: boolean;
   /** Words that show the innocent sense of any match of this rule when in the same sentence. */
   near?: ReadonlySet<string>;
+  /** Counts only when denied: good qualities withheld from a group ("X are not our equal"). */
+  negatedOnly?: boolean;
 }
 
 /** One searchable string in the automaton: a term of a rule, or an allowlisted phrase. */
@@ -57,6 +60,10 @@ export interface CompiledRules {
   byLength: ReadonlyMap<number, readonly number[]>;
   /** Person nouns that make a `requires: target` match count. */
   targets: ReadonlySet<string>;
+  /** Misspelled insult words and what they stand for ("haet" → "hate"), see respell.ts. */
+  respell: RespellTable;
+  /** Every word of every term, allow phrase and target: never respelled. */
+  known: ReadonlySet<string>;
   /** One-swap / one-deletion spellings of slur terms ("fgagot", "fagot"), whole words only. */
   fuzzy: FuzzyIndex;
 }

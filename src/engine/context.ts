@@ -80,6 +80,14 @@ const REPORTED_CLAIM =
 /** The reported words must form a clause about someone: "saying that X [are]", not "believes [a word the]". */
 const REPORTED_VERB = /\b(?:are|is|was|were|be|aren't|isn't|should|shouldn't|must|can|could|will|would|deserve|deserves|need|needs|belong|belongs|make|makes|have|has|don't|do|does|doesn't|ought)\b/;
 
+/** The speaker's own opinion, with adverbs before the verb: "I really do believe X", "I firmly think X". */
+const OWN_OPINION = /\b(?:i|we)(?:\s+(?:really|do|did|firmly|truly|honestly|genuinely|strongly|personally|just|still|also|always|sincerely|actually|seriously|fully|totally|absolutely|definitely|certainly|kind of|sort of))*$/;
+
+function ownOpinion(clause: string, reported: RegExpExecArray): boolean {
+  const subject = /^[\w'-]+/.exec(reported[0])?.[0] ?? '';
+  return OWN_OPINION.test(clause.slice(0, reported.index) + subject);
+}
+
 /** The speaker's own claim, not a report: "I call them X", "we'd say X", "as I said, X". */
 const FIRST_PERSON = /\b(?:i|we|i'm|im|we're|i'd|we'd|i'll|we'll|i've|we've)\b/;
 const FIRST_PERSON_BEFORE = /\b(?:i|we|i'm|im|we're|i'd|we'd|i'll|we'll)\s+(?:(?:just|will|would|always|still|really|do|now|even|also|gonna|going to|have to|must|simply)\s+){0,2}$/;
@@ -146,7 +154,7 @@ export function isMention(text: string, start: number, end: number): boolean {
   // Someone else's claim, reported: "saying that X are vermin", "people who think X are scum".
   const clause = before.slice(Math.max(before.search(/[^.!?;]*$/), 0));
   const reported = REPORTED_CLAIM.exec(clause);
-  if (reported && !FIRST_PERSON.test(reported[0]) && REPORTED_VERB.test(reported[1] ?? '')) return true;
+  if (reported && !FIRST_PERSON.test(reported[0]) && !ownOpinion(clause, reported) && REPORTED_VERB.test(reported[1] ?? '')) return true;
   // A longer quotation holding the match: 'messages like "women are X"', '"they are X" is hateful'.
   const q = enclosingQuote(text, start, end);
   if (q === null) return false;
@@ -177,7 +185,8 @@ const LEFT_BRIDGE: ReadonlySet<string> = new Set([
   'an', 'that', 'this', 'more', 'most', 'pretty', 'quite', 'rather', 'far', 'much', 'certainly', 'definitely', 'surely', 'probably',
   'frankly', 'indeed', 'kind', 'sort', 'of', 'bunch', 'pack', 'load', 'herd', 'horde', 'swarm', 'gang', 'lot', 'no', 'better',
   'worse', 'than', 'lower', 'less', 'little', 'nasty', 'total', 'complete', 'utter', 'absolute', 'real', 'true', 'themselves',
-  'go',
+  'go', 'nature', 'common', 'gay', 'lesbian', 'black', 'white', 'brown', 'trans', 'transgender', 'disabled', 'muslim', 'jewish',
+  'immigrant', 'migrant', 'refugee', 'female', 'foreign', 'asian', 'arab', 'african', 'mexican', 'hispanic', 'catholic', 'christian',
 ]);
 
 /** Glue between a verb and its object, read rightwards: "hate [every single one of] them", "vermin [like] them". */
@@ -201,13 +210,16 @@ const PREPOSITIONS: ReadonlySet<string> = new Set([
 ]);
 const QUANTIFIERS: ReadonlySet<string> = new Set([
   'all', 'most', 'some', 'many', 'none', 'each', 'one', 'few', 'both', 'any', 'half', 'lot', 'majority', 'rest', 'every',
+  'swarms', 'swarm', 'hordes', 'horde', 'herds', 'herd', 'packs', 'bunch', 'gangs', 'kinds', 'kind', 'sorts', 'sort', 'types',
 ]);
+/** "typical of X to be…", "so like X to…": the 'of' names who the claim is about. */
+const ABOUT_OF: ReadonlySet<string> = new Set(['typical', 'characteristic']);
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'these', 'those', 'all', 'our', 'their', 'many', 'most', 'some', 'such', 'other']);
 
 /** A transitive verb takes its target as object, to the right: "I hate X"; "X hate Mondays" is not aimed at X. */
 const OBJECT_VERBS: ReadonlySet<string> = new Set([
   'hate', 'hated', 'despise', 'despised', 'loathe', 'loathed', 'detest', 'detested', 'abhor', 'abhorred', 'stand', 'stomach',
-  'tolerate', 'bear', 'fuck', 'kill', 'respect', 'trust', 'value', 'exterminate', 'eradicate', 'gas', 'hang', 'shoot', 'deport',
+  'tolerate', 'bear', 'fuck', 'fucking', 'kill', 'respect', 'trust', 'value', 'exterminate', 'eradicate', 'gas', 'hang', 'shoot', 'deport',
   'for', 'of', 'towards', 'toward', 'by', 'to', 'all', 'the', 'these', 'those', 'every',
 ]);
 
@@ -284,12 +296,17 @@ export function transposedTarget(targets: ReadonlySet<string>, w: string): boole
   return variants.has(w);
 }
 
-/** A subject target must not sit inside a prepositional phrase: "conditions [for refugees] are disgusting". */
-function insidePrepositionalPhrase(text: string, ws: readonly Word[], k: number): boolean {
+/**
+ * A subject target must not sit inside a prepositional phrase: "conditions [for refugees] are
+ * disgusting". "like" after a person is an apposition, not a preposition: in "women like you
+ * deserve…" the subject is both.
+ */
+function insidePrepositionalPhrase(text: string, ws: readonly Word[], k: number, isTarget: (w: string) => boolean): boolean {
   for (let j = k - 1, seen = 0; j >= 0 && seen < 3; j--, seen++) {
     if (clauseBreak(text, ws[j]!.end, ws[j + 1]!.start)) return false;
     const w = ws[j]!.text;
-    if (PREPOSITIONS.has(w)) return !(w === 'of' && j > 0 && QUANTIFIERS.has(ws[j - 1]!.text));
+    if (w === 'like' && j > 0 && !clauseBreak(text, ws[j - 1]!.end, ws[j]!.start) && personAt(ws, j - 1, isTarget)) return false;
+    if (PREPOSITIONS.has(w)) return !(w === 'of' && j > 0 && (QUANTIFIERS.has(ws[j - 1]!.text) || ABOUT_OF.has(ws[j - 1]!.text)));
     if (DETERMINERS.has(w)) continue;
     if (NOT_MODIFIER.has(w) || LEFT_BRIDGE.has(w)) return false;
   }
@@ -342,7 +359,7 @@ export function linkedTarget(
     for (let k = first - 1; k >= Math.max(0, first - LINK_WINDOW); k--) {
       if (clauseBreak(text, ws[k]!.end, ws[k + 1]!.start)) break;
       if (personAt(ws, k, isTarget, anchors)) {
-        if (!insidePrepositionalPhrase(text, ws, k) && agrees(ws[k]!.text, ws[k + 1]!.text)) return true;
+        if (!insidePrepositionalPhrase(text, ws, k, isTarget) && agrees(ws[k]!.text, ws[k + 1]!.text)) return true;
         break;
       }
       if (!LEFT_BRIDGE.has(ws[k]!.text)) break;
@@ -396,29 +413,44 @@ function isNegator(w: string): boolean {
  * negative ("Aren't X just vermin?") and the imperative "don't be" are not denials.
  */
 export function negated(text: string, ws: readonly Word[], first: number): boolean {
+  return negatorBefore(text, ws, first) >= 0;
+}
+
+/** Auxiliaries and adverbs between a negator and the copula it negates: "never [going to] be", "not [ever] be". */
+const SAME_VERB: ReadonlySet<string> = new Set(['ever', 'going', 'to', 'gonna', 'really', 'truly', 'even', 'actually', 'be', 'been', 'any']);
+
+/** Where the negator that denies the match sits (a word index), or -1: see `negated`. */
+export function negatorBefore(text: string, ws: readonly Word[], first: number): number {
   // Once a copula lies between the negator and the match, the negator belongs to another
   // verb ("if you don't vaccinate you're a moron") unless that verb reports the clause.
   let predicate = false;
+  let predicatorAt = -1;
   let reported = false;
   for (let k = first - 1; k >= Math.max(0, first - LINK_WINDOW); k--) {
-    if (/[.;:!?\n,]/.test(text.slice(ws[k]!.end, ws[k + 1]!.start))) return false;
+    if (/[.;:!?\n,]/.test(text.slice(ws[k]!.end, ws[k + 1]!.start))) return -1;
     const w = ws[k]!.text;
-    if (NEGATION_STOP.has(w)) return false;
+    if (NEGATION_STOP.has(w)) return -1;
     if (REPORTING.has(w)) reported = true;
     if (!isNegator(w)) {
-      if (PREDICATORS.has(w)) predicate = true;
+      if (PREDICATORS.has(w)) {
+        predicate = true;
+        predicatorAt = k;
+      }
       continue;
     }
-    if (predicate && !reported && !SUBJECT_NEGATORS.has(w) && !(w === 'not' && QUANTIFIER_AFTER_NOT.has(ws[k + 1]!.text))) return false;
     const next = ws[k + 1]!.text;
+    // "X can never be as smart": the negator denies the copula right after it, not another verb.
+    const sameVerb = predicatorAt > k && (ws[predicatorAt]!.text === 'be' || ws[predicatorAt]!.text === 'been') && ws.slice(k + 1, predicatorAt).every((x) => SAME_VERB.has(x.text));
+    if (predicate && !sameVerb && !reported && !SUBJECT_NEGATORS.has(w) && !(w === 'not' && QUANTIFIER_AFTER_NOT.has(next))) return -1;
     if (NOT_DENIAL.has(next)) continue;
-    if ((w === "don't" || w === 'dont' || w === 'never') && next === 'be') continue;
-    if ((w === "can't" || w === 'cant' || w === 'cannot' || w === "couldn't") && next === 'believe') continue;
     const clauseStart = k === 0 || /[.;:!?\n,]/.test(text.slice(ws[k - 1]!.end, ws[k]!.start));
-    if (clauseStart && w !== 'no' && w !== 'not' && w !== 'never' && /^[^.!\n]*\?/.test(text.slice(ws[first]!.start))) return false;
-    return true;
+    // The imperative "don't be an idiot" opens its clause; "X can never be as smart" is a denial.
+    if ((w === "don't" || w === 'dont' || w === 'never') && next === 'be' && (clauseStart || !/^(?:can|could|will|would|should|shall|may|might|must|ever)$/.test(ws[k - 1]!.text))) continue;
+    if ((w === "can't" || w === 'cant' || w === 'cannot' || w === "couldn't") && next === 'believe') continue;
+    if (clauseStart && w !== 'no' && w !== 'not' && w !== 'never' && /^[^.!\n]*\?/.test(text.slice(ws[first]!.start))) return -1;
+    return k;
   }
-  return false;
+  return -1;
 }
 
 /** Copulas and verbs of naming: what follows them is said of someone ("X are [not] vermin", "you're not an idiot"). */

@@ -4,7 +4,8 @@ import { isWordChar, originalSpan, separatedAt, type NormalizedText } from '../n
 import type { Match } from '../types.js';
 import type { CompiledRules, Entry } from './compiled.js';
 import { PROFANITY_PACK, scanFuzzy } from './fuzzy.js';
-import { SECOND_PERSON, agrees, aimedByPhrase, isMention, linkDirection, linkedTarget, negated, predicative, selfAimed, transposedTarget, wordAt, words, type Word } from './context.js';
+import { respell } from './respell.js';
+import { SECOND_PERSON, agrees, aimedByPhrase, isMention, linkDirection, linkedTarget, negated, negatorBefore, predicative, selfAimed, transposedTarget, wordAt, words, type Word } from './context.js';
 
 /** A match in normalised coordinates, before context is judged. */
 interface Found {
@@ -256,6 +257,11 @@ const TARGET_WINDOW = 3;
  * side their verb takes it (see `linkedTarget`); the ±3-word window is too loose for them.
  */
 const LINKED_ONLY = 'insult.group.';
+/** What may stand between a negator and the good quality it denies: "not [our] equal", "never [be as] smart". */
+const NEGATION_GLUE: ReadonlySet<string> = new Set([
+  'our', 'any', 'ever', 'be', 'been', 'as', 'a', 'an', 'very', 'so', 'that', 'really', 'truly', 'even', 'at', 'all', 'remotely',
+  'particularly', 'going', 'to', 'gonna', 'the', 'slightest', 'bit',
+]);
 const STANDALONE_LABELS = new Set(['slur', 'insult', 'partisan_epithet']);
 
 /**
@@ -265,9 +271,12 @@ const STANDALONE_LABELS = new Set(['slur', 'insult', 'partisan_epithet']);
  * speaker is dropped; slurs, epithets and insults named in order to condemn them are flagged `mentioned`.
  */
 export function findMatches(norm: NormalizedText, rules: CompiledRules): Match[] {
-  const text = demask(norm.text, rules);
+  // Misspelled insult words are read as meant ("haet" → "hate"); spans map back through `back`.
+  const respelled = respell(demask(norm.text, rules), rules.respell, rules.known);
+  const text = respelled.text;
+  const back = respelled.back ?? ((pos: number) => pos);
   const ws = words(text);
-  const { allow, candidates: raw } = scanAutomaton(text, rules, (i) => separatedAt(norm, i));
+  const { allow, candidates: raw } = scanAutomaton(text, rules, (i) => separatedAt(norm, back(i)));
   scanFuzzyWords(text, rules, raw);
   scanAffixes(ws, rules, raw, true);
   scanPatterns(text, rules, raw);
@@ -303,13 +312,25 @@ export function findMatches(norm: NormalizedText, rules: CompiledRules): Match[]
   const out: Match[] = [];
   for (const f of found) {
     const rule = rules.rules[f.rule]!;
-    if (rule.requiresTarget && !(rule.id.startsWith(LINKED_ONLY) ? linked(f) : aimed(f) || linked(f))) continue;
-    // "I don't hate X", "nobody thinks X are vermin": a denied attack is no attack.
-    // Group-derogation phrases are claims; other insults only when said of someone ("you're not an idiot").
-    if (rule.label === 'insult' && (rule.id.startsWith(LINKED_ONLY) || predicative(ws, wordAt(ws, f.start))) && negated(text, ws, wordAt(ws, f.start))) continue;
+    if (rule.negatedOnly) {
+      // A good quality denied to a group: "X are not our equal", "no X is ever valuable". The
+      // negator must itself stand undenied ("nobody says X are not equal"), and the target is
+      // linked to the quality or to the negator ("X are [not] our equal").
+      const neg = negatorBefore(text, ws, wordAt(ws, f.start));
+      if (neg < 0 || negated(text, ws, neg)) continue;
+      const first = wordAt(ws, f.start);
+      const glued = ws.slice(neg + 1, first).every((w) => NEGATION_GLUE.has(w.text));
+      if (!linked(f) && !(glued && linkedTarget(text, ws, neg, neg, ws[neg]!.start, ws[neg]!.end, 'both', isTarget, anchors))) continue;
+    } else {
+      if (rule.requiresTarget && !(rule.id.startsWith(LINKED_ONLY) ? linked(f) : aimed(f) || linked(f))) continue;
+      // "I don't hate X", "nobody thinks X are vermin": a denied attack is no attack.
+      // Group-derogation phrases are claims; other insults only when said of someone ("you're not an idiot").
+      if (rule.label === 'insult' && (rule.id.startsWith(LINKED_ONLY) || predicative(ws, wordAt(ws, f.start))) && negated(text, ws, wordAt(ws, f.start))) continue;
+    }
     // Name-calling aimed at the speaker ("I was such an idiot") attacks nobody.
-    if ((rule.label === 'insult' || rule.label === 'profanity') && selfAimed(text, f.start)) continue;
-    const span = originalSpan(norm, f.start, f.end);
+    // A group-derogation phrase is already linked to someone else ("I want to kill all X").
+    if ((rule.label === 'insult' || rule.label === 'profanity') && !rule.id.startsWith(LINKED_ONLY) && selfAimed(text, f.start)) continue;
+    const span = originalSpan(norm, back(f.start), back(f.end));
     const match: Match = {
       ruleId: rule.id,
       label: rule.label,

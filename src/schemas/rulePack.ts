@@ -75,6 +75,13 @@ export const RuleSchema = z
      * person noun from the pack's `targets`, or another label's match nearby). "stupid people" yes, "stupid policy" no.
      */
     requires: z.enum(['target']).optional(),
+    /**
+     * `negated`: the rule lists good qualities ("equal", "intelligent", "deserve to live") and
+     * counts only when they are denied to a linked target in the same clause ("X are not our
+     * equal", "no X can ever be valuable"); a denied denial ("nobody says X are not equal") and
+     * the plain statement ("X are intelligent") do not count. Only for `insult.group.*` rules.
+     */
+    polarity: z.enum(['negated']).optional(),
     examples: z.strictObject({
       match: z.array(z.string().min(1)).min(1, 'give at least one text the rule must match'),
       noMatch: z.array(z.string().min(1)).default([]),

@@ -1,0 +1,130 @@
+import { englishWords } from '../lexicon/words.js';
+
+/**
+ * Misspelled abuse words ("haet", "disgutsed", "despicble", "deathto"): a word typed with two
+ * neighbouring letters swapped, one inner letter dropped, or glued to a function word is read
+ * as the word it stands for, so the group-derogation rules see "hate", "disgusted",
+ * "despicable", "death to". The spellings are compiled once from the insult rules' own words
+ * and the target nouns into one map; each word of a comment costs one or two look-ups.
+ * Slurs have their own one-slip matcher (fuzzy.ts); this one only serves insults.
+ */
+
+/** What a misspelling stands for, and where the text was changed. */
+export interface Respelled {
+  text: string;
+  /** Position in the respelled text → position in the input, or undefined when nothing changed. */
+  back?: (pos: number) => number;
+}
+
+export interface RespellTable {
+  /** Misspelling → the word. */
+  variants: ReadonlyMap<string, string>;
+  /** Words a glued token may be split into: content words (first map) and glue (second set). */
+  content: ReadonlySet<string>;
+  glue: ReadonlySet<string>;
+}
+
+/**
+ * Real words that are also one slip away from a listed word ("hared" from "hatred", "rash"
+ * from "trash") are never respelled; nor are the listed words themselves. Every word of the
+ * bundled English list (src/lexicon/words.ts) is excluded automatically; these are the rarer
+ * ones it lacks, found once against /usr/share/dict/american-english-large: re-check them when
+ * the insult packs gain words.
+ */
+export const RESPELL_EXCLUDE: ReadonlySet<string> = new Set<string>([
+  'abetter', 'alines', 'animas', 'apiece', 'apolitical', 'apse', 'arbs', 'arena', 'aright', 'awing', 'babes',
+  'backs', 'barley', 'batch', 'bats', 'bearlike', 'beats', 'befool', 'befools', 'behave', 'beheaded',
+  'belittle', 'belled', 'belying', 'bemean', 'berate', 'bests', 'bight', 'boos', 'botch', 'bottommost',
+  'bran', 'bras', 'bred', 'brede', 'cambers', 'caner', 'cold', 'compete', 'cont', 'cooks', 'county', 'crepe',
+  'crepes', 'cuts', 'deathlike', 'dols', 'dose', 'dots', 'douce', 'downed', 'droned', 'duce', 'dune', 'dunes',
+  'eery', 'eradiate', 'exit', 'exits', 'fils', 'finer', 'forbear', 'forever', 'formatter', 'garage',
+  'garages', 'hared', 'hinds', 'hoes', 'hols', 'honesty', 'insets', 'invades', 'irate', 'juts', 'kinda',
+  'lades', 'lair', 'lairs', 'lathe', 'lathed', 'lathing', 'lech', 'leches', 'leftmost', 'liker', 'ling',
+  'lira', 'liras', 'looses', 'loses', 'lowermost', 'mater', 'medicks', 'mewing', 'mined', 'moneys', 'moons',
+  'morn', 'morns', 'moth', 'muts', 'naive', 'noses', 'noting', 'pace', 'part', 'parts', 'pats', 'persona',
+  'pice', 'pick', 'picks', 'plage', 'plans', 'plant', 'poser', 'posers', 'propr', 'psychosis', 'psychs',
+  'puck', 'quiet', 'rabbis', 'rally', 'refuge', 'refuges', 'resect', 'reuse', 'rightmost', 'rocs', 'sain',
+  'sake', 'sapped', 'satin', 'seep', 'seer', 'sills', 'sine', 'singe', 'sinking', 'socages', 'soever', 'soot',
+  'sorn', 'sowing', 'spae', 'spinless', 'stud', 'suchlike', 'sums', 'tans', 'tarns', 'tats', 'thee', 'thees',
+  'therapists', 'thus', 'tick', 'tied', 'tits', 'today', 'todies', 'tody', 'toll', 'tolls', 'tosses',
+  'towing', 'trass', 'treat', 'tried', 'troats', 'trow', 'tugs', 'tuns', 'twas', 'twist', 'uttermost', 'vale',
+  'violet', 'votes', 'wacks', 'weever', 'weevil', 'whacks', 'whee', 'whereof', 'whereto', 'whits', 'winglike',
+  'wite', 'womanlike', 'wore', 'wort', 'wrier', 'writes', 'wroth', 'yous', 'zombielike', 'zombis',
+]);
+
+/** Function words a filter-dodger glues to an abuse word: "deathto", "fuckall", "sosickening". */
+const GLUE_WORDS = [
+  'to', 'all', 'so', 'the', 'these', 'those', 'them', 'they', 'are', 'is', 'be', 'much', 'such', 'just', 'absolute',
+  'absolutely', 'i', 'we', 'you', 'my', 'me', 'of', 'for', 'a', 'an', 'like', 'should', 'their', 'really', 'very', 'most',
+];
+
+const MIN_SWAP = 4;
+const MIN_DELETE = 5;
+
+export function compileRespell(words: Iterable<string>, known: ReadonlySet<string>): RespellTable {
+  // Any English word of the bundled list (src/lexicon) is itself, never a slip for another.
+  const english = englishWords();
+  const listed = new Set<string>();
+  for (const w of words) if (/^[a-z]+$/.test(w) && w.length >= MIN_SWAP) listed.add(w);
+  const variants = new Map<string, string>();
+  const ambiguous = new Set<string>();
+  const put = (v: string, w: string) => {
+    if (listed.has(v) || known.has(v) || RESPELL_EXCLUDE.has(v) || english.has(v)) return;
+    const seen = variants.get(v);
+    if (seen !== undefined && seen !== w) ambiguous.add(v);
+    else variants.set(v, w);
+  };
+  for (const w of listed) {
+    // Swaps anywhere but the first letter; deletions of inner letters only.
+    for (let i = 1; i + 1 < w.length; i++) if (w[i] !== w[i + 1]) put(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2), w);
+    if (w.length >= MIN_DELETE) for (let i = 1; i + 1 < w.length; i++) if (w[i] !== w[i - 1]) put(w.slice(0, i) + w.slice(i + 1), w);
+  }
+  for (const v of ambiguous) variants.delete(v);
+  const content = new Set([...listed].filter((w) => w.length >= MIN_SWAP));
+  return { variants, content, glue: new Set(GLUE_WORDS) };
+}
+
+const WORD = /[a-z]{4,40}/g;
+
+/** Splits a token glued from a function word and a listed word, either way round ("deathto", "sosickening"). */
+function split(token: string, table: RespellTable): string | undefined {
+  if (RESPELL_EXCLUDE.has(token)) return undefined;
+  for (let i = 1; i < token.length; i++) {
+    const a = token.slice(0, i);
+    const b = token.slice(i);
+    if ((table.glue.has(a) && table.content.has(b)) || (table.content.has(a) && table.glue.has(b))) return `${a} ${b}`;
+  }
+  return undefined;
+}
+
+/** Respells the words of normalised text; `known` words (any term, target or allow word) stay as they are. */
+export function respell(text: string, table: RespellTable, known: ReadonlySet<string>): Respelled {
+  const edits: Array<{ at: number; from: number; to: number }> = [];
+  let shift = 0;
+  const out = text.replace(WORD, (token, offset: number) => {
+    if (known.has(token) || table.content.has(token)) return token;
+    const before = text[offset - 1];
+    const after = text[offset + token.length];
+    // Whole words only: a token inside a longer run of letters, digits or marks is left alone.
+    if ((before !== undefined && /[\p{L}\p{N}*'-]/u.test(before)) || (after !== undefined && /[\p{L}\p{N}*'-]/u.test(after))) return token;
+    const fixed = table.variants.get(token) ?? split(token, table);
+    if (fixed === undefined) return token;
+    if (fixed.length !== token.length) {
+      edits.push({ at: offset + shift + token.length, from: offset + token.length, to: fixed.length - token.length });
+      shift += fixed.length - token.length;
+    }
+    return fixed;
+  });
+  if (edits.length === 0) return { text: out };
+  return {
+    text: out,
+    back: (pos: number) => {
+      let delta = 0;
+      for (const e of edits) {
+        if (pos >= e.at) delta += e.to;
+        else if (pos > e.at - e.to) return e.from;
+      }
+      return pos - delta;
+    },
+  };
+}
