@@ -4,7 +4,7 @@ import { badWordsList } from './bundled/profanity.js';
 import { BUNDLED_PACKS } from './bundled/rules.js';
 import type { SourcedPack } from './engine/compile.js';
 import { DecorumError } from './errors.js';
-import { detectLanguage } from './lang/detect.js';
+import { detectLanguage, sameLanguage } from './lang/detect.js';
 import { parseModel } from './model/format.js';
 import { combine, featureIndices, loadModel, scoreIndices, type LabelScore, type LoadedModel } from './model/naiveBayes.js';
 import { ON_TOPIC_SIMILARITY, signalsFor } from './model/signals.js';
@@ -123,12 +123,12 @@ export function createModerator(options?: ModeratorOptions): Moderator {
   const dfIndex = new Map<string, number>();
   if (model) model.file.features.forEach((f, i) => f.startsWith('w:') && dfIndex.set(f.slice(2), model.file.df[i]!));
   const idf = makeIdf(model?.file.docs ?? 1, (s) => dfIndex.get(s));
-  // Comments under one article arrive together: keep the last few article vectors.
-  const articleCache = new Map<string, TopicVector>();
-  const articleVector = (article: string): TopicVector => {
+  // Comments under one article arrive together: keep the last few article vectors and languages.
+  const articleCache = new Map<string, { vector: TopicVector; language: string }>();
+  const articleInfo = (article: string): { vector: TopicVector; language: string } => {
     let v = articleCache.get(article);
     if (v === undefined) {
-      v = topicVector(normalize(article).text, idf);
+      v = { vector: topicVector(normalize(article).text, idf), language: detectLanguage(article) };
       if (articleCache.size >= 16) articleCache.delete(articleCache.keys().next().value!);
       articleCache.set(article, v);
     }
@@ -158,8 +158,16 @@ export function createModerator(options?: ModeratorOptions): Moderator {
     // Same scores as scoreFeatures(model, features) on the analysis' feature set, without building it.
     const modelScores: Record<Label, LabelScore> | null = model ? scoreIndices(model, featureIndices(model, tokens, matches), opts.explain) : null;
 
+    const language = detectLanguage(text);
     let similarity: number | null = null;
-    if (hasArticle) similarity = cosine(topicVector(norm.text, idf, tokens), articleVector(article));
+    let crossLanguage: string | null = null;
+    if (hasArticle) {
+      const info = articleInfo(article);
+      // Words can only be compared within one language; across languages the topic signal is
+      // left out, as without an article (the model and the spam/furniture rules still judge).
+      if (sameLanguage(language, info.language)) similarity = cosine(topicVector(norm.text, idf, tokens), info.vector);
+      else crossLanguage = info.language;
+    }
 
     const scores: Scores = { slur: 0, insult: 0, partisan_epithet: 0, off_topic: 0 };
     for (const l of LABELS) {
@@ -188,7 +196,6 @@ export function createModerator(options?: ModeratorOptions): Moderator {
 
     for (const l of LABELS) scores[l] = round(scores[l]);
     const labels = LABELS.filter((l) => scores[l] >= thresholds[l]);
-    const language = detectLanguage(text);
 
     const reasons: string[] = [];
     for (const l of labels) {
@@ -197,6 +204,7 @@ export function createModerator(options?: ModeratorOptions): Moderator {
       reasons.push(`${l} ${scores[l].toFixed(2)}${ruleText ? ` — rules: ${ruleText}` : ''}${modelText ? ` — ${modelText}` : ''}`);
     }
     if (similarity !== null && labels.includes('off_topic')) reasons.push(`similarity to the article ${similarity.toFixed(3)}`);
+    if (crossLanguage !== null) reasons.push(`topic not compared with the article: comment in "${language}", article in "${crossLanguage}"`);
 
     let action: Action = 'allow';
     const rejecting = LABELS.filter((l) => rejectAt[l] !== undefined && scores[l] >= rejectAt[l]!);

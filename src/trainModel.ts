@@ -6,6 +6,7 @@ import { DecorumError } from './errors.js';
 import { serializeModel, type ModelFile } from './model/format.js';
 import { train, type TrainOptions } from './model/train.js';
 import { FixtureSchema, type Fixture } from './schemas/fixture.js';
+import { detectLanguage, sameLanguage } from './lang/detect.js';
 import { normalize } from './normalize/normalize.js';
 
 export interface TrainModelOptions extends TrainOptions {
@@ -31,16 +32,19 @@ export function trainModel(fixtures: readonly Fixture[], options: TrainModelOpti
   });
   if (fixtures.length === 0) throw new DecorumError('FIXTURE', 'trainModel: no fixtures to train on');
   const analyzer = createAnalyzer(options.rules ?? BUNDLED_PACKS, { profanity: options.profanity === false ? [] : badWordsList() });
-  // Fixtures under one article share it: normalise each article once.
-  const articles = new Map<string, string>();
-  const normalizedArticle = (a: string) => {
+  // Fixtures under one article share it: normalise it and detect its language once.
+  const articles = new Map<string, { text: string; language: string }>();
+  const articleOf = (a: string) => {
     let n = articles.get(a);
-    if (n === undefined) articles.set(a, (n = normalize(a).text));
+    if (n === undefined) articles.set(a, (n = { text: normalize(a).text, language: detectLanguage(a) }));
     return n;
   };
   const examples = fixtures.map((f) => {
     const { norm, matches, features } = analyzer.analyze(f.text);
-    return { features, labels: f.labels, matches, text: norm.text, ...(f.article !== undefined ? { article: normalizedArticle(f.article) } : {}) };
+    // As in moderate(): a comment in another language than its article is not compared with it.
+    const article = f.article !== undefined ? articleOf(f.article) : undefined;
+    const compared = article !== undefined && sameLanguage(detectLanguage(f.text), article.language);
+    return { features, labels: f.labels, matches, text: norm.text, ...(compared ? { article: article.text } : {}) };
   });
   return train(examples, options);
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { thrownDecorumError } from './support/errors.js';
 import { readFileSync } from 'node:fs';
 import { createModerator, extractPage, LABELS, type Verdict } from '../src/index.js';
+import { sameLanguage } from '../src/lang/detect.js';
 
 const moderator = createModerator();
 
@@ -64,6 +65,18 @@ describe('moderate()', () => {
     const v = moderator.moderate('Putin y Biden hablaron de Navalny y de Ucrania en la cumbre de Ginebra.', { article: page.article });
     expect(v.language).toBe('spa');
     expect(v.labels).not.toContain('off_topic');
+  });
+
+  it('does not compare words across languages: a comment in another language scores as if there were no article', () => {
+    const page = seed('004_eb92b6f7c7bc55da.txt');
+    // Names no article word ("the talks"), so TF-IDF against the English article would read it as unrelated.
+    const text = 'Ojalá que estas conversaciones sirvan para algo, pero lo dudo mucho.';
+    const withArticle = moderator.moderate(text, { article: page.article });
+    expect(withArticle.scores.off_topic).toBe(moderator.moderate(text).scores.off_topic);
+    expect(withArticle.reasons).toContain('topic not compared with the article: comment in "spa", article in "eng"');
+    // The same comment in the article's language is compared (and the reason is absent).
+    const english = moderator.moderate('I hope these talks achieve something, but I doubt it very much.', { article: page.article });
+    expect(english.reasons.some((r) => r.startsWith('topic not compared'))).toBe(false);
   });
 
   it('routes languages outside `languages` to review', () => {
@@ -170,5 +183,14 @@ describe('custom packs', () => {
     const m = createModerator({ model: null, rules: [override] });
     expect(m.moderate('what an idiot').matches.map((x) => x.ruleId)).not.toContain(ruleId);
     expect(m.moderate('you gremlin').matches.map((x) => x.ruleId)).toContain(ruleId);
+  });
+});
+
+describe('sameLanguage', () => {
+  it('compares only within one language, and when either side is undetermined', () => {
+    expect(sameLanguage('eng', 'eng')).toBe(true);
+    expect(sameLanguage('spa', 'eng')).toBe(false);
+    expect(sameLanguage('und', 'eng')).toBe(true);
+    expect(sameLanguage('deu', 'und')).toBe(true);
   });
 });

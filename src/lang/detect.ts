@@ -41,3 +41,13 @@ export function detectLanguage(text: string, candidates: readonly string[] = CAN
   // franc's cost grows with the text; 400 characters are plenty to tell languages apart.
   return franc(text.slice(0, 400), { only: [...candidates], minLength: MIN_LETTERS });
 }
+
+/**
+ * Can a comment's words be compared with its article's? Only in one language: a Spanish comment
+ * about an English article shares none of its words, and TF-IDF would call it off topic
+ * (LABELS.md: a comment in another language that discusses the subject is not). When either
+ * side is undetermined ("und": short or mixed), they are compared.
+ */
+export function sameLanguage(comment: string, article: string): boolean {
+  return comment === 'und' || article === 'und' || comment === article;
+}
