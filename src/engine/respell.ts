@@ -22,6 +22,10 @@ export interface RespellTable {
   /** Words a glued token may be split into: content words (first map) and glue (second set). */
   content: ReadonlySet<string>;
   glue: ReadonlySet<string>;
+  /** English words (src/lexicon): a word of the language is never a slip for another, nor glued. */
+  english: ReadonlySet<string>;
+  /** Length of the longest glue word: a glued token can only be cut within that many letters of an end. */
+  maxGlue: number;
 }
 
 /**
@@ -81,15 +85,18 @@ export function compileRespell(words: Iterable<string>, known: ReadonlySet<strin
   }
   for (const v of ambiguous) variants.delete(v);
   const content = new Set([...listed].filter((w) => w.length >= MIN_SWAP));
-  return { variants, content, glue: new Set(GLUE_WORDS) };
+  return { variants, content, glue: new Set(GLUE_WORDS), english, maxGlue: Math.max(...GLUE_WORDS.map((g) => g.length)) };
 }
-
-const WORD = /[a-z]{4,40}/g;
 
 /** Splits a token glued from a function word and a listed word, either way round ("deathto", "sosickening"). */
 function split(token: string, table: RespellTable): string | undefined {
   if (RESPELL_EXCLUDE.has(token)) return undefined;
+  // Only cuts that leave a glue word at one end: at most maxGlue letters from either end.
   for (let i = 1; i < token.length; i++) {
+    if (i > table.maxGlue && token.length - i > table.maxGlue) {
+      i = token.length - table.maxGlue - 1;
+      continue;
+    }
     const a = token.slice(0, i);
     const b = token.slice(i);
     if ((table.glue.has(a) && table.content.has(b)) || (table.content.has(a) && table.glue.has(b))) return `${a} ${b}`;
@@ -97,24 +104,49 @@ function split(token: string, table: RespellTable): string | undefined {
   return undefined;
 }
 
-/** Respells the words of normalised text; `known` words (any term, target or allow word) stay as they are. */
+/** Does a character glue onto a word (letter, digit, mask, apostrophe, hyphen), so the word is not whole? */
+function joins(c: number): boolean {
+  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 42 || c === 39 || c === 45) return true;
+  return c > 127 && /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
+}
+
+/**
+ * Respells the words of normalised text; `known` words (any term, target or allow word) stay as
+ * they are. Scans runs of a–z by hand and builds a new string only when a word changes: most
+ * comments have no misspelled abuse word and cost one pass and a few Set look-ups per word.
+ */
 export function respell(text: string, table: RespellTable, known: ReadonlySet<string>): Respelled {
   const edits: Array<{ at: number; from: number; to: number }> = [];
   let shift = 0;
-  const out = text.replace(WORD, (token, offset: number) => {
-    if (known.has(token) || table.content.has(token)) return token;
-    const before = text[offset - 1];
-    const after = text[offset + token.length];
+  let out: string | undefined;
+  let copied = 0;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (c < 97 || c > 122) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && (c = text.charCodeAt(i)) >= 97 && c <= 122) i++;
+    const length = i - start;
+    if (length < 4 || length > 40) continue;
     // Whole words only: a token inside a longer run of letters, digits or marks is left alone.
-    if ((before !== undefined && /[\p{L}\p{N}*'-]/u.test(before)) || (after !== undefined && /[\p{L}\p{N}*'-]/u.test(after))) return token;
+    if ((start > 0 && joins(text.charCodeAt(start - 1))) || (i < n && joins(text.charCodeAt(i)))) continue;
+    const token = text.slice(start, i);
+    if (known.has(token) || table.content.has(token) || table.english.has(token)) continue;
     const fixed = table.variants.get(token) ?? split(token, table);
-    if (fixed === undefined) return token;
+    if (fixed === undefined) continue;
+    out = (out ?? '') + text.slice(copied, start) + fixed;
+    copied = i;
     if (fixed.length !== token.length) {
-      edits.push({ at: offset + shift + token.length, from: offset + token.length, to: fixed.length - token.length });
+      edits.push({ at: start + shift + token.length, from: start + token.length, to: fixed.length - token.length });
       shift += fixed.length - token.length;
     }
-    return fixed;
-  });
+  }
+  if (out === undefined) return { text };
+  out += text.slice(copied);
   if (edits.length === 0) return { text: out };
   return {
     text: out,
