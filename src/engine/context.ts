@@ -95,7 +95,15 @@ const NEGATED_CUE = /^(?:stop|quit|don't|dont|never|not|no more|avoid|ban|bannin
 
 /** Is [start, end) inside a quotation? Returns where the quote opens and closes. */
 function enclosingQuote(text: string, start: number, end: number): { open: number; close: number } | null {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  // Quotes are looked for within 200 characters on the same line; searching no further back than
+  // that keeps this constant per match (a whole-text lastIndexOf made a 20 KB line quadratic).
+  let lineStart = Math.max(0, start - 200);
+  for (let i = start - 1; i >= lineStart; i--) {
+    if (text[i] === '\n') {
+      lineStart = i + 1;
+      break;
+    }
+  }
   let doubles = 0;
   let lastDouble = -1;
   for (let i = Math.max(lineStart, start - 200); i < start; i++) {
@@ -144,6 +152,31 @@ function reportCue(before: string, cue: RegExpExecArray | null): boolean {
  * "they called me a X", "stop saying X"), or judged right after ("X is a slur", "X says more
  * about you"). The speaker's own "I call them X" is a use, not a mention.
  */
+const CLAUSE_END: ReadonlySet<string> = new Set(['.', '!', '?', ';']);
+
+/**
+ * How far isMention reads around a match: a quotation opening up to 200 characters before it
+ * with 48 characters of lead, closing up to 160 after it with 49 characters of tail.
+ */
+const MENTION_REACH_BEFORE = 248;
+const MENTION_REACH_AFTER = 210;
+
+/**
+ * isMention for every match of one text, judging each distinct neighbourhood once: a comment
+ * that repeats one insult 2,000 times ("you idiot you idiot ...") costs a handful of judgements,
+ * not 2,000. The key is everything isMention can read, so the answer is the same.
+ */
+export function mentionJudge(text: string): (start: number, end: number) => boolean {
+  const seen = new Map<string, boolean>();
+  return (start, end) => {
+    const from = Math.max(0, start - MENTION_REACH_BEFORE);
+    const key = `${start - from}:${end - start}:${text.slice(from, end + MENTION_REACH_AFTER)}`;
+    let answer = seen.get(key);
+    if (answer === undefined) seen.set(key, (answer = isMention(text, start, end)));
+    return answer;
+  };
+}
+
 export function isMention(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 48), start);
   const after = text.slice(end, end + 48);
@@ -152,7 +185,9 @@ export function isMention(text: string, start: number, end: number): boolean {
   if (reportCue(before, MENTION_BEFORE.exec(before))) return true;
   if (MENTION_AFTER.test(after.replace(/^[a-z]{0,2}(?=\W|$)/, ''))) return true;
   // Someone else's claim, reported: "saying that X are vermin", "people who think X are scum".
-  const clause = before.slice(Math.max(before.search(/[^.!?;]*$/), 0));
+  let cut = before.length - 1;
+  while (cut >= 0 && !CLAUSE_END.has(before[cut]!)) cut--;
+  const clause = before.slice(cut + 1);
   const reported = REPORTED_CLAIM.exec(clause);
   if (reported && !FIRST_PERSON.test(reported[0]) && !ownOpinion(clause, reported) && REPORTED_VERB.test(reported[1] ?? '')) return true;
   // A longer quotation holding the match: 'messages like "women are X"', '"they are X" is hateful'.

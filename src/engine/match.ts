@@ -5,7 +5,7 @@ import type { Match } from '../types.js';
 import type { CompiledRules, Entry } from './compiled.js';
 import { PROFANITY_PACK, scanFuzzy } from './fuzzy.js';
 import { respell } from './respell.js';
-import { SECOND_PERSON, agrees, aimedByPhrase, isMention, linkDirection, linkedTarget, negated, negatorBefore, predicative, selfAimed, transposedTarget, wordAt, words, type Word } from './context.js';
+import { SECOND_PERSON, agrees, aimedByPhrase, mentionJudge, linkDirection, linkedTarget, negated, negatorBefore, predicative, selfAimed, transposedTarget, wordAt, words, type Word } from './context.js';
 
 /** A match in normalised coordinates, before context is judged. */
 interface Found {
@@ -309,6 +309,7 @@ export function findMatches(norm: NormalizedText, rules: CompiledRules): Match[]
     return linkedTarget(text, ws, first, last, f.start, f.end, linkDirection(text.slice(f.start, f.end)), isTarget, anchors);
   };
 
+  const mentioned = mentionJudge(text);
   const out: Match[] = [];
   for (const f of found) {
     const rule = rules.rules[f.rule]!;
@@ -340,7 +341,7 @@ export function findMatches(norm: NormalizedText, rules: CompiledRules): Match[]
       text: norm.original.slice(span.start, span.end),
       term: f.term,
     };
-    if ((rule.label === 'slur' || rule.label === 'partisan_epithet' || rule.label === 'insult') && isMention(text, f.start, f.end)) match.mentioned = true;
+    if ((rule.label === 'slur' || rule.label === 'partisan_epithet' || rule.label === 'insult') && mentioned(f.start, f.end)) match.mentioned = true;
     out.push(match);
   }
   return out;
