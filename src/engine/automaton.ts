@@ -93,6 +93,11 @@ export class Automaton {
 
   /** Every occurrence of every pattern, overlapping ones included, in order of their end. */
   scan(text: string, onHit: (hit: Hit) => void): void {
+    this.each(text, (pattern, start, end) => onHit({ pattern, start, end }));
+  }
+
+  /** `scan` without a Hit object per occurrence: the per-comment passes call this. */
+  each(text: string, onHit: (pattern: number, start: number, end: number) => void): void {
     let node = 0;
     const table = this.ascii;
     for (let i = 0; i < text.length; i++) {
@@ -117,9 +122,9 @@ export class Automaton {
     }
   }
 
-  private emit(node: number, i: number, onHit: (hit: Hit) => void): void {
+  private emit(node: number, i: number, onHit: (pattern: number, start: number, end: number) => void): void {
     for (let out = this.own[node]!.length > 0 ? node : this.dict[node]!; out !== -1; out = this.dict[out]!) {
-      for (const pattern of this.own[out]!) onHit({ pattern, start: i + 1 - this.lengths[pattern]!, end: i + 1 });
+      for (const pattern of this.own[out]!) onHit(pattern, i + 1 - this.lengths[pattern]!, i + 1);
     }
   }
 }

@@ -4,6 +4,7 @@ import { RulePackSchema, type Boundary, type RulePack } from '../schemas/rulePac
 import { Automaton } from './automaton.js';
 import { compileFuzzy } from './fuzzy.js';
 import type { AffixStem, CompiledPattern, CompiledRule, CompiledRules, Entry } from './compiled.js';
+import { compileGate, requiredLiterals } from './prefilter.js';
 import { compilePattern, requiredLiteral } from './safePattern.js';
 
 /** A pack and where it came from, so errors can name the file. */
@@ -45,6 +46,8 @@ class Builder {
   readonly ruleAllow = new Map<number, number[]>();
   readonly stems = new Map<string, AffixStem[]>();
   readonly patterns: CompiledPattern[] = [];
+  /** Per pattern, the strings one of which its every match contains (undefined: none known). */
+  readonly gates: Array<readonly string[] | undefined> = [];
   readonly targets = new Set<string>();
   readonly ids = new Map<string, string>();
 
@@ -108,8 +111,11 @@ class Builder {
         }
       }
       for (const source of rule.patterns ?? []) {
-        const literal = requiredLiteral(source);
-        this.patterns.push({ rule: index, regex: compilePattern(source, { file, ruleId: rule.id }), ...(literal !== undefined ? { literal } : {}) });
+        const regex = compilePattern(source, { file, ruleId: rule.id });
+        const gate = requiredLiterals(source);
+        const literal = gate === undefined ? requiredLiteral(source) : undefined;
+        this.gates.push(gate);
+        this.patterns.push({ rule: index, regex, gated: gate !== undefined, ...(literal !== undefined ? { literal } : {}) });
       }
     }
   }
@@ -176,6 +182,7 @@ export function compileRules(packs: readonly SourcedPack[], options: CompileOpti
     maxStem,
     maxSuffix,
     patterns: b.patterns,
+    patternGate: compileGate(b.gates),
     byLength,
     targets: b.targets,
     fuzzy: compileFuzzy(b.entries, b.rules, b.targets),

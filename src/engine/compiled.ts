@@ -29,8 +29,17 @@ export interface AffixStem {
 export interface CompiledPattern {
   rule: number;
   regex: RegExp;
-  /** A literal every match contains: when the text lacks it, the regex is not run at all. */
+  /** In the pattern gate: run only when the gate found one of its required strings. */
+  gated: boolean;
+  /** For an ungated pattern, a literal every match contains: when the text lacks it, the regex is not run at all. */
   literal?: string;
+}
+
+/** Every gated pattern's required strings (prefilter.ts) in one automaton: one pass says which patterns can match. */
+export interface PatternGate {
+  automaton: Automaton;
+  /** Automaton entry → indices (in `patterns`) of the patterns that string gates. */
+  patterns: readonly (readonly number[])[];
 }
 
 /** Everything compiled from the rule packs, immutable once built. */
@@ -49,6 +58,7 @@ export interface CompiledRules {
   maxStem: number;
   maxSuffix: number;
   patterns: readonly CompiledPattern[];
+  patternGate: PatternGate;
   /** Single-word term entries by length, for masked words ("f**k"). */
   byLength: ReadonlyMap<number, readonly number[]>;
   /** Person nouns that make a `requires: target` match count. */
