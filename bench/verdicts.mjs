@@ -5,7 +5,12 @@
  *
  *   npx tsup && node bench/verdicts.mjs /tmp/verdicts-before.jsonl [extra.jsonl ...]
  *   ... change code ...
- *   npx tsup && node bench/verdicts.mjs /tmp/verdicts-after.jsonl [extra.jsonl ...] && cmp /tmp/verdicts-{before,after}.jsonl
+ *   npx tsup && node bench/verdicts.mjs /tmp/verdicts-after.jsonl [extra.jsonl ...]
+ *   node bench/verdicts.mjs --compare /tmp/verdicts-before.jsonl /tmp/verdicts-after.jsonl
+ *
+ * Each line carries a key (a hash of source, text and article), and --compare matches lines by
+ * key: a test added since the first dump adds inputs (reported, not a failure) without
+ * shifting the comparison. Any input whose line differs, or that went missing, fails.
  *
  * Inputs: corpus/fixtures/*.jsonl (with and without their article), the bench's short and long
  * comments and a cut of its adversarial inputs, every rule pack example, tests/fixtures pages,
@@ -14,15 +19,19 @@
  * deterministic evasions (case, leet, spacing, masks, repeats, look-alikes, invisibles) so the
  * slow normalisation paths are covered as well as the ASCII fast path.
  */
-import { createWriteStream, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { createModerator } from '../dist/index.js';
 import { normalize } from '../dist/index.js';
 import { ROOT, adversarial, longComments, shortComments } from './lib/corpus.mjs';
 
+if (process.argv[2] === '--compare') process.exit(await compare(process.argv[3], process.argv[4]));
+
 const [out, ...extra] = process.argv.slice(2);
 if (!out) {
-  console.error('usage: node bench/verdicts.mjs <out.jsonl> [extra-inputs.jsonl ...]');
+  console.error('usage: node bench/verdicts.mjs <out.jsonl> [extra-inputs.jsonl ...]\n       node bench/verdicts.mjs --compare <before.jsonl> <after.jsonl>');
   process.exit(2);
 }
 
@@ -130,9 +139,43 @@ const t0 = performance.now();
 let n = 0;
 for (const { source, text, article } of inputs) {
   const norm = normalize(text);
-  const line = { source, text: text.length > 300 ? `${text.slice(0, 300)}…(${text.length})` : text, norm: norm.text, starts: Array.from(norm.starts), ends: Array.from(norm.ends) };
+  const key = createHash('sha1').update(`${source}\0${text}\0${article ?? ''}`).digest('hex');
+  const line = { key, source, text: text.length > 300 ? `${text.slice(0, 300)}…(${text.length})` : text, norm: norm.text, starts: Array.from(norm.starts), ends: Array.from(norm.ends) };
   for (const [name, mod] of moderators) line[name] = mod.moderate(text, article === undefined ? undefined : { article });
   stream.write(JSON.stringify(line) + '\n');
   n++;
 }
 stream.end(() => console.error(`${n} inputs x ${moderators.length} moderators in ${((performance.now() - t0) / 1000).toFixed(1)} s → ${out}`));
+
+/** Key → a hash of its whole line and the line's start (to show), for a dump file. */
+async function load(file) {
+  const lines = new Map();
+  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
+    if (line === '') continue;
+    const key = line.slice(8, 48); // {"key":"<40 hex>", ...
+    lines.set(key, { hash: createHash('sha1').update(line).digest('hex'), head: line.slice(0, 400) });
+  }
+  return lines;
+}
+
+async function compare(beforeFile, afterFile) {
+  if (!beforeFile || !afterFile) {
+    console.error('usage: node bench/verdicts.mjs --compare <before.jsonl> <after.jsonl>');
+    return 2;
+  }
+  const before = await load(beforeFile);
+  const after = await load(afterFile);
+  let same = 0;
+  const differ = [];
+  const missing = [];
+  for (const [key, line] of before) {
+    const other = after.get(key);
+    if (other === undefined) missing.push(key);
+    else if (other.hash === line.hash) same++;
+    else differ.push(key);
+  }
+  const added = [...after.keys()].filter((k) => !before.has(k)).length;
+  console.log(`${same} identical, ${differ.length} differ, ${missing.length} missing, ${added} new inputs`);
+  for (const key of differ.slice(0, 5)) console.log(`differs: ${before.get(key).head}\n    now: ${after.get(key).head}`);
+  return differ.length === 0 && missing.length === 0 ? 0 : 1;
+}
