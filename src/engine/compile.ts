@@ -121,6 +121,25 @@ class Builder {
   }
 }
 
+/** Word → the stems forming it with one of their suffixes, ordered by stem length, then list order. */
+function affixWords(stems: ReadonlyMap<string, readonly AffixStem[]>): Map<string, AffixStem[]> {
+  const forms = new Map<string, Array<{ cut: number; order: number; stem: AffixStem }>>();
+  for (const [key, list] of stems) {
+    if (key.length === 0) continue;
+    list.forEach((stem, order) => {
+      for (const suffix of stem.suffixes) {
+        const word = key + suffix;
+        const found = forms.get(word);
+        if (found) found.push({ cut: key.length, order, stem });
+        else forms.set(word, [{ cut: key.length, order, stem }]);
+      }
+    });
+  }
+  const out = new Map<string, AffixStem[]>();
+  for (const [word, list] of forms) out.set(word, list.sort((x, y) => x.cut - y.cut || x.order - y.order).map((f) => f.stem));
+  return out;
+}
+
 /** Affixes are compared on letters only, so "lib-tards" and "libtards" form the same word. */
 export function affixForm(s: string): string {
   return normalizeTerm(s).replace(/[-'\s]/g, '');
@@ -179,6 +198,7 @@ export function compileRules(packs: readonly SourcedPack[], options: CompileOpti
     ruleAllow: b.ruleAllow,
     stems: b.stems,
     stemInitials: new Set([...b.stems.keys()].map((k) => k[0]!)),
+    affixWords: affixWords(b.stems),
     maxStem,
     maxSuffix,
     patterns: b.patterns,

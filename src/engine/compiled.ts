@@ -53,6 +53,11 @@ export interface CompiledRules {
   ruleAllow: ReadonlyMap<number, readonly number[]>;
   /** Affix stems by stem text, for word formation ("demon" + "rats"). */
   stems: ReadonlyMap<string, readonly AffixStem[]>;
+  /**
+   * Every word the stems and suffixes form, with the stems that form it, in the order a scan of
+   * cuts (shortest stem first) and of each stem's list would meet them: one look-up per word.
+   */
+  affixWords: ReadonlyMap<string, readonly AffixStem[]>;
   /** First letters of all stems: most words start with none of them and are skipped at once. */
   stemInitials: ReadonlySet<string>;
   maxStem: number;

@@ -129,14 +129,11 @@ function scanAffixes(ws: readonly Word[], rules: CompiledRules, found: RawHit[],
   for (const w of ws) {
     if (w.text.length > limit + 4 || !rules.stemInitials.has(w.text[0]!)) continue;
     const letters = w.text.includes('-') || w.text.includes("'") ? w.text.replace(/[-']/g, '') : w.text;
-    if (letters.length > limit) continue;
-    for (let cut = 1; cut <= Math.min(rules.maxStem, letters.length); cut++) {
-      const stems = rules.stems.get(letters.slice(0, cut));
-      if (!stems) continue;
-      const suffix = letters.slice(cut);
-      for (const s of stems) {
-        if (s.suffixes.has(suffix) && !(useAffixAllow && s.allow.has(letters))) found.push({ kind: 'affix', rule: s.rule, start: w.start, end: w.end, term: letters });
-      }
+    // Every stem + suffix word is precomputed (affixWords): one look-up instead of one per cut.
+    const forms = letters.length > limit ? undefined : rules.affixWords.get(letters);
+    if (forms === undefined) continue;
+    for (const s of forms) {
+      if (!(useAffixAllow && s.allow.has(letters))) found.push({ kind: 'affix', rule: s.rule, start: w.start, end: w.end, term: letters });
     }
   }
 }
