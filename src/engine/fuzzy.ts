@@ -85,23 +85,27 @@ export interface FuzzyHit {
   end: number;
 }
 
-const LETTERS = /[a-z]+/g;
-
 /**
- * Whole words of `text` (letters a–z with no word character on either side) that are a
- * variant of a slur term. One Map look-up per word: linear in the text.
+ * Whole words of `text` (runs of letters a–z with no word character on either side) that are a
+ * variant of a slur term. One Map look-up per word of five letters or more: linear in the text.
  */
 export function scanFuzzy(text: string, index: FuzzyIndex): FuzzyHit[] {
   const out: FuzzyHit[] = [];
   if (index.variants.size === 0) return out;
-  for (const m of text.matchAll(LETTERS)) {
-    const word = m[0];
-    if (word.length < FUZZY_MIN_LENGTH) continue;
-    const start = m.index;
-    const end = start + word.length;
-    if (isWordChar(text[start - 1]) || isWordChar(text[end])) continue;
-    const entry = index.variants.get(word);
-    if (entry !== undefined) out.push({ entry, start, end });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (c < 97 || c > 122) {
+      i++;
+      continue;
+    }
+    const start = i;
+    do c = text.charCodeAt(++i);
+    while (c >= 97 && c <= 122);
+    if (i - start < FUZZY_MIN_LENGTH || isWordChar(text[start - 1]) || isWordChar(text[i])) continue;
+    const entry = index.variants.get(text.slice(start, i));
+    if (entry !== undefined) out.push({ entry, start, end: i });
   }
   return out;
 }

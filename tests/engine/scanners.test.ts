@@ -1,0 +1,71 @@
+/**
+ * The hand-written scanners of the hot path agree with the regular expressions that define
+ * them (the reference paths), on text built to hit their edges.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { words, wordsByRegex } from '../../src/engine/context.js';
+import { isWordChar, normalize } from '../../src/normalize/normalize.js';
+import { FUZZY_MIN_LENGTH, scanFuzzy, type FuzzyIndex } from '../../src/engine/fuzzy.js';
+import { TRICKY_CHARS, TRICKY_WORDS, runs } from '../property/arbitraries.js';
+
+const root = new URL('../../', import.meta.url);
+const corpus = ['train', 'test'].flatMap((f) =>
+  readFileSync(new URL(`corpus/fixtures/${f}.jsonl`, root), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => (JSON.parse(l) as { text: string }).text),
+);
+
+/** Text from ASCII word characters, joiners, spacers and (sometimes) non-ASCII letters. */
+const PIECES = ['a', 'Z', 'q', '7', '0', '*', "'", '-', ' ', '.', "''", '--', 'é', 'ж', '中', '😀', '\u0301', ...TRICKY_CHARS, ...TRICKY_WORDS];
+const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((p) => p.join(''));
+const asciiText = fc.array(fc.constantFrom(...PIECES.filter((p) => /^[\x00-\x7f]*$/.test(p))), { maxLength: 40 }).map((p) => p.join(''));
+
+describe('words', () => {
+  it('equals the WORD regex on the corpus, normalised and not', () => {
+    for (const t of corpus) {
+      expect(words(t)).toEqual(wordsByRegex(t));
+      const n = normalize(t).text;
+      expect(words(n)).toEqual(wordsByRegex(n));
+    }
+  });
+
+  it('equals the WORD regex on generated text', () => {
+    fc.assert(fc.property(text, (t) => {
+      expect(words(t)).toEqual(wordsByRegex(t));
+    }), runs(2000));
+    fc.assert(fc.property(asciiText, (t) => {
+      expect(words(t)).toEqual(wordsByRegex(t));
+    }), runs(2000));
+  });
+});
+
+describe('scanFuzzy', () => {
+  /** The reference: /[a-z]+/g runs of at least FUZZY_MIN_LENGTH letters with no word character either side. */
+  const reference = (t: string, index: FuzzyIndex) => {
+    const out: Array<{ entry: number; start: number; end: number }> = [];
+    for (const m of t.matchAll(/[a-z]+/g)) {
+      const end = m.index + m[0].length;
+      if (m[0].length < FUZZY_MIN_LENGTH || isWordChar(t[m.index - 1]) || isWordChar(t[end])) continue;
+      const entry = index.variants.get(m[0]);
+      if (entry !== undefined) out.push({ entry, start: m.index, end });
+    }
+    return out;
+  };
+  const index: FuzzyIndex = { variants: new Map([['aaaaa', 1], ['zaqaz', 2], ['retrd', 3], ['idiot', 4], ['zzzzzz', 5]]) };
+
+  it('equals the letter-run regex', () => {
+    for (const t of [...corpus.map((c) => normalize(c).text), 'aaaaa', 'aaaaa7', 'éaaaaa', 'aaaaa retrd', 'x'.repeat(3) + ' idiot']) {
+      expect(scanFuzzy(t, index)).toEqual(reference(t, index));
+    }
+    const fuzzyText = fc.array(fc.constantFrom('aaaaa', 'zaqaz', 'retrd', 'idiot', 'zzzzzz', ' ', '7', 'é', '-', 'A', 'q'), { maxLength: 20 }).map((p) => p.join(''));
+    fc.assert(fc.property(fuzzyText, (t) => {
+      expect(scanFuzzy(t, index)).toEqual(reference(t, index));
+    }), runs(2000));
+    fc.assert(fc.property(text, (t) => {
+      expect(scanFuzzy(t, index)).toEqual(reference(t, index));
+    }), runs(1000));
+  });
+});
