@@ -1,5 +1,6 @@
 import { CONFUSABLES, SCRIPT_CONFUSABLES } from './confusables.js';
 import { foldCached, isInvisible } from './fold.js';
+import { needsWork } from './needsWork.js';
 
 /**
  * Text as the matcher sees it, with a map back to the original: normalised character `i`
@@ -277,10 +278,6 @@ function bufferText(n: number): string {
 const TYPOGRAPHIC = /[‘’‛′´“”„«»‐‑‒–—―−]/;
 const TYPOGRAPHIC_ALL = /[‘’‛′´“”„«»‐‑‒–—―−]/g;
 
-/** Anything that could make a later stage change the text: leet or masks next to a letter, three repeats, spaced letters. */
-const NEEDS_WORK =
-  /[^\x20-\x7e\n\r\t]|(?<!\S)(?=\S*[a-z])\S*[013457@$]|[a-z][$*#]|[!$@][a-z]|([a-z])\1\1|(?:^|[^a-z0-9@$*#])[a-z013457@][ \t.\-_/|~+,]{1,3}[a-z013457@][ \t.\-_/|~+,]{1,3}[a-z013457@](?![a-z0-9@$*#])/;
-
 /**
  * Most comments are plain ASCII prose that no stage after case folding would change. For
  * those the normalised text is the lower-cased text and the offset map is the identity, built
@@ -290,7 +287,7 @@ function asciiFastPath(original: string): NormalizedText | null {
   let lower = original.toLowerCase();
   // Typographic quotes and dashes fold one-to-one to ASCII, so they keep the identity map.
   if (TYPOGRAPHIC.test(lower)) lower = lower.replace(TYPOGRAPHIC_ALL, (ch) => CONFUSABLES.get(ch) ?? ch);
-  if (lower.length !== original.length || NEEDS_WORK.test(lower)) return null;
+  if (lower.length !== original.length || needsWork(lower)) return null;
   const n = lower.length;
   const starts = new Int32Array(n);
   const ends = new Int32Array(n);
@@ -327,7 +324,7 @@ export function normalize(original: string): NormalizedText {
     }
     // Stable when nothing changed, or when the output is text the fast path would return as it
     // is (plain ASCII that no stage touches): another pass could not change it either.
-    const stable = next === text || (next.length > 0 && !NEEDS_WORK.test(next) && next === next.toLowerCase() && !TYPOGRAPHIC.test(next));
+    const stable = next === text || (next.length > 0 && !needsWork(next) && next === next.toLowerCase() && !TYPOGRAPHIC.test(next));
     text = next;
     starts = s;
     ends = e;
