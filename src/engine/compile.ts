@@ -6,6 +6,7 @@ import { compileFuzzy } from './fuzzy.js';
 import type { AffixStem, CompiledPattern, CompiledRule, CompiledRules, Entry } from './compiled.js';
 import { compileGate, requiredLiterals } from './prefilter.js';
 import { compilePattern, requiredLiteral } from './safePattern.js';
+import { wordFilter } from './wordFilter.js';
 
 /** A pack and where it came from, so errors can name the file. */
 export interface SourcedPack {
@@ -190,6 +191,7 @@ export function compileRules(packs: readonly SourcedPack[], options: CompileOpti
     for (const s of list) for (const suffix of s.suffixes) maxSuffix = Math.max(maxSuffix, suffix.length);
   }
 
+  const forms = affixWords(b.stems);
   return {
     rules: b.rules,
     entries: b.entries,
@@ -197,8 +199,8 @@ export function compileRules(packs: readonly SourcedPack[], options: CompileOpti
     globalAllow: b.globalAllow,
     ruleAllow: b.ruleAllow,
     stems: b.stems,
-    stemInitials: new Set([...b.stems.keys()].map((k) => k[0]!)),
-    affixWords: affixWords(b.stems),
+    affixWords: forms,
+    affixFilter: wordFilter(forms.keys()),
     maxStem,
     maxSuffix,
     patterns: b.patterns,

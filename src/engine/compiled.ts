@@ -2,6 +2,7 @@ import type { Boundary } from '../schemas/rulePack.js';
 import type { Label, Severity } from '../types.js';
 import type { Automaton } from './automaton.js';
 import type { FuzzyIndex } from './fuzzy.js';
+import type { WordFilter } from './wordFilter.js';
 
 export type RuleLabel = Label | 'profanity';
 
@@ -58,8 +59,8 @@ export interface CompiledRules {
    * cuts (shortest stem first) and of each stem's list would meet them: one look-up per word.
    */
   affixWords: ReadonlyMap<string, readonly AffixStem[]>;
-  /** First letters of all stems: most words start with none of them and are skipped at once. */
-  stemInitials: ReadonlySet<string>;
+  /** The keys of affixWords: most words are turned away before they are sliced or hashed. */
+  affixFilter: WordFilter;
   maxStem: number;
   maxSuffix: number;
   patterns: readonly CompiledPattern[];

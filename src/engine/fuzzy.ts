@@ -1,5 +1,6 @@
 import { isWordChar } from '../normalize/normalize.js';
 import type { CompiledRule, Entry } from './compiled.js';
+import { mayBeWord, wordFilter, type WordFilter } from './wordFilter.js';
 
 /**
  * Slurs typed with one slip: two adjacent letters swapped ("fgagot", "ngiger") or one letter
@@ -32,6 +33,12 @@ export const PROFANITY_PACK = 'bad-words';
 export interface FuzzyIndex {
   /** Variant → index of the term entry it was derived from. */
   readonly variants: ReadonlyMap<string, number>;
+  /** The variants' keys: most words are turned away before they are sliced or hashed. */
+  readonly filter: WordFilter;
+}
+
+export function fuzzyIndex(variants: ReadonlyMap<string, number>): FuzzyIndex {
+  return { variants, filter: wordFilter(variants.keys()) };
 }
 
 /** The one-swap and one-deletion variants of a word, without the word itself. */
@@ -75,7 +82,7 @@ export function compileFuzzy(
       }
     }
   });
-  return { variants };
+  return fuzzyIndex(variants);
 }
 
 /** A fuzzy hit in normalised coordinates: a whole word and the term entry it stands for. */
@@ -103,7 +110,7 @@ export function scanFuzzy(text: string, index: FuzzyIndex): FuzzyHit[] {
     const start = i;
     do c = text.charCodeAt(++i);
     while (c >= 97 && c <= 122);
-    if (i - start < FUZZY_MIN_LENGTH || isWordChar(text[start - 1]) || isWordChar(text[i])) continue;
+    if (i - start < FUZZY_MIN_LENGTH || !mayBeWord(index.filter, text, start, i) || isWordChar(text[start - 1]) || isWordChar(text[i])) continue;
     const entry = index.variants.get(text.slice(start, i));
     if (entry !== undefined) out.push({ entry, start, end: i });
   }

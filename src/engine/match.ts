@@ -3,6 +3,7 @@ import type { Match } from '../types.js';
 import type { CompiledRules, Entry } from './compiled.js';
 import { PROFANITY_PACK, scanFuzzy } from './fuzzy.js';
 import { gatedPatterns } from './prefilter.js';
+import { mayBeWord } from './wordFilter.js';
 import { SECOND_PERSON, agrees, aimedByPhrase, isMention, linkDirection, linkedTarget, negated, predicative, selfAimed, transposedTarget, wordAt, words, type Word } from './context.js';
 
 /** A match in normalised coordinates, before context is judged. */
@@ -127,10 +128,12 @@ function scanAffixes(ws: readonly Word[], rules: CompiledRules, found: RawHit[],
   if (rules.stems.size === 0) return;
   const limit = rules.maxStem + rules.maxSuffix;
   for (const w of ws) {
-    if (w.text.length > limit + 4 || !rules.stemInitials.has(w.text[0]!)) continue;
+    if (w.text.length > limit + 4 || w.text.length < rules.affixFilter.minLength) continue;
     const letters = w.text.includes('-') || w.text.includes("'") ? w.text.replace(/[-']/g, '') : w.text;
-    // Every stem + suffix word is precomputed (affixWords): one look-up instead of one per cut.
-    const forms = letters.length > limit ? undefined : rules.affixWords.get(letters);
+    // Every stem + suffix word is precomputed (affixWords): at most one look-up per word, and
+    // only for words the filter lets through.
+    if (letters.length > limit || !mayBeWord(rules.affixFilter, letters, 0, letters.length)) continue;
+    const forms = rules.affixWords.get(letters);
     if (forms === undefined) continue;
     for (const s of forms) {
       if (!(useAffixAllow && s.allow.has(letters))) found.push({ kind: 'affix', rule: s.rule, start: w.start, end: w.end, term: letters });

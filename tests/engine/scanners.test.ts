@@ -7,8 +7,9 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { words, wordsByRegex } from '../../src/engine/context.js';
 import { isWordChar, normalize } from '../../src/normalize/normalize.js';
-import { FUZZY_MIN_LENGTH, scanFuzzy, type FuzzyIndex } from '../../src/engine/fuzzy.js';
+import { FUZZY_MIN_LENGTH, fuzzyIndex, scanFuzzy, type FuzzyIndex } from '../../src/engine/fuzzy.js';
 import { TRICKY_CHARS, TRICKY_WORDS, runs } from '../property/arbitraries.js';
+import { mayBeWord, wordFilter } from '../../src/engine/wordFilter.js';
 
 const root = new URL('../../', import.meta.url);
 const corpus = ['train', 'test'].flatMap((f) =>
@@ -54,7 +55,7 @@ describe('scanFuzzy', () => {
     }
     return out;
   };
-  const index: FuzzyIndex = { variants: new Map([['aaaaa', 1], ['zaqaz', 2], ['retrd', 3], ['idiot', 4], ['zzzzzz', 5]]) };
+  const index: FuzzyIndex = fuzzyIndex(new Map([['aaaaa', 1], ['zaqaz', 2], ['retrd', 3], ['idiot', 4], ['zzzzzz', 5], ['éaaaaé', 6]]));
 
   it('equals the letter-run regex', () => {
     for (const t of [...corpus.map((c) => normalize(c).text), 'aaaaa', 'aaaaa7', 'éaaaaa', 'aaaaa retrd', 'x'.repeat(3) + ' idiot']) {
@@ -67,5 +68,21 @@ describe('scanFuzzy', () => {
     fc.assert(fc.property(text, (t) => {
       expect(scanFuzzy(t, index)).toEqual(reference(t, index));
     }), runs(1000));
+  });
+});
+
+describe('wordFilter', () => {
+  it('never turns away a word of its set, and turns away most others', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'z', '1', "'", '-', 'é', 'ж', '\u0080', '\u0100'), minLength: 0, maxLength: 8 });
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 12 }), word, (set, other) => {
+        const f = wordFilter(set);
+        for (const w of set) expect(mayBeWord(f, `x${w}y`, 1, w.length + 1)).toBe(true);
+        if (!mayBeWord(f, other, 0, other.length)) expect(set).not.toContain(other);
+      }),
+      runs(3000),
+    );
+    const f = wordFilter(['retard', 'faggot']);
+    expect(['the', 'minister', 'replied', 'fantastic'].filter((w) => mayBeWord(f, w, 0, w.length))).toEqual([]);
   });
 });
