@@ -4,6 +4,8 @@
  * normalised text, with small fixed windows, so they cost O(1) per match.
  */
 
+import { isSurrogate, unitClass } from '../text/unicodeClass.js';
+
 /** Second-person words: "you are stupid" is aimed, "stupid policy" is not. */
 export const SECOND_PERSON: ReadonlySet<string> = new Set([
   'you', 'your', 'youre', "you're", 'ur', 'u', 'ya', 'yall', "y'all", 'yourself', 'yourselves', 'thou', "you've", "you'd", "you'll",
@@ -18,28 +20,32 @@ export interface Word {
 
 const WORD = /[\p{L}\p{N}*]+(?:['-][\p{L}\p{N}*]+)*/gu;
 
-/** [A-Za-z0-9*]: what WORD's classes are on ASCII. */
-const isAsciiWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 42;
+/** [\p{L}\p{N}*] for one BMP code unit outside the surrogates: what WORD's class is. */
+const isWordCode = (c: number): boolean =>
+  c < 0x80 ? (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 42 : unitClass(c) !== 0;
 
 export function words(text: string): Word[] {
   const out: Word[] = [];
-  // ASCII text (most comments) is scanned by hand: the same words as WORD, without a regex
-  // match object per word. The first non-ASCII code unit hands the whole text to the regex.
+  // Scanned by hand: the same words as WORD, without a regex match object per word. Text with
+  // a surrogate (an astral character, which WORD reads as one code point) goes to the regex.
   const n = text.length;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c > 0x7f) return wordsByRegex(text);
-    if (!isAsciiWordCode(c)) {
+    if (isSurrogate(c)) return wordsByRegex(text);
+    if (!isWordCode(c)) {
       i++;
       continue;
     }
     const start = i++;
     for (;;) {
-      while (i < n && isAsciiWordCode(text.charCodeAt(i))) i++;
+      for (let d = text.charCodeAt(i); i < n && !isSurrogate(d) && isWordCode(d); d = text.charCodeAt(++i));
+      if (i < n && isSurrogate(text.charCodeAt(i))) return wordsByRegex(text);
       // A hyphen or apostrophe joins two runs ("don't", "lib-tards"), as WORD's group does.
       const joiner = i + 1 < n ? text.charCodeAt(i) : 0;
-      if ((joiner === 39 || joiner === 45) && isAsciiWordCode(text.charCodeAt(i + 1))) i += 2;
+      const after = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+      if (isSurrogate(after)) return wordsByRegex(text);
+      if ((joiner === 39 || joiner === 45) && isWordCode(after)) i += 2;
       else break;
     }
     out.push({ text: text.slice(start, i), start, end: i });
@@ -47,7 +53,7 @@ export function words(text: string): Word[] {
   return out;
 }
 
-/** The reference definition of a word, for text with non-ASCII letters or digits. */
+/** The reference definition of a word, and the scanner for text with astral characters. */
 export function wordsByRegex(text: string): Word[] {
   const out: Word[] = [];
   for (const m of text.matchAll(WORD)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });

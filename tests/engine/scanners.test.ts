@@ -10,6 +10,7 @@ import { isWordChar, normalize } from '../../src/normalize/normalize.js';
 import { FUZZY_MIN_LENGTH, fuzzyIndex, scanFuzzy, type FuzzyIndex } from '../../src/engine/fuzzy.js';
 import { TRICKY_CHARS, TRICKY_WORDS, runs } from '../property/arbitraries.js';
 import { mayBeWord, wordFilter } from '../../src/engine/wordFilter.js';
+import { tokenize, tokenizeByRegex } from '../../src/text/tokens.js';
 
 const root = new URL('../../', import.meta.url);
 const corpus = ['train', 'test'].flatMap((f) =>
@@ -84,5 +85,21 @@ describe('wordFilter', () => {
     );
     const f = wordFilter(['retard', 'faggot']);
     expect(['the', 'minister', 'replied', 'fantastic'].filter((w) => mayBeWord(f, w, 0, w.length))).toEqual([]);
+  });
+});
+
+describe('tokenize', () => {
+  it('equals the TOKEN regex on the corpus and on generated text, non-ASCII and astral included', () => {
+    for (const t of corpus) {
+      const n = normalize(t).text;
+      expect(tokenize(n)).toEqual(tokenizeByRegex(n));
+    }
+    const tokenText = fc.array(fc.constantFrom(...PIECES, 'Ǆ', '٣', 'Ⅻ', '²', 'ß', "x'", "''", 'y'.repeat(39), 'z'.repeat(41)), { maxLength: 30 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(tokenText, (t) => {
+        expect(tokenize(t)).toEqual(tokenizeByRegex(t));
+      }),
+      runs(3000),
+    );
   });
 });
