@@ -39,8 +39,11 @@ export function words(text: string): Word[] {
     }
     const start = i++;
     for (;;) {
-      for (let d = text.charCodeAt(i); i < n && !isSurrogate(d) && isWordCode(d); d = text.charCodeAt(++i));
-      if (i < n && isSurrogate(text.charCodeAt(i))) return wordsByRegex(text);
+      for (; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (isSurrogate(d)) return wordsByRegex(text);
+        if (!isWordCode(d)) break;
+      }
       // A hyphen or apostrophe joins two runs ("don't", "lib-tards"), as WORD's group does.
       const joiner = i + 1 < n ? text.charCodeAt(i) : 0;
       const after = i + 1 < n ? text.charCodeAt(i + 1) : 0;

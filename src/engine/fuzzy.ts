@@ -102,14 +102,17 @@ export function scanFuzzy(text: string, index: FuzzyIndex): FuzzyHit[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    let c = text.charCodeAt(i);
+    const c = text.charCodeAt(i);
     if (c < 97 || c > 122) {
       i++;
       continue;
     }
     const start = i;
-    do c = text.charCodeAt(++i);
-    while (c >= 97 && c <= 122);
+    // Never read past the end: charCodeAt would return NaN and turn the loop's arithmetic to doubles.
+    for (i++; i < n; i++) {
+      const d = text.charCodeAt(i);
+      if (d < 97 || d > 122) break;
+    }
     if (i - start < FUZZY_MIN_LENGTH || !mayBeWord(index.filter, text, start, i) || isWordChar(text[start - 1]) || isWordChar(text[i])) continue;
     const entry = index.variants.get(text.slice(start, i));
     if (entry !== undefined) out.push({ entry, start, end: i });
