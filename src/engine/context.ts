@@ -126,18 +126,20 @@ const NEGATED_CUE = /^(?:stop|quit|don't|dont|never|not|no more|avoid|ban|bannin
 
 /** Is [start, end) inside a quotation? Returns where the quote opens and closes. */
 function enclosingQuote(text: string, start: number, end: number): { open: number; close: number } | null {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  // Only the last QUOTE_REACH characters are read, so the line start is only looked for there:
+  // lastIndexOf over the whole text made each match cost O(position) on text without newlines.
+  const lineStart = lastNewlineWithin(text, start, QUOTE_REACH) + 1;
   let doubles = 0;
   let lastDouble = -1;
-  for (let i = Math.max(lineStart, start - 200); i < start; i++) {
+  for (let i = Math.max(lineStart, start - QUOTE_REACH); i < start; i++) {
     if (text[i] === '"') {
       doubles++;
       lastDouble = i;
     }
   }
   if (doubles % 2 === 1) {
-    const close = text.indexOf('"', end);
-    if (close >= 0 && close - end <= 160) return { open: lastDouble, close };
+    const close = indexWithin(text, '"', end, 160);
+    if (close >= 0) return { open: lastDouble, close };
     return null;
   }
   // Single quotes: an opening one follows a non-letter and precedes a letter ("'women"), a closing
@@ -157,8 +159,30 @@ function enclosingQuote(text: string, start: number, end: number): { open: numbe
   return null;
 }
 
+/** [\p{L}\p{N}] for one code unit, from the remembered classes instead of a regex test per call. */
 function isWordLike(c: string | undefined): boolean {
-  return c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  return code < 0x80 ? (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) : unitClass(code) !== 0;
+}
+
+/** How far back a quotation mark is looked for. */
+const QUOTE_REACH = 200;
+
+/**
+ * `text.lastIndexOf('\n', start - 1)` when that newline lies within `reach` characters before
+ * `start`, else -1 (every caller only reads from start - reach on).
+ */
+export function lastNewlineWithin(text: string, start: number, reach: number): number {
+  for (let i = start - 1; i >= 0 && i >= start - reach; i--) if (text.charCodeAt(i) === 10) return i;
+  return -1;
+}
+
+/** `text.indexOf(ch, from)` when found at most `reach` characters after `from`, else -1. */
+export function indexWithin(text: string, ch: string, from: number, reach: number): number {
+  const code = ch.charCodeAt(0);
+  for (let i = from; i < text.length && i <= from + reach; i++) if (text.charCodeAt(i) === code) return i;
+  return -1;
 }
 
 /** A cue that reports what someone else said, not the speaker's own claim. */
