@@ -5,7 +5,9 @@ import { Automaton } from './automaton.js';
 import { compileFuzzy } from './fuzzy.js';
 import { compileRespell } from './respell.js';
 import type { AffixStem, CompiledPattern, CompiledRule, CompiledRules, Entry } from './compiled.js';
+import { compileGate, requiredLiterals } from './prefilter.js';
 import { compilePattern, requiredLiteral } from './safePattern.js';
+import { wordFilter } from './wordFilter.js';
 
 /** A pack and where it came from, so errors can name the file. */
 export interface SourcedPack {
@@ -46,6 +48,8 @@ class Builder {
   readonly ruleAllow = new Map<number, number[]>();
   readonly stems = new Map<string, AffixStem[]>();
   readonly patterns: CompiledPattern[] = [];
+  /** Per pattern, the strings one of which its every match contains (undefined: none known). */
+  readonly gates: Array<readonly string[] | undefined> = [];
   readonly targets = new Set<string>();
   readonly ids = new Map<string, string>();
 
@@ -112,8 +116,11 @@ class Builder {
         }
       }
       for (const source of rule.patterns ?? []) {
-        const literal = requiredLiteral(source);
-        this.patterns.push({ rule: index, regex: compilePattern(source, { file, ruleId: rule.id }), ...(literal !== undefined ? { literal } : {}) });
+        const regex = compilePattern(source, { file, ruleId: rule.id });
+        const gate = requiredLiterals(source);
+        const literal = gate === undefined ? requiredLiteral(source) : undefined;
+        this.gates.push(gate);
+        this.patterns.push({ rule: index, regex, gated: gate !== undefined, ...(literal !== undefined ? { literal } : {}) });
       }
     }
   }
@@ -122,6 +129,25 @@ class Builder {
 /** Context words are compared in normalised form, singular and plural alike ("dog" covers "dogs"). */
 function nearWords(list: readonly string[]): ReadonlySet<string> {
   return new Set(list.map((w) => normalizeTerm(w).replace(/s$/, '')));
+}
+
+/** Word → the stems forming it with one of their suffixes, ordered by stem length, then list order. */
+function affixWords(stems: ReadonlyMap<string, readonly AffixStem[]>): Map<string, AffixStem[]> {
+  const forms = new Map<string, Array<{ cut: number; order: number; stem: AffixStem }>>();
+  for (const [key, list] of stems) {
+    if (key.length === 0) continue;
+    list.forEach((stem, order) => {
+      for (const suffix of stem.suffixes) {
+        const word = key + suffix;
+        const found = forms.get(word);
+        if (found) found.push({ cut: key.length, order, stem });
+        else forms.set(word, [{ cut: key.length, order, stem }]);
+      }
+    });
+  }
+  const out = new Map<string, AffixStem[]>();
+  for (const [word, list] of forms) out.set(word, list.sort((x, y) => x.cut - y.cut || x.order - y.order).map((f) => f.stem));
+  return out;
 }
 
 /** Affixes are compared on letters only, so "lib-tards" and "libtards" form the same word. */
@@ -189,6 +215,7 @@ export function compileRules(packs: readonly SourcedPack[], options: CompileOpti
     for (const w of p.regex.source.replace(/\\[a-z]/g, ' ').split(/[^a-z]+/)) if (w.length >= 4) insultWords.add(w);
   }
 
+  const forms = affixWords(b.stems);
   return {
     rules: b.rules,
     entries: b.entries,
@@ -196,10 +223,12 @@ export function compileRules(packs: readonly SourcedPack[], options: CompileOpti
     globalAllow: b.globalAllow,
     ruleAllow: b.ruleAllow,
     stems: b.stems,
-    stemInitials: new Set([...b.stems.keys()].map((k) => k[0]!)),
+    affixWords: forms,
+    affixFilter: wordFilter(forms.keys()),
     maxStem,
     maxSuffix,
     patterns: b.patterns,
+    patternGate: compileGate(b.gates),
     byLength,
     targets: b.targets,
     fuzzy: compileFuzzy(b.entries, b.rules, b.targets),

@@ -3,6 +3,7 @@ import type { Boundary } from '../schemas/rulePack.js';
 import type { Label, Severity } from '../types.js';
 import type { Automaton } from './automaton.js';
 import type { FuzzyIndex } from './fuzzy.js';
+import type { WordFilter } from './wordFilter.js';
 
 export type RuleLabel = Label | 'profanity';
 
@@ -36,8 +37,17 @@ export interface AffixStem {
 export interface CompiledPattern {
   rule: number;
   regex: RegExp;
-  /** A literal every match contains: when the text lacks it, the regex is not run at all. */
+  /** In the pattern gate: run only when the gate found one of its required strings. */
+  gated: boolean;
+  /** For an ungated pattern, a literal every match contains: when the text lacks it, the regex is not run at all. */
   literal?: string;
+}
+
+/** Every gated pattern's required strings (prefilter.ts) in one automaton: one pass says which patterns can match. */
+export interface PatternGate {
+  automaton: Automaton;
+  /** Automaton entry → indices (in `patterns`) of the patterns that string gates. */
+  patterns: readonly (readonly number[])[];
 }
 
 /** Everything compiled from the rule packs, immutable once built. */
@@ -51,11 +61,17 @@ export interface CompiledRules {
   ruleAllow: ReadonlyMap<number, readonly number[]>;
   /** Affix stems by stem text, for word formation ("demon" + "rats"). */
   stems: ReadonlyMap<string, readonly AffixStem[]>;
-  /** First letters of all stems: most words start with none of them and are skipped at once. */
-  stemInitials: ReadonlySet<string>;
+  /**
+   * Every word the stems and suffixes form, with the stems that form it, in the order a scan of
+   * cuts (shortest stem first) and of each stem's list would meet them: one look-up per word.
+   */
+  affixWords: ReadonlyMap<string, readonly AffixStem[]>;
+  /** The keys of affixWords: most words are turned away before they are sliced or hashed. */
+  affixFilter: WordFilter;
   maxStem: number;
   maxSuffix: number;
   patterns: readonly CompiledPattern[];
+  patternGate: PatternGate;
   /** Single-word term entries by length, for masked words ("f**k"). */
   byLength: ReadonlyMap<number, readonly number[]>;
   /** Person nouns that make a `requires: target` match count. */

@@ -4,6 +4,8 @@
  * normalised text, with small fixed windows, so they cost O(1) per match.
  */
 
+import { isSurrogate, unitClass } from '../text/unicodeClass.js';
+
 /** Second-person words: "you are stupid" is aimed, "stupid policy" is not. */
 export const SECOND_PERSON: ReadonlySet<string> = new Set([
   'you', 'your', 'youre', "you're", 'ur', 'u', 'ya', 'yall', "y'all", 'yourself', 'yourselves', 'thou', "you've", "you'd", "you'll",
@@ -18,7 +20,44 @@ export interface Word {
 
 const WORD = /[\p{L}\p{N}*]+(?:['-][\p{L}\p{N}*]+)*/gu;
 
+/** [\p{L}\p{N}*] for one BMP code unit outside the surrogates: what WORD's class is. */
+const isWordCode = (c: number): boolean =>
+  c < 0x80 ? (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 42 : unitClass(c) !== 0;
+
 export function words(text: string): Word[] {
+  const out: Word[] = [];
+  // Scanned by hand: the same words as WORD, without a regex match object per word. Text with
+  // a surrogate (an astral character, which WORD reads as one code point) goes to the regex.
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isSurrogate(c)) return wordsByRegex(text);
+    if (!isWordCode(c)) {
+      i++;
+      continue;
+    }
+    const start = i++;
+    for (;;) {
+      for (; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (isSurrogate(d)) return wordsByRegex(text);
+        if (!isWordCode(d)) break;
+      }
+      // A hyphen or apostrophe joins two runs ("don't", "lib-tards"), as WORD's group does.
+      const joiner = i + 1 < n ? text.charCodeAt(i) : 0;
+      const after = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+      if (isSurrogate(after)) return wordsByRegex(text);
+      if ((joiner === 39 || joiner === 45) && isWordCode(after)) i += 2;
+      else break;
+    }
+    out.push({ text: text.slice(start, i), start, end: i });
+  }
+  return out;
+}
+
+/** The reference definition of a word, and the scanner for text with astral characters. */
+export function wordsByRegex(text: string): Word[] {
   const out: Word[] = [];
   for (const m of text.matchAll(WORD)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   return out;
@@ -95,26 +134,20 @@ const NEGATED_CUE = /^(?:stop|quit|don't|dont|never|not|no more|avoid|ban|bannin
 
 /** Is [start, end) inside a quotation? Returns where the quote opens and closes. */
 function enclosingQuote(text: string, start: number, end: number): { open: number; close: number } | null {
-  // Quotes are looked for within 200 characters on the same line; searching no further back than
-  // that keeps this constant per match (a whole-text lastIndexOf made a 20 KB line quadratic).
-  let lineStart = Math.max(0, start - 200);
-  for (let i = start - 1; i >= lineStart; i--) {
-    if (text[i] === '\n') {
-      lineStart = i + 1;
-      break;
-    }
-  }
+  // Only the last QUOTE_REACH characters are read, so the line start is only looked for there:
+  // lastIndexOf over the whole text made each match cost O(position) on text without newlines.
+  const lineStart = lastNewlineWithin(text, start, QUOTE_REACH) + 1;
   let doubles = 0;
   let lastDouble = -1;
-  for (let i = Math.max(lineStart, start - 200); i < start; i++) {
+  for (let i = Math.max(lineStart, start - QUOTE_REACH); i < start; i++) {
     if (text[i] === '"') {
       doubles++;
       lastDouble = i;
     }
   }
   if (doubles % 2 === 1) {
-    const close = text.indexOf('"', end);
-    if (close >= 0 && close - end <= 160) return { open: lastDouble, close };
+    const close = indexWithin(text, '"', end, 160);
+    if (close >= 0) return { open: lastDouble, close };
     return null;
   }
   // Single quotes: an opening one follows a non-letter and precedes a letter ("'women"), a closing
@@ -134,8 +167,30 @@ function enclosingQuote(text: string, start: number, end: number): { open: numbe
   return null;
 }
 
+/** [\p{L}\p{N}] for one code unit, from the remembered classes instead of a regex test per call. */
 function isWordLike(c: string | undefined): boolean {
-  return c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  return code < 0x80 ? (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) : unitClass(code) !== 0;
+}
+
+/** How far back a quotation mark is looked for. */
+const QUOTE_REACH = 200;
+
+/**
+ * `text.lastIndexOf('\n', start - 1)` when that newline lies within `reach` characters before
+ * `start`, else -1 (every caller only reads from start - reach on).
+ */
+export function lastNewlineWithin(text: string, start: number, reach: number): number {
+  for (let i = start - 1; i >= 0 && i >= start - reach; i--) if (text.charCodeAt(i) === 10) return i;
+  return -1;
+}
+
+/** `text.indexOf(ch, from)` when found at most `reach` characters after `from`, else -1. */
+export function indexWithin(text: string, ch: string, from: number, reach: number): number {
+  const code = ch.charCodeAt(0);
+  for (let i = from; i < text.length && i <= from + reach; i++) if (text.charCodeAt(i) === code) return i;
+  return -1;
 }
 
 /** A cue that reports what someone else said, not the speaker's own claim. */

@@ -1,5 +1,6 @@
 import { isWordChar } from '../normalize/normalize.js';
 import type { CompiledRule, Entry } from './compiled.js';
+import { mayBeWord, wordFilter, type WordFilter } from './wordFilter.js';
 
 /**
  * Slurs typed with one slip: two adjacent letters swapped ("fgagot", "ngiger") or one letter
@@ -32,6 +33,12 @@ export const PROFANITY_PACK = 'bad-words';
 export interface FuzzyIndex {
   /** Variant → index of the term entry it was derived from. */
   readonly variants: ReadonlyMap<string, number>;
+  /** The variants' keys: most words are turned away before they are sliced or hashed. */
+  readonly filter: WordFilter;
+}
+
+export function fuzzyIndex(variants: ReadonlyMap<string, number>): FuzzyIndex {
+  return { variants, filter: wordFilter(variants.keys()) };
 }
 
 /** The one-swap and one-deletion variants of a word, without the word itself. */
@@ -75,7 +82,7 @@ export function compileFuzzy(
       }
     }
   });
-  return { variants };
+  return fuzzyIndex(variants);
 }
 
 /** A fuzzy hit in normalised coordinates: a whole word and the term entry it stands for. */
@@ -85,23 +92,30 @@ export interface FuzzyHit {
   end: number;
 }
 
-const LETTERS = /[a-z]+/g;
-
 /**
- * Whole words of `text` (letters a–z with no word character on either side) that are a
- * variant of a slur term. One Map look-up per word: linear in the text.
+ * Whole words of `text` (runs of letters a–z with no word character on either side) that are a
+ * variant of a slur term. One Map look-up per word of five letters or more: linear in the text.
  */
 export function scanFuzzy(text: string, index: FuzzyIndex): FuzzyHit[] {
   const out: FuzzyHit[] = [];
   if (index.variants.size === 0) return out;
-  for (const m of text.matchAll(LETTERS)) {
-    const word = m[0];
-    if (word.length < FUZZY_MIN_LENGTH) continue;
-    const start = m.index;
-    const end = start + word.length;
-    if (isWordChar(text[start - 1]) || isWordChar(text[end])) continue;
-    const entry = index.variants.get(word);
-    if (entry !== undefined) out.push({ entry, start, end });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c < 97 || c > 122) {
+      i++;
+      continue;
+    }
+    const start = i;
+    // Never read past the end: charCodeAt would return NaN and turn the loop's arithmetic to doubles.
+    for (i++; i < n; i++) {
+      const d = text.charCodeAt(i);
+      if (d < 97 || d > 122) break;
+    }
+    if (i - start < FUZZY_MIN_LENGTH || !mayBeWord(index.filter, text, start, i) || isWordChar(text[start - 1]) || isWordChar(text[i])) continue;
+    const entry = index.variants.get(text.slice(start, i));
+    if (entry !== undefined) out.push({ entry, start, end: i });
   }
   return out;
 }

@@ -5,6 +5,8 @@ import type { Match } from '../types.js';
 import type { CompiledRules, Entry } from './compiled.js';
 import { PROFANITY_PACK, scanFuzzy } from './fuzzy.js';
 import { respell } from './respell.js';
+import { gatedPatterns } from './prefilter.js';
+import { mayBeWord } from './wordFilter.js';
 import { SECOND_PERSON, agrees, aimedByPhrase, mentionJudge, linkDirection, linkedTarget, negated, negatorBefore, predicative, selfAimed, transposedTarget, wordAt, words, type Word } from './context.js';
 
 /** A match in normalised coordinates, before context is judged. */
@@ -118,14 +120,14 @@ function glued(text: string, start: number, end: number, separated?: (i: number)
 function scanAutomaton(text: string, rules: CompiledRules, separated?: (i: number) => boolean): { allow: AllowIndex; candidates: RawHit[] } {
   const allow = new AllowIndex();
   const candidates: RawHit[] = [];
-  rules.automaton.scan(text, (hit) => {
-    const entry = rules.entries[hit.pattern]!;
-    if (entry.kind === 'allow') allow.add(hit.pattern, hit.start, hit.end);
+  rules.automaton.each(text, (index, start, end) => {
+    const entry = rules.entries[index]!;
+    if (entry.kind === 'allow') allow.add(index, start, end);
     else if (
-      boundaryOk(text, hit.start, hit.end, entry.boundary) ||
-      (rules.rules[entry.rule]!.glued && entry.term.length >= 3 && glued(text, hit.start, hit.end, separated))
+      boundaryOk(text, start, end, entry.boundary) ||
+      (rules.rules[entry.rule]!.glued && entry.term.length >= 3 && glued(text, start, end, separated))
     ) {
-      candidates.push({ kind: 'term', entry: hit.pattern, rule: entry.rule, start: hit.start, end: hit.end, term: entry.term });
+      candidates.push({ kind: 'term', entry: index, rule: entry.rule, start, end, term: entry.term });
     }
   });
   return { allow, candidates };
@@ -172,16 +174,15 @@ function scanAffixes(ws: readonly Word[], rules: CompiledRules, found: RawHit[],
   if (rules.stems.size === 0) return;
   const limit = rules.maxStem + rules.maxSuffix;
   for (const w of ws) {
-    if (w.text.length > limit + 4 || !rules.stemInitials.has(w.text[0]!)) continue;
+    if (w.text.length > limit + 4 || w.text.length < rules.affixFilter.minLength) continue;
     const letters = w.text.includes('-') || w.text.includes("'") ? w.text.replace(/[-']/g, '') : w.text;
-    if (letters.length > limit) continue;
-    for (let cut = 1; cut <= Math.min(rules.maxStem, letters.length); cut++) {
-      const stems = rules.stems.get(letters.slice(0, cut));
-      if (!stems) continue;
-      const suffix = letters.slice(cut);
-      for (const s of stems) {
-        if (s.suffixes.has(suffix) && !(useAffixAllow && s.allow.has(letters))) found.push({ kind: 'affix', rule: s.rule, start: w.start, end: w.end, term: letters });
-      }
+    // Every stem + suffix word is precomputed (affixWords): at most one look-up per word, and
+    // only for words the filter lets through.
+    if (letters.length > limit || !mayBeWord(rules.affixFilter, letters, 0, letters.length)) continue;
+    const forms = rules.affixWords.get(letters);
+    if (forms === undefined) continue;
+    for (const s of forms) {
+      if (!(useAffixAllow && s.allow.has(letters))) found.push({ kind: 'affix', rule: s.rule, start: w.start, end: w.end, term: letters });
     }
   }
 }
@@ -213,14 +214,32 @@ function scanFuzzyWords(text: string, rules: CompiledRules, found: RawHit[]): vo
   }
 }
 
+/** Where a global `u` regex resumes after an empty match: past the code point at `index`, as matchAll does. */
+function advance(text: string, index: number): number {
+  if (index + 1 >= text.length) return index + 1;
+  const c = text.charCodeAt(index);
+  if (c < 0xd800 || c > 0xdbff) return index + 1;
+  const d = text.charCodeAt(index + 1);
+  return d >= 0xdc00 && d <= 0xdfff ? index + 2 : index + 1;
+}
+
 function scanPatterns(text: string, rules: CompiledRules, found: RawHit[]): void {
-  for (const p of rules.patterns) {
-    if (p.literal !== undefined && !text.includes(p.literal)) continue;
-    p.regex.lastIndex = 0;
-    for (const m of text.matchAll(p.regex)) {
-      if (m[0].length === 0) continue;
+  const runnable = gatedPatterns(text, rules.patternGate, rules.patterns.length);
+  for (let k = 0; k < rules.patterns.length; k++) {
+    const p = rules.patterns[k]!;
+    if (p.gated ? runnable[k] === 0 : p.literal !== undefined && !text.includes(p.literal)) continue;
+    // exec over the compiled regex instead of matchAll, which clones the regex on every call.
+    // lastIndex is the only state touched; it is 0 again before this synchronous loop ends.
+    const re = p.regex;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex = advance(text, re.lastIndex);
+        continue;
+      }
       found.push({ kind: 'pattern', rule: p.rule, start: m.index, end: m.index + m[0].length, term: m[0] });
     }
+    re.lastIndex = 0;
   }
 }
 

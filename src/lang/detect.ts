@@ -11,7 +11,7 @@ export const CANDIDATE_LANGUAGES: readonly string[] = [
 ];
 
 /** English function words that are not also common words in the other candidate languages. */
-const ENGLISH_MARKERS = new Set([
+export const ENGLISH_MARKERS: ReadonlySet<string> = new Set([
   'the', 'and', 'is', 'are', 'to', 'of', 'that', 'it', 'you', 'this', 'with', 'for', 'not', 'was', 'they', 'have', 'be',
   'his', 'what', 'on', 'will', 'we', 'our', 'their', 'would', 'but', 'from', 'just', 'he', 'she', 'i', 'my', 'your', 'has', 'who',
 ]);
@@ -19,7 +19,61 @@ const ENGLISH_MARKERS = new Set([
 /** Below this many letters franc guesses, so the honest answer is "und" (undetermined). */
 const MIN_LETTERS = 20;
 
-const WORDS = /[a-z']+/g;
+/**
+ * ENGLISH_MARKERS and STOPWORDS as a trie over [a-z'] (27 edges per node, -1 for none), so the
+ * words of a comment are looked up as they are scanned, without a string or a hash per word.
+ */
+const EDGES = 27;
+const edge = (c: number): number => (c >= 97 && c <= 122 ? c - 97 : c === 39 ? 26 : -1);
+const WORD_TRIE = (() => {
+  const next: number[] = new Array<number>(EDGES).fill(-1);
+  const terminal: boolean[] = [false];
+  for (const w of new Set([...ENGLISH_MARKERS, ...STOPWORDS])) {
+    // Only words made of [a-z'] can ever be a run of the scan; others could never be hit.
+    if (!/^[a-z']+$/.test(w)) continue;
+    let node = 0;
+    for (let i = 0; i < w.length; i++) {
+      const e = node * EDGES + edge(w.charCodeAt(i));
+      if (next[e] === -1) {
+        next[e] = terminal.length;
+        terminal.push(false);
+        for (let k = 0; k < EDGES; k++) next.push(-1);
+      }
+      node = next[e]!;
+    }
+    terminal[node] = true;
+  }
+  return { next: Int32Array.from(next), terminal: Uint8Array.from(terminal, (t) => (t ? 1 : 0)) };
+})();
+
+/**
+ * Words of `lower` (runs of [a-z'], as /[a-z']+/g finds them) and how many of them are English
+ * markers or stop words.
+ */
+export function countMarkers(lower: string): { words: number; hits: number } {
+  const { next, terminal } = WORD_TRIE;
+  let words = 0;
+  let hits = 0;
+  let node = -1; // trie node of the current run; -1 when the run left the trie
+  let inWord = false;
+  for (let i = 0; i <= lower.length; i++) {
+    const e = i < lower.length ? edge(lower.charCodeAt(i)) : -1;
+    if (e >= 0) {
+      if (!inWord) {
+        inWord = true;
+        node = 0;
+      }
+      if (node >= 0) node = next[node * EDGES + e]!;
+      continue;
+    }
+    if (inWord) {
+      words++;
+      if (node >= 0 && terminal[node] === 1) hits++;
+      inWord = false;
+    }
+  }
+  return { words, hits };
+}
 
 /**
  * ISO 639-3 language of a comment. Text in which English function words make up a good share
@@ -34,10 +88,8 @@ export function detectLanguage(text: string, candidates: readonly string[] = CAN
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 0xbf) letters++;
   }
   if (letters < MIN_LETTERS) return 'und';
-  const sample = text.slice(0, 600).toLowerCase().match(WORDS) ?? [];
-  let hits = 0;
-  for (const w of sample) if (ENGLISH_MARKERS.has(w) || STOPWORDS.has(w)) hits++;
-  if ((hits >= 2 && hits * 6 >= sample.length) || (hits >= 1 && sample.length <= 8)) return 'eng';
+  const { words, hits } = countMarkers(text.slice(0, 600).toLowerCase());
+  if ((hits >= 2 && hits * 6 >= words) || (hits >= 1 && words <= 8)) return 'eng';
   // franc's cost grows with the text; 400 characters are plenty to tell languages apart.
   return franc(text.slice(0, 400), { only: [...candidates], minLength: MIN_LETTERS });
 }

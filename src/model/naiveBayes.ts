@@ -252,9 +252,10 @@ export function scoreIndices(model: LoadedModel, ids: readonly number[], explain
         if (explain <= 0) return [];
         const w = model.weights[label];
         const names = model.file.features;
-        return ids
-          .map((i) => [names[i]!, w[i]!] as [string, number])
-          .filter(([, c]) => c > 0)
+        // Only features pushing towards the label are candidates: pair those alone, in id order.
+        const positive: Array<[string, number]> = [];
+        for (const i of ids) if (w[i]! > 0) positive.push([names[i]!, w[i]!]);
+        return positive
           .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
           .slice(0, explain)
           .map(([f]) => f);

@@ -1,5 +1,6 @@
 import { CONFUSABLES, SCRIPT_CONFUSABLES } from './confusables.js';
 import { foldCached, isInvisible } from './fold.js';
+import { needsWork } from './needsWork.js';
 
 /**
  * Text as the matcher sees it, with a map back to the original: normalised character `i`
@@ -63,13 +64,17 @@ function grow(min: number): void {
   bufEnds = e;
 }
 
-/** Code unit → replacement code unit, for the one-unit tables the stages apply per position. */
-function unitTable(map: ReadonlyMap<string, string> | Readonly<Record<string, string>>): Map<number, number> {
-  const out = new Map<number, number>();
+/**
+ * Code unit → replacement code unit (0: none), for the one-unit tables the stages apply per
+ * position. Dense over the BMP (128 KB each) because the stages read them once per character:
+ * a Map look-up there was most of the slow path's cost.
+ */
+function unitTable(map: ReadonlyMap<string, string> | Readonly<Record<string, string>>): Uint16Array {
+  const out = new Uint16Array(0x10000);
   for (const [k, v] of map instanceof Map ? map : Object.entries(map)) {
     // Positions hold one code unit each, so only one-unit keys can ever match.
-    if (k.length === 1 && v.length === 1) out.set(k.charCodeAt(0), v.charCodeAt(0));
-    else if (k.length === 1) throw new Error(`normalize: mapping of "${k}" to "${v}" must be one code unit`);
+    if (k.length === 1 && v.length === 1 && v !== '\0') out[k.charCodeAt(0)] = v.charCodeAt(0);
+    else if (k.length === 1) throw new Error(`normalize: mapping of "${k}" to "${v}" must be one code unit other than NUL`);
   }
   return out;
 }
@@ -100,7 +105,7 @@ function isLetterCode(c: number): boolean {
 
 /** isLetterLike per code unit; -1 (outside the buffer) is nothing. */
 function isLetterLikeCode(c: number): boolean {
-  return isLatinCode(c) || (c !== BANG && c !== DOLLAR && LEET_UNITS.has(c)) || SCRIPT_UNITS.has(c);
+  return isLatinCode(c) || (c >= 0 && ((c !== BANG && c !== DOLLAR && LEET_UNITS[c] !== 0) || SCRIPT_UNITS[c] !== 0));
 }
 
 function isWordPartCode(c: number): boolean {
@@ -161,11 +166,11 @@ function unmaskScriptsAndLeet(n: number): void {
     // letters their neighbours really are ("b!1" is "bii", not "b!i").
     for (let i = start; i < end; i++) {
       const ch = c[i]!;
-      const script = SCRIPT_UNITS.get(ch);
-      if (script !== undefined) c[i] = script;
+      const script = SCRIPT_UNITS[ch]!;
+      if (script !== 0) c[i] = script;
       else if (ch >= 48 && ch <= 57) {
-        const leet = LEET_UNITS.get(ch);
-        if (leet !== undefined) c[i] = leet;
+        const leet = LEET_UNITS[ch]!;
+        if (leet !== 0) c[i] = leet;
       }
     }
     // "!", "$" and "@" end sentences, mark prices and mentions: only a letter right after
@@ -173,7 +178,7 @@ function unmaskScriptsAndLeet(n: number): void {
     for (let i = end - 1; i >= start; i--) {
       const ch = c[i]!;
       if (ch !== BANG && ch !== DOLLAR && ch !== AT) continue;
-      if (isLatinCode(at(i + 1)) || (ch === DOLLAR && (isLatinCode(at(i - 1)) || at(i - 1) === DOLLAR))) c[i] = LEET_UNITS.get(ch)!;
+      if (isLatinCode(at(i + 1)) || (ch === DOLLAR && (isLatinCode(at(i - 1)) || at(i - 1) === DOLLAR))) c[i] = LEET_UNITS[ch]!;
     }
     // A mask between letters hides a letter: keep it as "*" for the matcher's masked-word lookup.
     for (let i = start + 1; i < end - 1; i++) {
@@ -277,10 +282,6 @@ function bufferText(n: number): string {
 const TYPOGRAPHIC = /[‘’‛′´“”„«»‐‑‒–—―−]/;
 const TYPOGRAPHIC_ALL = /[‘’‛′´“”„«»‐‑‒–—―−]/g;
 
-/** Anything that could make a later stage change the text: leet or masks next to a letter, three repeats, spaced letters. */
-const NEEDS_WORK =
-  /[^\x20-\x7e\n\r\t]|(?<!\S)(?=\S*[a-z])\S*[013457@$]|[a-z][$*#]|[!$@][a-z]|([a-z])\1\1|(?:^|[^a-z0-9@$*#])[a-z013457@][ \t.\-_/|~+,]{1,3}[a-z013457@][ \t.\-_/|~+,]{1,3}[a-z013457@](?![a-z0-9@$*#])/;
-
 /**
  * Most comments are plain ASCII prose that no stage after case folding would change. For
  * those the normalised text is the lower-cased text and the offset map is the identity, built
@@ -290,7 +291,7 @@ function asciiFastPath(original: string): NormalizedText | null {
   let lower = original.toLowerCase();
   // Typographic quotes and dashes fold one-to-one to ASCII, so they keep the identity map.
   if (TYPOGRAPHIC.test(lower)) lower = lower.replace(TYPOGRAPHIC_ALL, (ch) => CONFUSABLES.get(ch) ?? ch);
-  if (lower.length !== original.length || NEEDS_WORK.test(lower)) return null;
+  if (lower.length !== original.length || needsWork(lower)) return null;
   const n = lower.length;
   const starts = new Int32Array(n);
   const ends = new Int32Array(n);
@@ -327,7 +328,7 @@ export function normalize(original: string): NormalizedText {
     }
     // Stable when nothing changed, or when the output is text the fast path would return as it
     // is (plain ASCII that no stage touches): another pass could not change it either.
-    const stable = next === text || (next.length > 0 && !NEEDS_WORK.test(next) && next === next.toLowerCase() && !TYPOGRAPHIC.test(next));
+    const stable = next === text || (next.length > 0 && !needsWork(next) && next === next.toLowerCase() && !TYPOGRAPHIC.test(next));
     text = next;
     starts = s;
     ends = e;

@@ -1,41 +1,47 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { words as naturalStopwords } from 'natural/lib/natural/util/stopwords.js';
+import { LETTER, isSurrogate, unitClass } from './unicodeClass.js';
 
 /** English stop words (natural's list) plus contractions left over after tokenising. */
 export const STOPWORDS: ReadonlySet<string> = new Set([...naturalStopwords, "it's", "i'm", "don't", "can't", "won't", 'just', 'also', 'would', 'could']);
 
 const TOKEN = /[\p{L}][\p{L}\p{N}']*/gu;
 
-/** True when every code unit is ASCII: then a token is [A-Za-z][A-Za-z0-9']* and a hand-written scan finds it. */
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
-  return true;
-}
-
 const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+/** \p{L} for one BMP code unit outside the surrogates. */
+const isLetterCode = (c: number): boolean => (c < 0x80 ? isAsciiLetter(c) : unitClass(c) === LETTER);
+/** [\p{L}\p{N}'] for one BMP code unit outside the surrogates. */
+const isTokenCode = (c: number): boolean => (c < 0x80 ? isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 39 : unitClass(c) !== 0);
 
 /** Word tokens of normalised text (already lower case, leet and look-alikes undone). */
 export function tokenize(normalized: string): string[] {
   const out: string[] = [];
-  if (isAscii(normalized)) {
-    // The same tokens as the regex below, without its per-match objects: most comments are ASCII.
-    const n = normalized.length;
-    let i = 0;
-    while (i < n) {
-      if (!isAsciiLetter(normalized.charCodeAt(i))) {
-        i++;
-        continue;
-      }
-      const start = i++;
-      for (; i < n; i++) {
-        const c = normalized.charCodeAt(i);
-        if (!(isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 39)) break;
-      }
-      const end = normalized.charCodeAt(i - 1) === 39 ? i - 1 : i;
-      if (end - start <= 40) out.push(normalized.slice(start, end));
+  // The same tokens as TOKEN, scanned by hand without its per-match objects. Text with a
+  // surrogate (an astral character, which TOKEN reads as one code point) goes to the regex.
+  const n = normalized.length;
+  let i = 0;
+  while (i < n) {
+    const c = normalized.charCodeAt(i);
+    if (isSurrogate(c)) return tokenizeByRegex(normalized);
+    if (!isLetterCode(c)) {
+      i++;
+      continue;
     }
-    return out;
+    const start = i++;
+    for (; i < n; i++) {
+      const d = normalized.charCodeAt(i);
+      if (isSurrogate(d)) return tokenizeByRegex(normalized);
+      if (!isTokenCode(d)) break;
+    }
+    const end = normalized.charCodeAt(i - 1) === 39 ? i - 1 : i;
+    if (end - start <= 40) out.push(normalized.slice(start, end));
   }
+  return out;
+}
+
+/** The reference definition of tokens, and the scanner for text with astral characters. */
+export function tokenizeByRegex(normalized: string): string[] {
+  const out: string[] = [];
   for (const m of normalized.matchAll(TOKEN)) {
     const t = m[0].endsWith("'") ? m[0].slice(0, -1) : m[0];
     if (t.length <= 40) out.push(t);

@@ -24,4 +24,22 @@ describe('Automaton', () => {
       { seed: 42, numRuns: 300 },
     );
   });
+
+  it('agrees with brute force when the text holds characters no pattern has (the shared column)', () => {
+    // Astral characters stay out of the patterns: insert() keys them by code point and the scan reads code units, so they never match (as before).
+    const patternChar = fc.constantFrom('a', 'b', ' ', "'", 'é');
+    const textChar = fc.constantFrom('a', 'b', ' ', "'", 'é', '😀', 'z', '.', '~', '-', 'ж', '\u0000', '\u007f');
+    const word = fc.array(patternChar, { minLength: 1, maxLength: 4 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 8 }), fc.array(textChar, { maxLength: 60 }).map((a) => a.join('')), (patterns, text) => {
+        const found: string[] = [];
+        new Automaton(patterns).each(text, (pattern, start, end) => {
+          expect(end - start).toBe(patterns[pattern]!.length);
+          found.push(`${pattern}@${start}`);
+        });
+        expect(found.sort()).toEqual(naive(patterns, text));
+      }),
+      { seed: 43, numRuns: 500 },
+    );
+  });
 });

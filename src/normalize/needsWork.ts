@@ -1,0 +1,86 @@
+/**
+ * Does lower-cased text need the full normalisation pipeline? The definition is NEEDS_WORK, a
+ * regex; `needsWork` answers the same question in one hand-written pass over the code units,
+ * because every comment is tested and the regex (six alternatives, tried at each position)
+ * cost about 5 % of a moderation. tests/normalize/needsWork.test.ts holds them equal.
+ */
+
+/** Anything that could make a later stage change the text: leet or masks next to a letter, three repeats, spaced letters. */
+export const NEEDS_WORK =
+  /[^\x20-\x7e\n\r\t]|(?<!\S)(?=\S*[a-z])\S*[013457@$]|[a-z][$*#]|[!$@][a-z]|([a-z])\1\1|(?:^|[^a-z0-9@$*#])[a-z013457@][ \t.\-_/|~+,]{1,3}[a-z013457@][ \t.\-_/|~+,]{1,3}[a-z013457@](?![a-z0-9@$*#])/;
+
+// Character classes of the regex, as bit flags per ASCII code unit.
+const LOWER = 1; // [a-z]
+const LEET = 2; // [013457@$]
+const SPACE = 4; // \s among the characters the first alternative allows: space, \t, \n, \r
+const SPACER = 8; // [ \t.\-_/|~+,]
+const WORD = 16; // [a-z0-9@$*#]
+const SPACED = 32; // [a-z013457@]: a letter of a spaced-out word
+const MASK = 64; // [$*#], after a letter
+const SYMBOL = 128; // [!$@], before a letter
+
+const FLAGS = (() => {
+  const f = new Uint8Array(128);
+  const set = (chars: string, flag: number) => {
+    for (const ch of chars) f[ch.charCodeAt(0)]! |= flag;
+  };
+  const lower = 'abcdefghijklmnopqrstuvwxyz';
+  set(lower, LOWER | WORD | SPACED);
+  set('013457@$', LEET);
+  set(' \t\n\r', SPACE);
+  set(' \t.-_/|~+,', SPACER);
+  set('0123456789@$*#', WORD);
+  set('013457@', SPACED);
+  set('$*#', MASK);
+  set('!$@', SYMBOL);
+  return f;
+})();
+
+/** `NEEDS_WORK.test(s)`, in one pass that reads each code unit once and carries what the alternatives need. */
+export function needsWork(s: string): boolean {
+  const n = s.length;
+  // The leet alternative: a whitespace-separated token holding both a letter and a leet character.
+  let letter = false;
+  let leet = false;
+  // The previous code unit and its flags (0 before the start: no word character there).
+  let prevC = -1;
+  let prevF = 0;
+  // The repeat alternative: how many times the current letter has occurred in a row.
+  let run = 0;
+  // The spaced-letters alternative: single letters found so far in a chain (each preceded by
+  // no word character), and spacers since the last of them.
+  let chain = 0;
+  let gap = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x7e || (c < 0x20 && c !== 10 && c !== 13 && c !== 9)) return true;
+    const f = FLAGS[c]!;
+    if (f & SPACE) {
+      letter = leet = false;
+    } else {
+      if (f & LOWER) letter = true;
+      if (f & LEET) leet = true;
+      if (letter && leet) return true;
+    }
+    if (prevF & LOWER && f & MASK) return true;
+    if (prevF & SYMBOL && f & LOWER) return true;
+    if (f & LOWER) {
+      run = c === prevC ? run + 1 : 1;
+      if (run >= 3) return true;
+    }
+    if (f & SPACED) {
+      if (prevF & WORD) chain = 0;
+      else {
+        chain = chain > 0 && gap >= 1 && gap <= 3 ? chain + 1 : 1;
+        gap = 0;
+        // The third letter must not run on into a word character.
+        if (chain >= 3 && (i + 1 >= n || !(s.charCodeAt(i + 1) < 128 && FLAGS[s.charCodeAt(i + 1)]! & WORD))) return true;
+      }
+    } else if (f & SPACER) {
+      if (chain > 0 && ++gap > 3) chain = 0;
+    } else chain = 0;
+    prevC = c;
+    prevF = f;
+  }
+  return false;
+}

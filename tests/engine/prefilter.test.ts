@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { BUNDLED_PACKS } from '../../src/bundled/rules.js';
+import { badWordsList } from '../../src/bundled/profanity.js';
+import { compileRules } from '../../src/engine/compile.js';
+import type { CompiledRules } from '../../src/engine/compiled.js';
+import { findMatches, rawHits } from '../../src/engine/match.js';
+import { requiredLiterals } from '../../src/engine/prefilter.js';
+import { normalize } from '../../src/normalize/normalize.js';
+
+const root = new URL('../../', import.meta.url);
+const corpus = ['train', 'test'].flatMap((f) =>
+  readFileSync(new URL(`corpus/fixtures/${f}.jsonl`, root), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => (JSON.parse(l) as { text: string }).text),
+);
+
+type PackRule = { id: string; patterns?: string[]; examples: { match: string[]; nomatch?: string[] } };
+const packRules = BUNDLED_PACKS.flatMap(({ pack }) => (pack as { rules: PackRule[] }).rules);
+const examples = packRules.flatMap((r) => [...r.examples.match, ...(r.examples.nomatch ?? [])]);
+
+describe('requiredLiterals', () => {
+  it.each([
+    ['https?://', ['http://', 'https://']],
+    ['\\b(?:i|we) (?:hate|despise)\\b', [' despise', ' hate']],
+    ['a(b|c)d', ['abd', 'acd']],
+    ['[ab]c', ['ac', 'bc']],
+    ['x[^a]', ['x']],
+    ['(?<=ab)cd', ['cd']],
+    ['(?!ab)cd', ['cd']],
+    ['ab?c', ['abc', 'ac']],
+    ['\\u00a9 ?\\d{4}', ['©']],
+    ['\\bw{1,3}\\.', ['w']],
+    ['a(?:bc){2}', ['bc']],
+    ['\\$ ?[0-9]', ['$']],
+    ['(first|frist|ist)', ['first', 'ist']],
+    ['( ?off| you| yourself)\\b', [' you', 'off']],
+    ['(?<name>abc)d', ['abcd']],
+    ['\\(reporting by\\b', ['(reporting by']],
+  ])('requiredLiterals(%j) = %j', (source, expected) => {
+    expect(requiredLiterals(source)).toEqual(expected);
+  });
+
+  it.each([
+    'foo|bar|', // an empty branch matches anything
+    'a?', // may match nothing
+    'x*y*',
+    '[a-z]{2}', // a wide class
+    '.{3}',
+    '\\d+',
+    '(?:abc){0,3}',
+    '\\uD83D\\uDE00', // an escaped surrogate pair is not read
+    '(?i:abc)', // syntax the reader does not know
+  ])('requiredLiterals(%j) is undefined', (source) => {
+    expect(requiredLiterals(source)).toBeUndefined();
+  });
+
+  it('every match of every shipped pattern contains one of its required strings', () => {
+    const texts = [...examples, ...corpus].map((t) => normalize(t).text);
+    let checked = 0;
+    for (const r of packRules) {
+      for (const source of r.patterns ?? []) {
+        const set = requiredLiterals(source);
+        if (set === undefined) continue;
+        const re = new RegExp(source, 'gu');
+        for (const text of texts) {
+          for (const m of text.matchAll(re)) {
+            if (m[0].length === 0) continue;
+            checked++;
+            expect(set.some((s) => m[0].includes(s)), `/${source}/ on ${JSON.stringify(m[0])}`).toBe(true);
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+});
+
+describe('the pattern gate', () => {
+  const rules = compileRules(BUNDLED_PACKS, { profanity: badWordsList() });
+  // The reference path: every pattern runs on every text, as before the gate existed.
+  const ungated: CompiledRules = { ...rules, patterns: rules.patterns.map(({ rule, regex }) => ({ rule, regex, gated: false })) };
+
+  it('gates most shipped patterns', () => {
+    expect(rules.patterns.filter((p) => p.gated).length).toBeGreaterThan(rules.patterns.length * 0.8);
+  });
+
+  it('finds the same raw hits and matches as running every pattern', () => {
+    const texts = [...examples, ...corpus];
+    for (const text of [...texts, ...texts.map((t) => t.toUpperCase()), examples.join(' ')]) {
+      const norm = normalize(text);
+      expect(rawHits(norm.text, rules)).toEqual(rawHits(norm.text, ungated));
+      expect(findMatches(norm, rules)).toEqual(findMatches(norm, ungated));
+    }
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { NEEDS_WORK, needsWork } from '../../src/normalize/needsWork.js';
+import { TRICKY_CHARS, TRICKY_WORDS, runs } from '../property/arbitraries.js';
+
+const root = new URL('../../', import.meta.url);
+const corpus = ['train', 'test'].flatMap((f) =>
+  readFileSync(new URL(`corpus/fixtures/${f}.jsonl`, root), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => (JSON.parse(l) as { text: string }).text),
+);
+
+/** Every ASCII character class the regex tells apart, and a few beyond ASCII. */
+const PIECES = [
+  'a', 'b', 'z', 'o', 'aa', 'aaa', '0', '1', '2', '3', '4', '5', '7', '9', '@', '$', '!', '*', '#', ' ', '  ', '   ', '    ', '\t', '\n', '\r',
+  '.', '-', '_', '/', '|', '~', '+', ',', "'", '"', '?', ':', 'A', '\u000b', '\u000c', '\u007f', '\u00a0', 'é', '’',
+];
+
+describe('needsWork', () => {
+  it('agrees with NEEDS_WORK on the corpus, lower-cased', () => {
+    for (const t of corpus) {
+      const lower = t.toLowerCase();
+      expect(needsWork(lower), lower).toBe(NEEDS_WORK.test(lower));
+    }
+  });
+
+  it('agrees with NEEDS_WORK on edge cases', () => {
+    for (const t of ['', 'a', 'a b c', 'a b', ' a.b.c ', 'ab c d', 'a  b   c', 'a    b c', 'a b c7', 'x a-b-c', '@ 1 o', 'g20', '$92', 'f*ck', '!a', 'a!', 'zzz', 'u.s. a', 'a,b,c', 'ａ']) {
+      expect(needsWork(t), JSON.stringify(t)).toBe(NEEDS_WORK.test(t));
+    }
+  });
+
+  it('agrees with NEEDS_WORK on generated text', () => {
+    const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 24 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(needsWork(t)).toBe(NEEDS_WORK.test(t));
+      }),
+      runs(20_000),
+    );
+    const tricky = fc.array(fc.constantFrom(...PIECES, ...TRICKY_CHARS, ...TRICKY_WORDS), { maxLength: 16 }).map((p) => p.join('').toLowerCase());
+    fc.assert(
+      fc.property(tricky, (t) => {
+        expect(needsWork(t)).toBe(NEEDS_WORK.test(t));
+      }),
+      runs(5000),
+    );
+  });
+});
