@@ -574,8 +574,31 @@ export function predicative(ws: readonly Word[], first: number): boolean {
  * "call me a moron", "we got to fuck off early". Not an insult: nobody else is attacked.
  */
 const SELF_AIMED =
-  /\b(?:i|i'm|im|i'd|i've|ive|me|myself|we|we're|we'd|we've)\s+(?:(?:am|was|were|are|been|being|be|feel|felt|look|looked|sound|sounded|acted|act|like|such|a|an|the|total|complete|absolute|real|bit|of|little|big|huge|utter|proper|bloody|fucking|massive|so|really|just|kind|sort|got to|gotta|have to|had to|to|going|gonna|want|wanna|will|can|could|should|must|may|might|then|all|finally|always|never|usually|often|did|do|ever|right|old|young|stupid|dumb|naive|silly|clueless)\s+){0,5}$/;
+  /\b(?:i|i'm|im|i'd|i've|ive|me|myself|we|we're|we'd|we've)\s+(?:(?:am|was|were|are|been|being|be|feel|felt|look|looked|sound|sounded|acted|act|acting|like|such|a|an|the|total|complete|absolute|real|bit|of|little|big|huge|utter|proper|bloody|fucking|massive|so|really|just|kind|sort|got to|gotta|have to|had to|to|going|gonna|want|wanna|will|can|could|should|must|may|might|then|all|finally|always|never|usually|often|sometimes|did|do|ever|right|old|young|stupid|dumb|naive|silly|clueless|not|less|more|wish|quit|stop|bunch|have|has|had|need|truly)\s+){0,8}$/;
 
-export function selfAimed(text: string, start: number): boolean {
-  return SELF_AIMED.test(text.slice(Math.max(0, start - 60), start));
+/** An apology or a confession names the speaker without "I": "sorry for being such a dickhead". */
+const SELF_CONFESSED =
+  /\b(?:sorry|apologies|apologise|apologize|apologising|apologizing|forgive me|me out|myself from|myself for)\s+(?:for\s+|from\s+)?(?:being|acting like|behaving like)\s+(?:(?:a|an|such|the|total|complete|real|massive|huge|bloody|fucking|little|bit|of|bunch)\s+){0,4}$/;
+
+export function selfAimed(text: string, start: number, end = start): boolean {
+  const before = text.slice(Math.max(0, start - 70), start);
+  // "my dumbass self": the name stands for the speaker.
+  if (/\bmy\s+$/.test(before) && /^\s+self\b/.test(text.slice(end, end + 8))) return true;
+  return SELF_AIMED.test(before) || SELF_CONFESSED.test(before);
+}
+
+/**
+ * Things a name-calling noun can describe instead of a person: "a dumbass idea", "a real dickhead
+ * move". LABELS.md: criticism of an idea, a policy or an action is not an insult.
+ */
+const THING_NOUNS: ReadonlySet<string> = new Set([
+  'idea', 'ideas', 'move', 'moves', 'plan', 'plans', 'policy', 'policies', 'decision', 'decisions', 'proposal', 'proposals',
+  'mistake', 'mistakes', 'question', 'questions', 'example', 'examples', 'thing', 'things', 'take', 'takes', 'statement',
+  'statements', 'argument', 'arguments', 'law', 'laws', 'bill', 'bills', 'rule', 'rules', 'tactic', 'tactics', 'strategy',
+]);
+
+/** Is the word right after [.., end) a thing the name describes ("dumbass idea")? */
+export function describesThing(text: string, end: number): boolean {
+  const m = /^\s+([a-z]+)/.exec(text.slice(end, end + 24));
+  return m !== null && THING_NOUNS.has(m[1]!);
 }

@@ -7,7 +7,7 @@ import { PROFANITY_PACK, scanFuzzy } from './fuzzy.js';
 import { respell } from './respell.js';
 import { gatedPatterns } from './prefilter.js';
 import { mayBeWord } from './wordFilter.js';
-import { SECOND_PERSON, agrees, aimedByPhrase, mentionJudge, linkDirection, linkedTarget, negated, negatorBefore, predicative, selfAimed, transposedTarget, wordAt, words, type Word } from './context.js';
+import { SECOND_PERSON, agrees, aimedByPhrase, describesThing, mentionJudge, linkDirection, linkedTarget, negated, negatorBefore, predicative, selfAimed, transposedTarget, wordAt, words, type Word } from './context.js';
 
 /** A match in normalised coordinates, before context is judged. */
 interface Found {
@@ -349,7 +349,9 @@ export function findMatches(norm: NormalizedText, rules: CompiledRules): Match[]
     }
     // Name-calling aimed at the speaker ("I was such an idiot") attacks nobody.
     // A group-derogation phrase is already linked to someone else ("I want to kill all X").
-    if ((rule.label === 'insult' || rule.label === 'profanity') && !rule.id.startsWith(LINKED_ONLY) && selfAimed(text, f.start)) continue;
+    if ((rule.label === 'insult' || rule.label === 'profanity') && !rule.id.startsWith(LINKED_ONLY) && selfAimed(text, f.start, f.end)) continue;
+    // A name used to describe a thing ("a dumbass idea", "a real dickhead move") criticises the thing.
+    if (rule.label === 'insult' && !rule.id.startsWith(LINKED_ONLY) && describesThing(text, f.end)) continue;
     const span = originalSpan(norm, back(f.start), back(f.end));
     const match: Match = {
       ruleId: rule.id,
