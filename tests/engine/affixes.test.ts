@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { BUNDLED_PACKS } from '../../src/bundled/rules.js';
 import { badWordsList } from '../../src/bundled/profanity.js';
 import { compileRules } from '../../src/engine/compile.js';
@@ -7,14 +6,9 @@ import type { CompiledRules } from '../../src/engine/compiled.js';
 import { words } from '../../src/engine/context.js';
 import { rawHits } from '../../src/engine/match.js';
 import { normalize } from '../../src/normalize/normalize.js';
+import { fixtureTexts } from '../support/corpus.js';
 
-const root = new URL('../../', import.meta.url);
-const corpus = ['train', 'test'].flatMap((f) =>
-  readFileSync(new URL(`corpus/fixtures/${f}.jsonl`, root), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => (JSON.parse(l) as { text: string }).text),
-);
+const corpus = fixtureTexts;
 
 /** The reference: every cut of the word into a listed stem and a rest, the rest looked up in that stem's suffixes. */
 function referenceAffixHits(text: string, rules: CompiledRules): Array<{ rule: number; start: number; end: number; term: string }> {

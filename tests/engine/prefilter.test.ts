@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { BUNDLED_PACKS } from '../../src/bundled/rules.js';
 import { badWordsList } from '../../src/bundled/profanity.js';
 import { compileRules } from '../../src/engine/compile.js';
@@ -7,14 +6,9 @@ import type { CompiledRules } from '../../src/engine/compiled.js';
 import { findMatches, rawHits } from '../../src/engine/match.js';
 import { requiredLiterals } from '../../src/engine/prefilter.js';
 import { normalize } from '../../src/normalize/normalize.js';
+import { fixtureTexts } from '../support/corpus.js';
 
-const root = new URL('../../', import.meta.url);
-const corpus = ['train', 'test'].flatMap((f) =>
-  readFileSync(new URL(`corpus/fixtures/${f}.jsonl`, root), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => (JSON.parse(l) as { text: string }).text),
-);
+const corpus = fixtureTexts;
 
 type PackRule = { id: string; patterns?: string[]; examples: { match: string[]; nomatch?: string[] } };
 const packRules = BUNDLED_PACKS.flatMap(({ pack }) => (pack as { rules: PackRule[] }).rules);

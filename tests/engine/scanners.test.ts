@@ -4,21 +4,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
 import { indexWithin, lastNewlineWithin, words, wordsByRegex } from '../../src/engine/context.js';
 import { isWordChar, normalize } from '../../src/normalize/normalize.js';
 import { FUZZY_MIN_LENGTH, fuzzyIndex, scanFuzzy, type FuzzyIndex } from '../../src/engine/fuzzy.js';
 import { TRICKY_CHARS, TRICKY_WORDS, runs } from '../property/arbitraries.js';
 import { mayBeWord, wordFilter } from '../../src/engine/wordFilter.js';
 import { tokenize, tokenizeByRegex } from '../../src/text/tokens.js';
+import { fixtureTexts } from '../support/corpus.js';
 
-const root = new URL('../../', import.meta.url);
-const corpus = ['train', 'test'].flatMap((f) =>
-  readFileSync(new URL(`corpus/fixtures/${f}.jsonl`, root), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => (JSON.parse(l) as { text: string }).text),
-);
+const corpus = fixtureTexts;
 
 /** Text from ASCII word characters, joiners, spacers and (sometimes) non-ASCII letters. */
 const PIECES = ['a', 'Z', 'q', '7', '0', '*', "'", '-', ' ', '.', "''", '--', 'é', 'ж', '中', '😀', '\u0301', ...TRICKY_CHARS, ...TRICKY_WORDS];

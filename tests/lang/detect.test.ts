@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
 import { ENGLISH_MARKERS, countMarkers, detectLanguage } from '../../src/lang/detect.js';
 import { STOPWORDS } from '../../src/text/tokens.js';
 import { TRICKY_CHARS, TRICKY_WORDS, runs } from '../property/arbitraries.js';
+import { fixtureTexts } from '../support/corpus.js';
 
-const root = new URL('../../', import.meta.url);
-const corpus = ['train', 'test'].flatMap((f) =>
-  readFileSync(new URL(`corpus/fixtures/${f}.jsonl`, root), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => (JSON.parse(l) as { text: string }).text),
-);
+const corpus = fixtureTexts;
 
 /** The reference: the regex's words, looked up in both sets. */
 function reference(lower: string): { words: number; hits: number } {

@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
 import { NEEDS_WORK, needsWork } from '../../src/normalize/needsWork.js';
 import { TRICKY_CHARS, TRICKY_WORDS, runs } from '../property/arbitraries.js';
+import { fixtureTexts } from '../support/corpus.js';
 
-const root = new URL('../../', import.meta.url);
-const corpus = ['train', 'test'].flatMap((f) =>
-  readFileSync(new URL(`corpus/fixtures/${f}.jsonl`, root), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => (JSON.parse(l) as { text: string }).text),
-);
+const corpus = fixtureTexts;
 
 /** Every ASCII character class the regex tells apart, and a few beyond ASCII. */
 const PIECES = [
