@@ -9,7 +9,20 @@ import type { Match } from './types.js';
 export interface Analysis {
   norm: NormalizedText;
   matches: Match[];
+  /**
+   * The normalised text the model reads: words an allowlist or a homonym's context declared
+   * innocent are blanked, so "faggots" in "bought faggots at the butcher" is not slur evidence to
+   * the model either. Same length as norm.text.
+   */
+  modelText: string;
   features: Set<string>;
+}
+
+/** `text` with the given spans replaced by spaces (length and every other position unchanged). */
+function blank(text: string, spans: ReadonlyArray<readonly [number, number]>): string {
+  const chars = text.split('');
+  for (const [start, end] of spans) for (let i = start; i < end; i++) chars[i] = ' ';
+  return chars.join('');
 }
 
 export interface Analyzer {
@@ -23,14 +36,17 @@ export function createAnalyzer(packs: readonly SourcedPack[], options: { disable
     rules,
     analyze(text) {
       const norm = normalize(text);
-      const matches = findMatches(norm, rules);
+      const innocent: Array<[number, number]> = [];
+      const matches = findMatches(norm, rules, innocent);
+      const modelText = innocent.length === 0 ? norm.text : blank(norm.text, innocent);
       // Built on first read: moderation scores straight from the tokens and never reads it.
       let features: Set<string> | undefined;
       return {
         norm,
         matches,
+        modelText,
         get features() {
-          return (features ??= featuresOf(norm.text, matches));
+          return (features ??= featuresOf(modelText, matches));
         },
         set features(value: Set<string>) {
           features = value;

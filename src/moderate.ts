@@ -150,11 +150,11 @@ export function createModerator(options?: ModeratorOptions): Moderator {
     // Beyond maxLength only the start is analysed (spans stay valid), and the comment goes to
     // review: nothing is silently skipped, and a megabyte of hostile input costs what 20 KB does.
     const truncated = text.length > opts.maxLength;
-    const { norm, matches } = analyzer.analyze(truncated ? cutAt(text, opts.maxLength) : text);
+    const { norm, matches, modelText } = analyzer.analyze(truncated ? cutAt(text, opts.maxLength) : text);
     const rules = ruleScores(matches);
     const hasArticle = article !== undefined && article.trim() !== '';
     // One tokenisation serves the model and the topic vector.
-    const tokens = model || hasArticle ? tokenize(norm.text) : [];
+    const tokens = model || hasArticle ? tokenize(modelText) : [];
     // Same scores as scoreFeatures(model, features) on the analysis' feature set, without building it.
     const modelScores: Record<Label, LabelScore> | null = model ? scoreIndices(model, featureIndices(model, tokens, matches), opts.explain) : null;
 
@@ -165,7 +165,7 @@ export function createModerator(options?: ModeratorOptions): Moderator {
       const info = articleInfo(article);
       // Words can only be compared within one language; across languages the topic signal is
       // left out, as without an article (the model and the spam/furniture rules still judge).
-      if (sameLanguage(language, info.language)) similarity = cosine(topicVector(norm.text, idf, tokens), info.vector);
+      if (sameLanguage(language, info.language)) similarity = cosine(topicVector(modelText, idf, tokens), info.vector);
       else crossLanguage = info.language;
     }
 

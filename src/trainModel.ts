@@ -40,11 +40,11 @@ export function trainModel(fixtures: readonly Fixture[], options: TrainModelOpti
     return n;
   };
   const examples = fixtures.map((f) => {
-    const { norm, matches, features } = analyzer.analyze(f.text);
+    const { modelText, matches, features } = analyzer.analyze(f.text);
     // As in moderate(): a comment in another language than its article is not compared with it.
     const article = f.article !== undefined ? articleOf(f.article) : undefined;
     const compared = article !== undefined && sameLanguage(detectLanguage(f.text), article.language);
-    return { features, labels: f.labels, matches, text: norm.text, ...(compared ? { article: article.text } : {}) };
+    return { features, labels: f.labels, matches, text: modelText, ...(compared ? { article: article.text } : {}) };
   });
   return train(examples, options);
 }

@@ -1,6 +1,7 @@
 import { isWordChar } from '../normalize/normalize.js';
 import type { CompiledRule, Entry } from './compiled.js';
 import { mayBeWord, wordFilter, type WordFilter } from './wordFilter.js';
+import { englishWords } from '../lexicon/words.js';
 
 /**
  * Slurs typed with one slip: two adjacent letters swapped ("fgagot", "ngiger") or one letter
@@ -24,7 +25,7 @@ export const FUZZY_MIN_LENGTH = 5;
 export const FUZZY_EXCLUDE: ReadonlySet<string> = new Set([
   'retrad', 'packer', 'packers', 'sacker', 'sackers', 'spacer', 'spacers', 'midge', 'midges',
   'grids', 'roids', 'chins', 'picks', 'sicks', 'hokey', 'honey', 'honeys', 'white', 'whites',
-  'whity', 'trons', 'toons', 'trads', 'niger', 'murat', 'kraus', 'pooter', 'sanky', 'hinks',
+  'whity', 'trons', 'toons', 'trads', 'niger', 'murat', 'kraus', 'pooter', 'sanky', 'hinks', 'botch', 'russie',
 ]);
 
 /** The pack name compile.ts gives bad-words' profanity list. */
@@ -66,13 +67,16 @@ export function compileFuzzy(
   const known = new Set<string>();
   // bad-words' list is evidence, not a pack: its spelling of a slur ("fagot") stays a slur variant.
   for (const e of entries) if (e.kind === 'allow' || rules[e.rule]?.pack !== PROFANITY_PACK) known.add(e.kind === 'term' ? e.term : e.phrase);
+  // A word of the bundled English list is never a slip for a slur ("itches", "batch"); the
+  // hand-found exclusions above cover rarer words and names the list lacks.
+  const english = englishWords();
   const variants = new Map<string, number>();
   const ambiguous = new Set<string>();
   entries.forEach((e, index) => {
     if (e.kind !== 'term' || rules[e.rule]?.label !== 'slur') return;
     if (e.term.length < FUZZY_MIN_LENGTH || !/^[a-z]+$/.test(e.term)) return;
     for (const v of editVariants(e.term)) {
-      if (v.length < FUZZY_MIN_LENGTH || known.has(v) || targets.has(v) || exclude.has(v)) continue;
+      if (v.length < FUZZY_MIN_LENGTH || known.has(v) || targets.has(v) || exclude.has(v) || english.has(v)) continue;
       const seen = variants.get(v);
       if (seen === undefined) {
         if (!ambiguous.has(v)) variants.set(v, index);

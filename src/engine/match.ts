@@ -288,8 +288,10 @@ const STANDALONE_LABELS = new Set(['slur', 'insult', 'partisan_epithet']);
  * original text. Rules marked `requires: target` (and profanity) are kept only when aimed at
  * someone, and aimed insults only when not denied ("I don't hate X"); name-calling aimed at the
  * speaker is dropped; slurs, epithets and insults named in order to condemn them are flagged `mentioned`.
+ * `innocent`, when given, receives the normalised spans of hits an allowlist or a homonym's context
+ * cancelled ("faggots" in "bought faggots at the butcher"), so the model can be kept from them too.
  */
-export function findMatches(norm: NormalizedText, rules: CompiledRules): Match[] {
+export function findMatches(norm: NormalizedText, rules: CompiledRules, innocent?: Array<[number, number]>): Match[] {
   // Misspelled insult words are read as meant ("haet" → "hate"); spans map back through `back`.
   const respelled = respell(demask(norm.text, rules), rules.respell, rules.known);
   const text = respelled.text;
@@ -299,7 +301,13 @@ export function findMatches(norm: NormalizedText, rules: CompiledRules): Match[]
   scanFuzzyWords(text, rules, raw);
   scanAffixes(ws, rules, raw, true);
   scanPatterns(text, rules, raw);
-  const found = dedupe(raw.filter((hit) => !allowed(hit, allow, rules) && !nearAllowed(hit, text, ws, rules)));
+  const found = dedupe(
+    raw.filter((hit) => {
+      if (!allowed(hit, allow, rules) && !nearAllowed(hit, text, ws, rules)) return true;
+      innocent?.push([back(hit.start), back(hit.end)]);
+      return false;
+    }),
+  );
 
   // Words that carry a standalone label aim nearby adjectives ("stupid, ignorant D-RATs").
   const anchors = new Set<number>();

@@ -88,3 +88,28 @@ describe('homonyms read from the sentence (allowNear)', () => {
     expect(e.message).toContain('allowNear');
   });
 });
+
+describe('one-slip slur spellings never fire on English words', () => {
+  it.each(['My skin itches after the vaccine.', 'A new batch of ballots arrived.', 'They will botch the recount.', 'La Russie et les États-Unis.'])('%j', (text) => {
+    expect(slurs(text)).toEqual([]);
+  });
+  it('still reads a real slip as the slur', () => {
+    expect(slurs('Shut up, you btich.').map((m) => m.term)).toEqual(['bitch']);
+  });
+});
+
+describe('what an allowlist or a homonym context cancels, the model does not read either', () => {
+  it('blanks innocent words in the text the model reads, keeping its length', () => {
+    const innocent = analyzer.analyze('She picked up faggots from the butcher.');
+    expect(innocent.matches).toEqual([]);
+    expect(innocent.modelText).not.toContain('faggot');
+    expect(innocent.modelText.length).toBe(innocent.norm.text.length);
+    expect(innocent.features.has('w:faggot')).toBe(false);
+  });
+
+  it('leaves a slur that is used in the model text', () => {
+    const used = analyzer.analyze('Shut up, you faggot.');
+    expect(used.modelText).toBe(used.norm.text);
+    expect(used.features.has('w:faggot')).toBe(true);
+  });
+});
