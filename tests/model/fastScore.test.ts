@@ -35,7 +35,7 @@ describe('scoring from tokens', () => {
   it('scoreIndices(featureIndices(...)) equals scoreFeatures(featuresOf(...)), bit for bit, top features included', () => {
     for (const text of texts) {
       const a = analyzer.analyze(text);
-      const fast = scoreIndices(model, featureIndices(model, tokenize(a.norm.text), a.matches), 5);
+      const fast = scoreIndices(model, featureIndices(model, tokenize(a.modelText), a.matches), 5);
       const slow = scoreFeatures(model, a.features, 5);
       for (const l of LABELS) {
         expect(Object.is(fast[l].logOdds, slow[l].logOdds)).toBe(true);
