@@ -1,5 +1,4 @@
 import { englishWords } from '../lexicon/words.js';
-import { mayBeWord, wordFilter, type WordFilter } from './wordFilter.js';
 
 /**
  * Misspelled abuse words ("haet", "disgutsed", "despicble", "deathto"): a word typed with two
@@ -27,27 +26,6 @@ export interface RespellTable {
   english: ReadonlySet<string>;
   /** Length of the longest glue word: a glued token can only be cut within that many letters of an end. */
   maxGlue: number;
-  /**
-   * First and last two letters of every word that could change (a variant, or glue + content
-   * either way round): most words of a comment are turned away before they are sliced.
-   */
-  filter: WordFilter;
-}
-
-/** The head and tail letter pairs a misspelling or a glued token can have, as a WordFilter. */
-function respellFilter(variants: Iterable<string>, content: ReadonlySet<string>, glue: readonly string[]): WordFilter {
-  const shapes = new Set<string>(variants);
-  // A glued token starts like its first part and ends like its last; a one-letter glue word
-  // ("i", "a") lends one letter to the pair, so the pair is that letter and its neighbour's.
-  for (const c of content) {
-    for (const g of glue) {
-      shapes.add(g + c);
-      shapes.add(c + g);
-    }
-  }
-  const f = wordFilter(shapes);
-  // Lengths are checked by the caller (4 to 40 letters), not by the filter.
-  return { ...f, minLength: 0, maxLength: Infinity };
 }
 
 /**
@@ -107,14 +85,7 @@ export function compileRespell(words: Iterable<string>, known: ReadonlySet<strin
   }
   for (const v of ambiguous) variants.delete(v);
   const content = new Set([...listed].filter((w) => w.length >= MIN_SWAP));
-  return {
-    variants,
-    content,
-    glue: new Set(GLUE_WORDS),
-    english,
-    maxGlue: Math.max(...GLUE_WORDS.map((g) => g.length)),
-    filter: respellFilter(variants.keys(), content, GLUE_WORDS),
-  };
+  return { variants, content, glue: new Set(GLUE_WORDS), english, maxGlue: Math.max(...GLUE_WORDS.map((g) => g.length)) };
 }
 
 /** Splits a token glued from a function word and a listed word, either way round ("deathto", "sosickening"). */
@@ -163,7 +134,6 @@ export function respell(text: string, table: RespellTable, known: ReadonlySet<st
     if (length < 4 || length > 40) continue;
     // Whole words only: a token inside a longer run of letters, digits or marks is left alone.
     if ((start > 0 && joins(text.charCodeAt(start - 1))) || (i < n && joins(text.charCodeAt(i)))) continue;
-    if (!mayBeWord(table.filter, text, start, i)) continue;
     const token = text.slice(start, i);
     if (known.has(token) || table.content.has(token) || table.english.has(token)) continue;
     const fixed = table.variants.get(token) ?? split(token, table);

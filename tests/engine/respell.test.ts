@@ -4,8 +4,6 @@ import { createAnalyzer } from '../../src/analyze.js';
 import { BUNDLED_PACKS } from '../../src/bundled/rules.js';
 import { badWordsList } from '../../src/bundled/profanity.js';
 import { compileRespell, respell } from '../../src/engine/respell.js';
-import { normalize } from '../../src/normalize/normalize.js';
-import { fixtureTexts } from '../support/corpus.js';
 
 const analyzer = createAnalyzer(BUNDLED_PACKS, { profanity: badWordsList() });
 const found = (text: string) => analyzer.analyze(text).matches.map((m) => [m.ruleId, m.text]);
@@ -37,20 +35,6 @@ describe('respelled insult words', () => {
     expect(found('I haet women.')).toEqual([['insult.group.hate', 'I haet']]);
     expect(found('deathto all immigrants')).toEqual([['insult.group.death', 'deathto']]);
     expect(found('Muslims are despicble people.')).toEqual([['insult.adjective.worthless', 'despicble']]);
-  });
-
-  it('the letter-pair filter turns away only words that could not change', () => {
-    const rules = analyzer.rules;
-    const open = { ...rules.respell, filter: { minLength: 0, maxLength: Infinity, heads: new Uint8Array(1 << 14).fill(1), tails: new Uint8Array(1 << 14).fill(1) } };
-    const samples = [...fixtureTexts, 'i haet them', 'deathto all', 'sosickening', 'ihate them', 'they are disgutsing'];
-    let changed = 0;
-    for (const t of samples) {
-      const text = normalize(t).text;
-      const filtered = respell(text, rules.respell, rules.known).text;
-      expect(filtered).toBe(respell(text, open, rules.known).text);
-      if (filtered !== text) changed++;
-    }
-    expect(changed).toBeGreaterThan(3);
   });
 
   it('leaves words inside longer runs alone', () => {
