@@ -126,9 +126,16 @@ class Builder {
   }
 }
 
-/** Context words are compared in normalised form, singular and plural alike ("dog" covers "dogs"). */
+/**
+ * The form `allowNear` words are compared in, on both sides (pack and comment): a trailing "s"
+ * dropped, so singular and plural alike match ("dog" covers "dogs").
+ */
+export function nearForm(word: string): string {
+  return word.replace(/s$/, '');
+}
+
 function nearWords(list: readonly string[]): ReadonlySet<string> {
-  return new Set(list.map((w) => normalizeTerm(w).replace(/s$/, '')));
+  return new Set(list.map((w) => nearForm(normalizeTerm(w))));
 }
 
 /** Word → the stems forming it with one of their suffixes, ordered by stem length, then list order. */

@@ -8,6 +8,7 @@ import { respell } from './respell.js';
 import { gatedPatterns } from './prefilter.js';
 import { mayBeWord } from './wordFilter.js';
 import { SECOND_PERSON, agrees, aimedByPhrase, describesThing, mentionJudge, linkDirection, linkedTarget, negated, negatorBefore, predicative, selfAimed, transposedTarget, wordAt, words, type Word } from './context.js';
+import { nearForm } from './compile.js';
 
 /** A match in normalised coordinates, before context is judged. */
 interface Found {
@@ -160,7 +161,7 @@ function nearAllowed(hit: RawHit, text: string, ws: readonly Word[], rules: Comp
   let to = hit.end;
   while (to < text.length && !SENTENCE_END.test(text[to]!)) to++;
   for (let k = wordAt(ws, from); k < ws.length && ws[k]!.start < to; k++) {
-    const w = ws[k]!.text.replace(/s$/, '');
+    const w = nearForm(ws[k]!.text);
     if (termNear?.has(w) || ruleNear?.has(w)) return true;
   }
   return false;
