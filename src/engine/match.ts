@@ -294,7 +294,7 @@ const STANDALONE_LABELS = new Set(['slur', 'insult', 'partisan_epithet']);
  */
 export function findMatches(norm: NormalizedText, rules: CompiledRules, innocent?: Array<[number, number]>): Match[] {
   // Misspelled insult words are read as meant ("haet" → "hate"); spans map back through `back`.
-  const respelled = respell(demask(norm.text, rules), rules.respell, rules.known);
+  const respelled = respell(demask(norm.text, rules), rules.respell);
   const text = respelled.text;
   const back = respelled.back ?? ((pos: number) => pos);
   const ws = words(text);

@@ -26,7 +26,19 @@ export interface RespellTable {
   english: ReadonlySet<string>;
   /** Length of the longest glue word: a glued token can only be cut within that many letters of an end. */
   maxGlue: number;
+  /** Words the packs know (terms, allow phrases, targets): never respelled. */
+  known: ReadonlySet<string>;
+  /**
+   * Token → what it is read as ('' for itself), for tokens already decided. The decision is a
+   * pure function of the token and this table, so the memo only saves work: comments reuse a
+   * small vocabulary ("putin", "biden"), and an undecided token costs up to four set look-ups
+   * and a dozen slices. Emptied when full, so a stream of unique tokens cannot grow it.
+   */
+  readonly memo: Map<string, string>;
 }
+
+/** Tokens the memo holds before it starts over. */
+const MEMO_LIMIT = 20_000;
 
 /**
  * Real words that are also one slip away from a listed word ("hared" from "hatred", "rash"
@@ -85,7 +97,7 @@ export function compileRespell(words: Iterable<string>, known: ReadonlySet<strin
   }
   for (const v of ambiguous) variants.delete(v);
   const content = new Set([...listed].filter((w) => w.length >= MIN_SWAP));
-  return { variants, content, glue: new Set(GLUE_WORDS), english, maxGlue: Math.max(...GLUE_WORDS.map((g) => g.length)) };
+  return { variants, content, glue: new Set(GLUE_WORDS), english, maxGlue: Math.max(...GLUE_WORDS.map((g) => g.length)), known, memo: new Map() };
 }
 
 /** Splits a token glued from a function word and a listed word, either way round ("deathto", "sosickening"). */
@@ -110,12 +122,18 @@ function joins(c: number): boolean {
   return c > 127 && /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
 }
 
+/** What a whole-word token is read as: the listed word it misspells, a glued pair split, or '' for itself. */
+function readAs(token: string, table: RespellTable): string {
+  if (table.known.has(token) || table.content.has(token) || table.english.has(token)) return '';
+  return table.variants.get(token) ?? split(token, table) ?? '';
+}
+
 /**
- * Respells the words of normalised text; `known` words (any term, target or allow word) stay as
- * they are. Scans runs of a–z by hand and builds a new string only when a word changes: most
- * comments have no misspelled abuse word and cost one pass and a few Set look-ups per word.
+ * Respells the words of normalised text; words the packs know (any term, target or allow word)
+ * stay as they are. Scans runs of a–z by hand and builds a new string only when a word changes:
+ * most comments have no misspelled abuse word and cost one pass and a memo look-up per word.
  */
-export function respell(text: string, table: RespellTable, known: ReadonlySet<string>): Respelled {
+export function respell(text: string, table: RespellTable): Respelled {
   const edits: Array<{ at: number; from: number; to: number }> = [];
   let shift = 0;
   let out: string | undefined;
@@ -135,9 +153,13 @@ export function respell(text: string, table: RespellTable, known: ReadonlySet<st
     // Whole words only: a token inside a longer run of letters, digits or marks is left alone.
     if ((start > 0 && joins(text.charCodeAt(start - 1))) || (i < n && joins(text.charCodeAt(i)))) continue;
     const token = text.slice(start, i);
-    if (known.has(token) || table.content.has(token) || table.english.has(token)) continue;
-    const fixed = table.variants.get(token) ?? split(token, table);
-    if (fixed === undefined) continue;
+    let fixed = table.memo.get(token);
+    if (fixed === undefined) {
+      fixed = readAs(token, table);
+      if (table.memo.size >= MEMO_LIMIT) table.memo.clear();
+      table.memo.set(token, fixed);
+    }
+    if (fixed === '') continue;
     out = (out ?? '') + text.slice(copied, start) + fixed;
     copied = i;
     if (fixed.length !== token.length) {

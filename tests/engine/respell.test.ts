@@ -14,16 +14,16 @@ describe('respelled insult words', () => {
   it('reads one swapped pair or one dropped inner letter as the listed word', () => {
     expect(table.variants.get('hatrde')).toBe('hatred');
     expect(table.variants.get('disgustng')).toBe('disgusting');
-    expect(respell('such hatrde for them', table, new Set()).text).toBe('such hatred for them');
+    expect(respell('such hatrde for them', table).text).toBe('such hatred for them');
   });
 
   it('never respells a real English word that is one slip from a listed one ("hared", "heart")', () => {
     expect(table.variants.has('hared')).toBe(false);
-    expect(respell('the hared ran off', table, new Set()).text).toBe('the hared ran off');
+    expect(respell('the hared ran off', table).text).toBe('the hared ran off');
   });
 
   it('splits a listed word glued to a function word and maps positions back to the input', () => {
-    const r = respell('deathto them', table, new Set());
+    const r = respell('deathto them', table);
     expect(r.text).toBe('death to them');
     const back = r.back!;
     // "them" starts at 9 in the input and at 10 after the inserted space.
@@ -37,8 +37,21 @@ describe('respelled insult words', () => {
     expect(found('Muslims are despicble people.')).toEqual([['insult.adjective.worthless', 'despicble']]);
   });
 
+  it('reads a token the same way whether or not the memo already holds it, and keeps the memo bounded', () => {
+    const fresh = compileRespell(['hatred', 'death'], new Set());
+    const text = 'such hatrde deathto them, hatrde again';
+    const first = respell(text, fresh).text;
+    expect(fresh.memo.get('hatrde')).toBe('hatred');
+    expect(respell(text, fresh).text).toBe(first);
+    // A stream of unique tokens starts the memo over instead of growing it.
+    const unique = Array.from({ length: 25_000 }, (_, i) => `zq${i.toString(36).replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)]!)}`);
+    respell(unique.join(' '), fresh);
+    expect(fresh.memo.size).toBeLessThanOrEqual(20_000);
+    expect(respell('hatrde', fresh).text).toBe('hatred');
+  });
+
   it('leaves words inside longer runs alone', () => {
-    expect(respell('xhaetx', compileRespell(['hate', 'hatred'], new Set()), new Set()).text).toBe('xhaetx');
+    expect(respell('xhaetx', compileRespell(['hate', 'hatred'], new Set())).text).toBe('xhaetx');
   });
 });
 
