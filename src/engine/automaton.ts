@@ -14,18 +14,29 @@ export interface Hit {
 const ASCII_FIRST = 32;
 const ASCII_SPAN = 95; // ' ' through '~'
 
+
 export class Automaton {
-  private readonly next: Array<Map<string, number>> = [new Map()];
-  private readonly fail: number[] = [0];
-  /** Patterns ending exactly at a node. */
-  private readonly own: number[][] = [[]];
+  /**
+   * (node, letter) → child, keyed node * alphabet size + the letter's index in `alphabet`: one
+   * Map of small-integer keys instead of a Map per node. Building 16,000 small Maps was most of
+   * the automaton's cost at cold start, which every moderator pays before its first verdict.
+   * (Keys stay small integers while nodes × letters is under 2^30; past that they are still
+   * correct, only slower.)
+   */
+  private readonly edges = new Map<number, number>();
+  /** Code point → index among the code points the patterns use. Astral terms are keyed by code point and text is read by code unit, so they never match (see the tests). */
+  private readonly alphabet = new Map<number, number>();
+  private readonly stride: number;
+  private readonly fail: Int32Array;
+  /** Patterns ending exactly at a node (undefined: none). */
+  private readonly own: Array<number[] | undefined> = [undefined];
   /** Nearest node on the fail chain that has patterns of its own (-1: none): skips empty links. */
-  private readonly dict: number[] = [-1];
+  private readonly dict: Int32Array;
   private readonly lengths: number[];
   /**
    * The full transition function for printable ASCII (what normalised comments are made of),
    * fail links already followed: one array read per character instead of a Map lookup and a
-   * walk up the fail chain. Other characters fall back to the Maps. Columns are character
+   * walk up the fail chain. Other characters fall back to the edge Map. Columns are character
    * classes, not characters: every printable ASCII character no pattern contains leads back to
    * the root from any node, so all of them share column 0. With ~45 columns instead of 95 and
    * 16-bit entries when the automaton is small enough, the table of the bundled packs shrinks
@@ -37,11 +48,70 @@ export class Automaton {
   private readonly width: number;
   /** 1 when some pattern ends at the node or on its fail chain: the scan's only per-character check. */
   private readonly emits: Uint8Array;
+  private readonly nodes: number;
 
   constructor(patterns: readonly string[]) {
     this.lengths = patterns.map((p) => p.length);
-    patterns.forEach((p, index) => this.insert(p, index));
-    this.link();
+    // The trie: edges in creation order (parent, code point, child); children ids are increasing.
+    const parents: number[] = [];
+    const codes: number[] = [];
+    for (const p of patterns) {
+      for (let i = 0; i < p.length; ) {
+        const code = p.codePointAt(i)!;
+        i += code > 0xffff ? 2 : 1;
+        if (!this.alphabet.has(code)) this.alphabet.set(code, this.alphabet.size);
+      }
+    }
+    const stride = (this.stride = Math.max(1, this.alphabet.size));
+    patterns.forEach((p, index) => {
+      let node = 0;
+      for (let i = 0; i < p.length; ) {
+        const code = p.codePointAt(i)!;
+        i += code > 0xffff ? 2 : 1;
+        const key = node * stride + this.alphabet.get(code)!;
+        let child = this.edges.get(key);
+        if (child === undefined) {
+          child = parents.length + 1;
+          this.edges.set(key, child);
+          parents.push(node);
+          codes.push(code);
+          this.own.push(undefined);
+        }
+        node = child;
+      }
+      (this.own[node] ??= []).push(index);
+    });
+    const n = parents.length + 1;
+    this.nodes = n;
+    // Children of each node, contiguous (a counting sort of the edges by parent).
+    const first = new Int32Array(n + 1);
+    for (const parent of parents) first[parent + 1]!++;
+    for (let k = 0; k < n; k++) first[k + 1]! += first[k]!;
+    const children = new Int32Array(n - 1);
+    const fill = first.slice(0, n);
+    for (let e = 0; e < parents.length; e++) children[fill[parents[e]!]!++] = e + 1;
+
+    // Fail and dictionary links, breadth first: a node's fail target is shallower, so done first.
+    this.fail = new Int32Array(n);
+    this.dict = new Int32Array(n).fill(-1);
+    const order = new Int32Array(n);
+    let tail = 1;
+    for (let qi = 0; qi < tail; qi++) {
+      const node = order[qi]!;
+      for (let c = first[node]!; c < first[node + 1]!; c++) {
+        const child = children[c]!;
+        order[tail++] = child;
+        if (node === 0) continue;
+        const letter = this.alphabet.get(codes[child - 1]!)!;
+        let f = this.fail[node]!;
+        while (f !== 0 && !this.edges.has(f * stride + letter)) f = this.fail[f]!;
+        const target = this.edges.get(f * stride + letter);
+        this.fail[child] = target !== undefined && target !== child ? target : 0;
+        const fc = this.fail[child]!;
+        this.dict[child] = this.own[fc] !== undefined ? fc : this.dict[fc]!;
+      }
+    }
+
     this.columns = new Uint8Array(ASCII_SPAN);
     let width = 1;
     for (const p of patterns) {
@@ -51,64 +121,24 @@ export class Automaton {
       }
     }
     this.width = width;
-    this.ascii = this.denseAscii();
-    this.emits = Uint8Array.from(this.own, (own, node) => (own.length > 0 || this.dict[node] !== -1 ? 1 : 0));
+    // A node's row is its fail node's row with its own children written over it (BFS order).
+    const table = n <= 0xffff ? new Uint16Array(n * width) : new Int32Array(n * width);
+    for (let qi = 0; qi < n; qi++) {
+      const node = order[qi]!;
+      if (node !== 0) table.copyWithin(node * width, this.fail[node]! * width, this.fail[node]! * width + width);
+      for (let c = first[node]!; c < first[node + 1]!; c++) {
+        const child = children[c]!;
+        const col = codes[child - 1]! - ASCII_FIRST;
+        if (col >= 0 && col < ASCII_SPAN) table[node * width + this.columns[col]!] = child;
+      }
+    }
+    this.ascii = table;
+    this.emits = new Uint8Array(n);
+    for (let node = 0; node < n; node++) this.emits[node] = this.own[node] !== undefined || this.dict[node] !== -1 ? 1 : 0;
   }
 
   get size(): number {
-    return this.next.length;
-  }
-
-  private insert(pattern: string, index: number): void {
-    let node = 0;
-    for (const ch of pattern) {
-      let child = this.next[node]!.get(ch);
-      if (child === undefined) {
-        child = this.next.length;
-        this.next.push(new Map());
-        this.fail.push(0);
-        this.own.push([]);
-        this.dict.push(-1);
-        this.next[node]!.set(ch, child);
-      }
-      node = child;
-    }
-    this.own[node]!.push(index);
-  }
-
-  private link(): void {
-    const queue: number[] = [];
-    for (const child of this.next[0]!.values()) queue.push(child);
-    for (let qi = 0; qi < queue.length; qi++) {
-      const node = queue[qi]!;
-      for (const [ch, child] of this.next[node]!) {
-        let f = this.fail[node]!;
-        while (f !== 0 && !this.next[f]!.has(ch)) f = this.fail[f]!;
-        const target = this.next[f]!.get(ch);
-        this.fail[child] = target !== undefined && target !== child ? target : 0;
-        const fc = this.fail[child]!;
-        this.dict[child] = this.own[fc]!.length > 0 ? fc : this.dict[fc]!;
-        queue.push(child);
-      }
-    }
-  }
-
-  /** BFS order guarantees a node's fail target is complete before the node itself. */
-  private denseAscii(): Uint16Array | Int32Array {
-    const n = this.next.length;
-    const w = this.width;
-    const table = n <= 0xffff ? new Uint16Array(n * w) : new Int32Array(n * w);
-    const order: number[] = [0];
-    for (let qi = 0; qi < order.length; qi++) for (const child of this.next[order[qi]!]!.values()) order.push(child);
-    for (const node of order) {
-      // A node's row is its fail node's row with its own children written over it.
-      if (node !== 0) table.copyWithin(node * w, this.fail[node]! * w, this.fail[node]! * w + w);
-      for (const [ch, child] of this.next[node]!) {
-        const c = ch.charCodeAt(0) - ASCII_FIRST;
-        if (ch.length === 1 && c >= 0 && c < ASCII_SPAN) table[node * w + this.columns[c]!] = child;
-      }
-    }
-    return table;
+    return this.nodes;
   }
 
   /** Every occurrence of every pattern, overlapping ones included, in order of their end. */
@@ -130,9 +160,9 @@ export class Automaton {
         if (emits[node] === 1) this.emit(node, i, onHit);
         continue;
       }
-      const ch = text[i]!;
+      const letter = this.alphabet.get(code + ASCII_FIRST);
       for (;;) {
-        const child = this.next[node]!.get(ch);
+        const child = letter === undefined ? undefined : this.edges.get(node * this.stride + letter);
         if (child !== undefined) {
           node = child;
           break;
@@ -145,7 +175,7 @@ export class Automaton {
   }
 
   private emit(node: number, i: number, onHit: (pattern: number, start: number, end: number) => void): void {
-    for (let out = this.own[node]!.length > 0 ? node : this.dict[node]!; out !== -1; out = this.dict[out]!) {
+    for (let out = this.own[node] !== undefined ? node : this.dict[node]!; out !== -1; out = this.dict[out]!) {
       for (const pattern of this.own[out]!) onHit(pattern, i + 1 - this.lengths[pattern]!, i + 1);
     }
   }
