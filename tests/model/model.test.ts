@@ -67,6 +67,19 @@ describe('model file', () => {
     expect(err.code).toBe('MODEL_FORMAT');
     expect(thrown(() => createModerator({ model: 'nonsense' })).code).toBe('MODEL_FORMAT');
   });
+
+  it('a bad entry in a count or feature array is named by field and index', () => {
+    const counts = [...bundled.labels.insult.counts];
+    counts[7] = -1;
+    const err = thrown(() => createModerator({ model: { ...bundled, labels: { ...bundled.labels, insult: { ...bundled.labels.insult, counts } } } }));
+    expect(err.code).toBe('MODEL_FORMAT');
+    expect(err.details).toMatchObject({ field: 'labels.insult.counts.7' });
+    expect(err.message).toContain('got -1');
+    const features = [...bundled.features];
+    features[2] = 42 as unknown as string;
+    expect(thrown(() => createModerator({ model: { ...bundled, features } })).details).toMatchObject({ field: 'features.2' });
+    expect(thrown(() => createModerator({ model: { ...bundled, df: 'many' } })).details).toMatchObject({ field: 'df' });
+  });
 });
 
 describe('fixture files', () => {
