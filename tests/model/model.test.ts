@@ -69,15 +69,16 @@ describe('model file', () => {
   });
 
   it('a bad entry in a count or feature array is named by field and index', () => {
-    const counts = [...bundled.labels.insult.counts];
+    const file = parseModel(bundled);
+    const counts = [...file.labels.insult.counts];
     counts[7] = -1;
-    const err = thrown(() => createModerator({ model: { ...bundled, labels: { ...bundled.labels, insult: { ...bundled.labels.insult, counts } } } }));
+    const err = thrown(() => createModerator({ model: { ...file, labels: { ...file.labels, insult: { ...file.labels.insult, counts } } } }));
     expect(err.code).toBe('MODEL_FORMAT');
     expect(err.details).toMatchObject({ field: 'labels.insult.counts.7' });
     expect(err.message).toContain('got -1');
-    const features = [...bundled.features];
-    features[2] = 42 as unknown as string;
-    expect(thrown(() => createModerator({ model: { ...bundled, features } })).details).toMatchObject({ field: 'features.2' });
+    const features: unknown[] = [...file.features];
+    features[2] = 42;
+    expect(thrown(() => createModerator({ model: { ...file, features } })).details).toMatchObject({ field: 'features.2' });
     expect(thrown(() => createModerator({ model: { ...bundled, df: 'many' } })).details).toMatchObject({ field: 'df' });
   });
 });
