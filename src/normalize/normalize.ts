@@ -1,6 +1,6 @@
 import { CONFUSABLES, SCRIPT_CONFUSABLES } from './confusables.js';
 import { foldCached, isInvisible } from './fold.js';
-import { needsWork } from './needsWork.js';
+import { needsWork, needsWorkFolded } from './needsWork.js';
 
 /**
  * Text as the matcher sees it, with a map back to the original: normalised character `i`
@@ -279,8 +279,54 @@ function bufferText(n: number): string {
   return parts.join('');
 }
 
-const TYPOGRAPHIC = /[‘’‛′´“”„«»‐‑‒–—―−]/;
-const TYPOGRAPHIC_ALL = /[‘’‛′´“”„«»‐‑‒–—―−]/g;
+/** Typographic quotes and dashes: they fold one-to-one to ASCII (CONFUSABLES), so text holding them keeps the identity map. */
+const TYPOGRAPHIC_CHARS = '‘’‛′´“”„«»‐‑‒–—―−';
+const TYPOGRAPHIC = new RegExp(`[${TYPOGRAPHIC_CHARS}]`);
+const TYPOGRAPHIC_ALL = new RegExp(`[${TYPOGRAPHIC_CHARS}]`, 'g');
+
+/** Code unit → the ASCII code unit it folds to, for the typographic characters (0: not one of them). */
+const TYPOGRAPHIC_FOLDS = (() => {
+  let max = 0;
+  for (const ch of TYPOGRAPHIC_CHARS) max = Math.max(max, ch.charCodeAt(0));
+  const out = new Uint8Array(max + 1);
+  for (const ch of TYPOGRAPHIC_CHARS) {
+    const to = CONFUSABLES.get(ch);
+    if (to === undefined || to.length !== 1 || to.charCodeAt(0) > 0x7e) throw new Error(`normalize: typographic "${ch}" must fold to one ASCII character`);
+    out[ch.charCodeAt(0)] = to.charCodeAt(0);
+  }
+  return out;
+})();
+
+/** An identity offset map of length n: character i came from original character i. */
+function identity(n: number, offset: 0 | 1): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i + offset;
+  return out;
+}
+
+/**
+ * The fast path's result. Its offset map is the identity, and most callers never read it (only
+ * a match or a glued hit does), while two typed arrays cost more than the rest of the fast path:
+ * so `starts` and `ends` are built on first read. They are getters on the prototype, so they
+ * do not show up in Object.keys() or a spread; every reader in decorum reads them by name.
+ */
+class IdentityNormalized implements NormalizedText {
+  #starts: Int32Array | undefined;
+  #ends: Int32Array | undefined;
+
+  constructor(
+    readonly original: string,
+    readonly text: string,
+  ) {}
+
+  get starts(): Int32Array {
+    return (this.#starts ??= identity(this.text.length, 0));
+  }
+
+  get ends(): Int32Array {
+    return (this.#ends ??= identity(this.text.length, 1));
+  }
+}
 
 /**
  * Most comments are plain ASCII prose that no stage after case folding would change. For
@@ -288,18 +334,12 @@ const TYPOGRAPHIC_ALL = /[‘’‛′´“”„«»‐‑‒–—―−]/g;
  * without the per-character buffers of the full pipeline.
  */
 function asciiFastPath(original: string): NormalizedText | null {
-  let lower = original.toLowerCase();
-  // Typographic quotes and dashes fold one-to-one to ASCII, so they keep the identity map.
-  if (TYPOGRAPHIC.test(lower)) lower = lower.replace(TYPOGRAPHIC_ALL, (ch) => CONFUSABLES.get(ch) ?? ch);
-  if (lower.length !== original.length || needsWork(lower)) return null;
-  const n = lower.length;
-  const starts = new Int32Array(n);
-  const ends = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    starts[i] = i;
-    ends[i] = i + 1;
-  }
-  return { original, text: lower, starts, ends };
+  const lower = original.toLowerCase();
+  if (lower.length !== original.length) return null;
+  // One scan decides, as if the typographic characters were already folded, and counts them.
+  const folds = needsWorkFolded(lower, TYPOGRAPHIC_FOLDS);
+  if (folds < 0) return null;
+  return new IdentityNormalized(original, folds === 0 ? lower : lower.replace(TYPOGRAPHIC_ALL, (ch) => CONFUSABLES.get(ch) ?? ch));
 }
 
 /**
