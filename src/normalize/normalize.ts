@@ -112,16 +112,40 @@ function isWordPartCode(c: number): boolean {
   return isLetterLikeCode(c) || isMaskCode(c);
 }
 
+/*
+ * The predicates above, per code unit, as bits of one table: the stages test them at every
+ * position, and one load beats the chain of comparisons and look-ups behind each.
+ */
+const LETTER_LIKE = 1; // isLetterLikeCode
+const WORD_PART = 2; // isWordPartCode
+const UNMASKABLE = 4; // a character unmaskScriptsAndLeet may rewrite: look-alike, leet digit, "!", "$", "@" or a mask
+const CLASSES = (() => {
+  const out = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    let f = 0;
+    if (isLetterLikeCode(c)) f |= LETTER_LIKE;
+    if (isWordPartCode(c)) f |= WORD_PART;
+    if (SCRIPT_UNITS[c] !== 0 || (c >= 48 && c <= 57 && LEET_UNITS[c] !== 0) || c === BANG || c === DOLLAR || c === AT || isMaskCode(c)) f |= UNMASKABLE;
+    out[c] = f;
+  }
+  return out;
+})();
+
 /** Stage 1: drop invisibles, fold case, width, diacritics and Latin look-alikes, per code point. Returns the length. */
 function fold(text: string): number {
   if (codes.length < text.length) grow(text.length);
+  // The buffers in locals: the ASCII branch runs once per character. Reloaded after a grow().
+  let c = codes;
+  let bs = bufStarts;
+  let be = bufEnds;
+  const len = text.length;
   let n = 0;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < len; ) {
     const code = text.charCodeAt(i);
     if (code < 0x80) {
-      codes[n] = code >= 65 && code <= 90 ? code + 32 : code;
-      bufStarts[n] = i;
-      bufEnds[n] = i + 1;
+      c[n] = code >= 65 && code <= 90 ? code + 32 : code;
+      bs[n] = i;
+      be[n] = i + 1;
       n++;
       i += 1;
       continue;
@@ -130,11 +154,16 @@ function fold(text: string): number {
     const width = cp > 0xffff ? 2 : 1;
     if (!isInvisible(cp)) {
       const folded = foldCached(cp, text.slice(i, i + width));
-      if (n + folded.length > codes.length) grow(n + folded.length);
+      if (n + folded.length > c.length) {
+        grow(n + folded.length);
+        c = codes;
+        bs = bufStarts;
+        be = bufEnds;
+      }
       for (let k = 0; k < folded.length; k++) {
-        codes[n] = folded.charCodeAt(k);
-        bufStarts[n] = i;
-        bufEnds[n] = i + width;
+        c[n] = folded.charCodeAt(k);
+        bs[n] = i;
+        be[n] = i + width;
         n++;
       }
     }
@@ -143,34 +172,71 @@ function fold(text: string): number {
   return n;
 }
 
+/** Does fold() map code unit `ch` to itself? Memoised: 0 unknown, 1 yes, 2 no. */
+const foldsToItselfCache = new Uint8Array(0x10000);
+function foldsToItself(ch: number): boolean {
+  if (ch < 0x80) return ch < 65 || ch > 90;
+  let v = foldsToItselfCache[ch]!;
+  if (v === 0) {
+    // A surrogate is folded together with its pair, so it is never one position on its own.
+    const self = String.fromCharCode(ch);
+    const keeps = (ch < 0xd800 || ch > 0xdfff) && !isInvisible(ch) && foldCached(ch, self) === self;
+    foldsToItselfCache[ch] = v = keeps ? 1 : 2;
+  }
+  return v === 1;
+}
+
+/**
+ * Would fold() of the buffer's text give back the buffer, position for position (and so an
+ * identity offset map)? Then a later pass can run its stages on the buffer as it is.
+ */
+function foldKeeps(n: number): boolean {
+  const c = codes;
+  for (let i = 0; i < n; i++) if (!foldsToItself(c[i]!)) return false;
+  return true;
+}
+
 /**
  * Stage 2, per token: a token mixing Latin letters with Cyrillic/Greek look-alikes or leet
  * characters is evasion, so those are mapped to Latin letters. Tokens without Latin letters
  * are left alone: "2016", "$92" and a word written wholly in Cyrillic are not evasion.
  */
-function unmaskScriptsAndLeet(n: number): void {
+function unmaskScriptsAndLeet(n: number): boolean {
   const c = codes;
+  const cls = CLASSES;
   const at = (k: number): number => (k >= 0 && k < n ? c[k]! : -1);
+  let changed = false;
   let pos = 0;
   while (pos < n) {
     // Whitespace-separated tokens.
     while (pos < n && isSpaceCode(c[pos]!)) pos++;
     const start = pos;
-    while (pos < n && !isSpaceCode(c[pos]!)) pos++;
-    const end = pos;
-    if (end <= start) continue;
+    // Most tokens are plain words: without a character the loops below rewrite, they have
+    // nothing to do, so the scan that finds the token's end also tells whether to look closer.
     let latin = false;
-    for (let i = start; i < end && !latin; i++) latin = isLatinCode(c[i]!);
-    if (!latin) continue;
+    let unmaskable = false;
+    for (; pos < n; pos++) {
+      const ch = c[pos]!;
+      if (isSpaceCode(ch)) break;
+      if (isLatinCode(ch)) latin = true;
+      else if (cls[ch]! & UNMASKABLE) unmaskable = true;
+    }
+    const end = pos;
+    if (!latin || !unmaskable) continue;
     // Look-alike letters and digits first, so the symbols below are judged against the
     // letters their neighbours really are ("b!1" is "bii", not "b!i").
     for (let i = start; i < end; i++) {
       const ch = c[i]!;
       const script = SCRIPT_UNITS[ch]!;
-      if (script !== 0) c[i] = script;
-      else if (ch >= 48 && ch <= 57) {
+      if (script !== 0) {
+        c[i] = script;
+        changed = true;
+      } else if (ch >= 48 && ch <= 57) {
         const leet = LEET_UNITS[ch]!;
-        if (leet !== 0) c[i] = leet;
+        if (leet !== 0) {
+          c[i] = leet;
+          changed = true;
+        }
       }
     }
     // "!", "$" and "@" end sentences, mark prices and mentions: only a letter right after
@@ -178,13 +244,20 @@ function unmaskScriptsAndLeet(n: number): void {
     for (let i = end - 1; i >= start; i--) {
       const ch = c[i]!;
       if (ch !== BANG && ch !== DOLLAR && ch !== AT) continue;
-      if (isLatinCode(at(i + 1)) || (ch === DOLLAR && (isLatinCode(at(i - 1)) || at(i - 1) === DOLLAR))) c[i] = LEET_UNITS[ch]!;
+      if (isLatinCode(at(i + 1)) || (ch === DOLLAR && (isLatinCode(at(i - 1)) || at(i - 1) === DOLLAR))) {
+        c[i] = LEET_UNITS[ch]!;
+        changed = true;
+      }
     }
     // A mask between letters hides a letter: keep it as "*" for the matcher's masked-word lookup.
     for (let i = start + 1; i < end - 1; i++) {
-      if (isMaskCode(c[i]!) && isLatinCode(at(i - 1)) && (isLatinCode(at(i + 1)) || isMaskCode(at(i + 1)))) c[i] = STAR;
+      if (isMaskCode(c[i]!) && isLatinCode(at(i - 1)) && (isLatinCode(at(i + 1)) || isMaskCode(at(i + 1))) && c[i] !== STAR) {
+        c[i] = STAR;
+        changed = true;
+      }
     }
   }
+  return changed;
 }
 
 /**
@@ -195,8 +268,10 @@ function unmaskScriptsAndLeet(n: number): void {
  */
 function joinSpacedLetters(n: number): number {
   const c = codes;
-  const at = (k: number): number => (k >= 0 && k < n ? c[k]! : -1);
-  const isolated = (k: number): boolean => isLetterLikeCode(at(k)) && !isWordPartCode(at(k - 1)) && !isWordPartCode(at(k + 1));
+  const cls = CLASSES;
+  // A letter-like with no word part on either side (nothing lies outside the buffer).
+  const isolated = (k: number): boolean =>
+    k < n && (cls[c[k]!]! & LETTER_LIKE) !== 0 && (k === 0 || (cls[c[k - 1]!]! & WORD_PART) === 0) && (k + 1 >= n || (cls[c[k + 1]!]! & WORD_PART) === 0);
   let drop: Uint8Array | undefined;
   const letters: number[] = [];
   let i = 0;
@@ -349,40 +424,55 @@ function asciiFastPath(original: string): NormalizedText | null {
 export function normalize(original: string): NormalizedText {
   const fast = asciiFastPath(original);
   if (fast !== null) return fast;
-  let text = original;
-  let starts: Int32Array | undefined;
-  let ends: Int32Array | undefined;
   // The stages feed each other (a squeeze can leave letters to join, a join can make a token
-  // leet), so the pipeline runs until its output no longer changes: normalising normalised text
-  // then changes nothing. Each extra pass composes its offset map with the one before.
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const n = squeezeRepeats(unmaskAndJoin(fold(text)));
-    const next = bufferText(n);
-    const s = bufStarts.slice(0, n);
-    const e = bufEnds.slice(0, n);
-    if (starts !== undefined && ends !== undefined) {
-      for (let i = 0; i < s.length; i++) {
-        s[i] = starts[s[i]!]!;
-        e[i] = ends[e[i]! - 1]!;
+  // leet), so the pipeline runs again until its output no longer changes, up to MAX_PASSES
+  // passes: normalising normalised text then changes nothing. The buffer keeps the offsets into
+  // the original throughout, so a pass's map composes with the one before as it runs.
+  let n = stages(fold(original));
+  let text = bufferText(n);
+  let previous = original;
+  for (let pass = 1; pass < MAX_PASSES && !isStable(text, previous); pass++) {
+    previous = text;
+    if (foldKeeps(n)) {
+      // fold() would give back the buffer with an identity map: run the stages on it as it is.
+      const before = n;
+      const joined = joinSpacedLetters(n);
+      const rewrote = unmaskScriptsAndLeet(joined);
+      n = squeezeRepeats(joined);
+      // Nothing dropped and nothing rewritten: the text is what it was, so it is stable.
+      if (n === before && !rewrote) break;
+      text = bufferText(n);
+    } else {
+      const starts = bufStarts.slice(0, n);
+      const ends = bufEnds.slice(0, n);
+      n = stages(fold(text));
+      for (let i = 0; i < n; i++) {
+        bufStarts[i] = starts[bufStarts[i]!]!;
+        bufEnds[i] = ends[bufEnds[i]! - 1]!;
       }
+      text = bufferText(n);
     }
-    // Stable when nothing changed, or when the output is text the fast path would return as it
-    // is (plain ASCII that no stage touches): another pass could not change it either.
-    const stable = next === text || (next.length > 0 && !needsWork(next) && next === next.toLowerCase() && !TYPOGRAPHIC.test(next));
-    text = next;
-    starts = s;
-    ends = e;
-    if (stable) break;
   }
-  return { original, text, starts: starts!, ends: ends! };
+  return { original, text, starts: bufStarts.slice(0, n), ends: bufEnds.slice(0, n) };
 }
 
 const MAX_PASSES = 4;
 
-function unmaskAndJoin(n: number): number {
+/**
+ * A pass's output is final when nothing changed, or when it is text the fast path would return
+ * as it is (plain lower-case ASCII that needsWork() passes: no typographic character either).
+ * The second test is a shortcut, not a proof: needsWork() can miss a spaced run a pass would
+ * join ("2a b c"), and such text is then left as it is; tests/normalize/reference.ts pins that.
+ */
+function isStable(next: string, previous: string): boolean {
+  return next === previous || (next.length > 0 && !needsWork(next) && next === next.toLowerCase());
+}
+
+/** Stages 2 to 4 on the buffer's first `n` positions. Returns the new length. */
+function stages(n: number): number {
   const joined = joinSpacedLetters(n);
   unmaskScriptsAndLeet(joined);
-  return joined;
+  return squeezeRepeats(joined);
 }
 
 /** Maps a span of normalised text back to the original text. */
