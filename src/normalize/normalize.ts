@@ -483,15 +483,26 @@ const SEPARATOR = /[\s.\-_/|~+,\u00b7]/;
  * normalised positions i - 1 and i? "a m o n g" became "among"; "IDIOOOT" lost only letters.
  */
 export function separatedAt(n: NormalizedText, i: number): boolean {
+  // Under an identity map nothing lies between two positions (and the map need not be built).
+  if (n instanceof IdentityNormalized) return false;
   if (i <= 0 || i >= n.starts.length) return false;
   for (let k = n.ends[i - 1]!; k < n.starts[i]!; k++) if (SEPARATOR.test(n.original[k]!)) return true;
   return false;
 }
 
 export function originalSpan(n: NormalizedText, start: number, end: number): { start: number; end: number } {
+  // Under an identity map a span in range is its own original span (and the map need not be built).
+  if (n instanceof IdentityNormalized && inRange(start, n.text.length) && inRange(end, n.text.length)) {
+    return end <= start ? { start, end: start } : { start, end };
+  }
   if (end <= start) {
     const at = start < n.starts.length ? n.starts[start]! : n.original.length;
     return { start: at, end: at };
   }
   return { start: n.starts[start]!, end: n.ends[end - 1]! };
+}
+
+/** An integer position from 0 to `length`, both included. */
+function inRange(i: number, length: number): boolean {
+  return Number.isInteger(i) && i >= 0 && i <= length;
 }

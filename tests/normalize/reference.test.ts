@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalize } from '../../src/normalize/normalize.js';
+import { normalize, originalSpan, separatedAt, type NormalizedText } from '../../src/normalize/normalize.js';
 import { TRICKY_CHARS, TRICKY_WORDS, hostileString, runs } from '../property/arbitraries.js';
 import { fixtureTexts } from '../support/corpus.js';
 import { referenceNormalize } from './reference.js';
@@ -75,6 +75,22 @@ describe('normalize against the reference pipeline', () => {
         expect(difference(x)).toBeNull();
       }),
       runs(10_000),
+    );
+  });
+
+  it('maps spans and separators as the plain offset arrays do', () => {
+    // The fast path's map is built lazily and read through shortcuts: compare them with the
+    // same map handed over as a plain object, positions out of range included.
+    const position = fc.oneof(fc.integer({ min: -2, max: 40 }), fc.constantFrom(0.5, Number.NaN));
+    fc.assert(
+      fc.property(pieced(30), position, position, (x, a, b) => {
+        const n = normalize(x);
+        const plain: NormalizedText = { original: n.original, text: n.text, starts: Int32Array.from(n.starts), ends: Int32Array.from(n.ends) };
+        const lazy = normalize(x);
+        expect(originalSpan(lazy, a, b)).toEqual(originalSpan(plain, a, b));
+        expect(separatedAt(lazy, a)).toBe(separatedAt(plain, a));
+      }),
+      runs(20_000),
     );
   });
 });
