@@ -72,6 +72,16 @@ export function needsWorkFolded(s: string, folds: Uint8Array): number {
       folded++;
     } else if (c < 0x20 && c !== 10 && c !== 13 && c !== 9) return -1;
     const f = FLAGS[c]!;
+    if (f & prevF & LOWER) {
+      // A letter after a letter, most of any text: of all the alternatives only the repeat can
+      // fire. (The token already had its letter, and a leet character would have ended the
+      // scan there; letters share one set of flags, so prevF stays as it is.)
+      run = c === prevC ? run + 1 : 1;
+      if (run >= 3) return -1;
+      chain = 0;
+      prevC = c;
+      continue;
+    }
     if (f & SPACE) {
       letter = leet = false;
     } else {
