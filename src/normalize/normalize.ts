@@ -276,10 +276,17 @@ function joinSpacedLetters(n: number): number {
   const letters: number[] = [];
   let i = 0;
   while (i < n) {
-    if (!isolated(i)) {
-      i++;
-      continue;
+    // On to the next isolated letter-like: the classes of a position and its neighbours roll
+    // along, so each position is read once (most are inside words and fail at once).
+    let prev = i > 0 ? cls[c[i - 1]!]! : 0;
+    let cur = cls[c[i]!]!;
+    for (; i < n; i++) {
+      const next = i + 1 < n ? cls[c[i + 1]!]! : 0;
+      if ((cur & LETTER_LIKE) !== 0 && (prev & WORD_PART) === 0 && (next & WORD_PART) === 0) break;
+      prev = cur;
+      cur = next;
     }
+    if (i >= n) break;
     letters.length = 0;
     letters.push(i);
     let k = i + 1;
@@ -453,7 +460,18 @@ export function normalize(original: string): NormalizedText {
       text = bufferText(n);
     }
   }
+  // Text whose only changes were one-to-one folds (a no-break space, an accent) keeps the
+  // identity map, which IdentityNormalized gives without allocating it.
+  if (n === original.length && isIdentityMap(n)) return new IdentityNormalized(original, text);
   return { original, text, starts: bufStarts.slice(0, n), ends: bufEnds.slice(0, n) };
+}
+
+/** Does buffer position i come from original character i, for every i < n? */
+function isIdentityMap(n: number): boolean {
+  const s = bufStarts;
+  const e = bufEnds;
+  for (let i = 0; i < n; i++) if (s[i] !== i || e[i] !== i + 1) return false;
+  return true;
 }
 
 const MAX_PASSES = 4;
