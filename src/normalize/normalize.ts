@@ -119,6 +119,8 @@ function isWordPartCode(c: number): boolean {
 const LETTER_LIKE = 1; // isLetterLikeCode
 const WORD_PART = 2; // isWordPartCode
 const UNMASKABLE = 4; // a character unmaskScriptsAndLeet may rewrite: look-alike, leet digit, "!", "$", "@" or a mask
+const LATIN = 8; // isLatinCode
+const SPACE = 16; // isSpaceCode
 const CLASSES = (() => {
   const out = new Uint8Array(0x10000);
   for (let c = 0; c < 0x10000; c++) {
@@ -126,6 +128,8 @@ const CLASSES = (() => {
     if (isLetterLikeCode(c)) f |= LETTER_LIKE;
     if (isWordPartCode(c)) f |= WORD_PART;
     if (SCRIPT_UNITS[c] !== 0 || (c >= 48 && c <= 57 && LEET_UNITS[c] !== 0) || c === BANG || c === DOLLAR || c === AT || isMaskCode(c)) f |= UNMASKABLE;
+    if (isLatinCode(c)) f |= LATIN;
+    if (isSpaceCode(c)) f |= SPACE;
     out[c] = f;
   }
   return out;
@@ -209,18 +213,18 @@ function unmaskScriptsAndLeet(n: number): boolean {
   let pos = 0;
   while (pos < n) {
     // Whitespace-separated tokens.
-    while (pos < n && isSpaceCode(c[pos]!)) pos++;
+    while (pos < n && (cls[c[pos]!]! & SPACE) !== 0) pos++;
     const start = pos;
     // Most tokens are plain words: without a character the loops below rewrite, they have
     // nothing to do, so the scan that finds the token's end also tells whether to look closer.
-    let latin = false;
-    let unmaskable = false;
+    let seen = 0;
     for (; pos < n; pos++) {
-      const ch = c[pos]!;
-      if (isSpaceCode(ch)) break;
-      if (isLatinCode(ch)) latin = true;
-      else if (cls[ch]! & UNMASKABLE) unmaskable = true;
+      const f = cls[c[pos]!]!;
+      if ((f & SPACE) !== 0) break;
+      seen |= f;
     }
+    const latin = (seen & LATIN) !== 0;
+    const unmaskable = (seen & UNMASKABLE) !== 0;
     const end = pos;
     if (!latin || !unmaskable) continue;
     // Look-alike letters and digits first, so the symbols below are judged against the
