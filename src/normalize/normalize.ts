@@ -6,6 +6,8 @@ import { needsWork, needsWorkFolded } from './needsWork.js';
  * Text as the matcher sees it, with a map back to the original: normalised character `i`
  * came from `original.slice(starts[i], ends[i])`. Every span reported to users goes through
  * this map, so a match found in "r.e.t.a.r.d" or "ｒｅｔａｒｄ" still points at the original letters.
+ * `starts` and `ends` may be getters that build the map on first read (when it is the
+ * identity): read them by name; a spread or `Object.keys()` need not include them.
  */
 export interface NormalizedText {
   readonly original: string;
