@@ -38,6 +38,18 @@ const FLAGS = (() => {
 
 /** `NEEDS_WORK.test(s)`, in one pass that reads each code unit once and carries what the alternatives need. */
 export function needsWork(s: string): boolean {
+  return needsWorkFolded(s, NO_FOLDS) < 0;
+}
+
+const NO_FOLDS = new Uint8Array(0);
+
+/**
+ * `needsWork(t)` for the text `t` that `s` becomes when each code unit above 0x7e with a
+ * non-zero entry in `folds` is replaced by that ASCII code unit: -1 when it needs work, else
+ * how many code units would be folded. The fast path asks this of text with typographic quotes
+ * and dashes, so one scan tells it both whether to fold them and whether there are any.
+ */
+export function needsWorkFolded(s: string, folds: Uint8Array): number {
   const n = s.length;
   // The leet alternative: a whitespace-separated token holding both a letter and a leet character.
   let letter = false;
@@ -51,22 +63,37 @@ export function needsWork(s: string): boolean {
   // no word character), and spacers since the last of them.
   let chain = 0;
   let gap = 0;
+  let folded = 0;
   for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c > 0x7e || (c < 0x20 && c !== 10 && c !== 13 && c !== 9)) return true;
+    let c = s.charCodeAt(i);
+    if (c > 0x7e) {
+      c = c < folds.length ? folds[c]! : 0;
+      if (c === 0) return -1;
+      folded++;
+    } else if (c < 0x20 && c !== 10 && c !== 13 && c !== 9) return -1;
     const f = FLAGS[c]!;
+    if (f & prevF & LOWER) {
+      // A letter after a letter, most of any text: of all the alternatives only the repeat can
+      // fire. (The token already had its letter, and a leet character would have ended the
+      // scan there; letters share one set of flags, so prevF stays as it is.)
+      run = c === prevC ? run + 1 : 1;
+      if (run >= 3) return -1;
+      chain = 0;
+      prevC = c;
+      continue;
+    }
     if (f & SPACE) {
       letter = leet = false;
     } else {
       if (f & LOWER) letter = true;
       if (f & LEET) leet = true;
-      if (letter && leet) return true;
+      if (letter && leet) return -1;
     }
-    if (prevF & LOWER && f & MASK) return true;
-    if (prevF & SYMBOL && f & LOWER) return true;
+    if (prevF & LOWER && f & MASK) return -1;
+    if (prevF & SYMBOL && f & LOWER) return -1;
     if (f & LOWER) {
       run = c === prevC ? run + 1 : 1;
-      if (run >= 3) return true;
+      if (run >= 3) return -1;
     }
     if (f & SPACED) {
       if (prevF & WORD) chain = 0;
@@ -74,7 +101,7 @@ export function needsWork(s: string): boolean {
         chain = chain > 0 && gap >= 1 && gap <= 3 ? chain + 1 : 1;
         gap = 0;
         // The third letter must not run on into a word character.
-        if (chain >= 3 && (i + 1 >= n || !(s.charCodeAt(i + 1) < 128 && FLAGS[s.charCodeAt(i + 1)]! & WORD))) return true;
+        if (chain >= 3 && (i + 1 >= n || !(FLAGS[foldedAt(s, i + 1, folds)]! & WORD))) return -1;
       }
     } else if (f & SPACER) {
       if (chain > 0 && ++gap > 3) chain = 0;
@@ -82,5 +109,11 @@ export function needsWork(s: string): boolean {
     prevC = c;
     prevF = f;
   }
-  return false;
+  return folded;
+}
+
+/** The code unit at `i` as needsWorkFolded reads it: folded if `folds` says so, 0 for any other above 0x7e. */
+function foldedAt(s: string, i: number, folds: Uint8Array): number {
+  const c = s.charCodeAt(i);
+  return c <= 0x7e ? c : c < folds.length ? folds[c]! : 0;
 }

@@ -1,11 +1,13 @@
 import { CONFUSABLES, SCRIPT_CONFUSABLES } from './confusables.js';
 import { foldCached, isInvisible } from './fold.js';
-import { needsWork } from './needsWork.js';
+import { needsWork, needsWorkFolded } from './needsWork.js';
 
 /**
  * Text as the matcher sees it, with a map back to the original: normalised character `i`
  * came from `original.slice(starts[i], ends[i])`. Every span reported to users goes through
  * this map, so a match found in "r.e.t.a.r.d" or "ｒｅｔａｒｄ" still points at the original letters.
+ * `starts` and `ends` may be getters that build the map on first read (when it is the
+ * identity): read them by name; a spread or `Object.keys()` need not include them.
  */
 export interface NormalizedText {
   readonly original: string;
@@ -112,16 +114,44 @@ function isWordPartCode(c: number): boolean {
   return isLetterLikeCode(c) || isMaskCode(c);
 }
 
+/*
+ * The predicates above, per code unit, as bits of one table: the stages test them at every
+ * position, and one load beats the chain of comparisons and look-ups behind each.
+ */
+const LETTER_LIKE = 1; // isLetterLikeCode
+const WORD_PART = 2; // isWordPartCode
+const UNMASKABLE = 4; // a character unmaskScriptsAndLeet may rewrite: look-alike, leet digit, "!", "$", "@" or a mask
+const LATIN = 8; // isLatinCode
+const SPACE = 16; // isSpaceCode
+const CLASSES = (() => {
+  const out = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    let f = 0;
+    if (isLetterLikeCode(c)) f |= LETTER_LIKE;
+    if (isWordPartCode(c)) f |= WORD_PART;
+    if (SCRIPT_UNITS[c] !== 0 || (c >= 48 && c <= 57 && LEET_UNITS[c] !== 0) || c === BANG || c === DOLLAR || c === AT || isMaskCode(c)) f |= UNMASKABLE;
+    if (isLatinCode(c)) f |= LATIN;
+    if (isSpaceCode(c)) f |= SPACE;
+    out[c] = f;
+  }
+  return out;
+})();
+
 /** Stage 1: drop invisibles, fold case, width, diacritics and Latin look-alikes, per code point. Returns the length. */
 function fold(text: string): number {
   if (codes.length < text.length) grow(text.length);
+  // The buffers in locals: the ASCII branch runs once per character. Reloaded after a grow().
+  let c = codes;
+  let bs = bufStarts;
+  let be = bufEnds;
+  const len = text.length;
   let n = 0;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < len; ) {
     const code = text.charCodeAt(i);
     if (code < 0x80) {
-      codes[n] = code >= 65 && code <= 90 ? code + 32 : code;
-      bufStarts[n] = i;
-      bufEnds[n] = i + 1;
+      c[n] = code >= 65 && code <= 90 ? code + 32 : code;
+      bs[n] = i;
+      be[n] = i + 1;
       n++;
       i += 1;
       continue;
@@ -130,11 +160,16 @@ function fold(text: string): number {
     const width = cp > 0xffff ? 2 : 1;
     if (!isInvisible(cp)) {
       const folded = foldCached(cp, text.slice(i, i + width));
-      if (n + folded.length > codes.length) grow(n + folded.length);
+      if (n + folded.length > c.length) {
+        grow(n + folded.length);
+        c = codes;
+        bs = bufStarts;
+        be = bufEnds;
+      }
       for (let k = 0; k < folded.length; k++) {
-        codes[n] = folded.charCodeAt(k);
-        bufStarts[n] = i;
-        bufEnds[n] = i + width;
+        c[n] = folded.charCodeAt(k);
+        bs[n] = i;
+        be[n] = i + width;
         n++;
       }
     }
@@ -143,34 +178,71 @@ function fold(text: string): number {
   return n;
 }
 
+/** Does fold() map code unit `ch` to itself? Memoised: 0 unknown, 1 yes, 2 no. */
+const foldsToItselfCache = new Uint8Array(0x10000);
+function foldsToItself(ch: number): boolean {
+  if (ch < 0x80) return ch < 65 || ch > 90;
+  let v = foldsToItselfCache[ch]!;
+  if (v === 0) {
+    // A surrogate is folded together with its pair, so it is never one position on its own.
+    const self = String.fromCharCode(ch);
+    const keeps = (ch < 0xd800 || ch > 0xdfff) && !isInvisible(ch) && foldCached(ch, self) === self;
+    foldsToItselfCache[ch] = v = keeps ? 1 : 2;
+  }
+  return v === 1;
+}
+
+/**
+ * Would fold() of the buffer's text give back the buffer, position for position (and so an
+ * identity offset map)? Then a later pass can run its stages on the buffer as it is.
+ */
+function foldKeeps(n: number): boolean {
+  const c = codes;
+  for (let i = 0; i < n; i++) if (!foldsToItself(c[i]!)) return false;
+  return true;
+}
+
 /**
  * Stage 2, per token: a token mixing Latin letters with Cyrillic/Greek look-alikes or leet
  * characters is evasion, so those are mapped to Latin letters. Tokens without Latin letters
  * are left alone: "2016", "$92" and a word written wholly in Cyrillic are not evasion.
  */
-function unmaskScriptsAndLeet(n: number): void {
+function unmaskScriptsAndLeet(n: number): boolean {
   const c = codes;
+  const cls = CLASSES;
   const at = (k: number): number => (k >= 0 && k < n ? c[k]! : -1);
+  let changed = false;
   let pos = 0;
   while (pos < n) {
     // Whitespace-separated tokens.
-    while (pos < n && isSpaceCode(c[pos]!)) pos++;
+    while (pos < n && (cls[c[pos]!]! & SPACE) !== 0) pos++;
     const start = pos;
-    while (pos < n && !isSpaceCode(c[pos]!)) pos++;
+    // Most tokens are plain words: without a character the loops below rewrite, they have
+    // nothing to do, so the scan that finds the token's end also tells whether to look closer.
+    let seen = 0;
+    for (; pos < n; pos++) {
+      const f = cls[c[pos]!]!;
+      if ((f & SPACE) !== 0) break;
+      seen |= f;
+    }
+    const latin = (seen & LATIN) !== 0;
+    const unmaskable = (seen & UNMASKABLE) !== 0;
     const end = pos;
-    if (end <= start) continue;
-    let latin = false;
-    for (let i = start; i < end && !latin; i++) latin = isLatinCode(c[i]!);
-    if (!latin) continue;
+    if (!latin || !unmaskable) continue;
     // Look-alike letters and digits first, so the symbols below are judged against the
     // letters their neighbours really are ("b!1" is "bii", not "b!i").
     for (let i = start; i < end; i++) {
       const ch = c[i]!;
       const script = SCRIPT_UNITS[ch]!;
-      if (script !== 0) c[i] = script;
-      else if (ch >= 48 && ch <= 57) {
+      if (script !== 0) {
+        c[i] = script;
+        changed = true;
+      } else if (ch >= 48 && ch <= 57) {
         const leet = LEET_UNITS[ch]!;
-        if (leet !== 0) c[i] = leet;
+        if (leet !== 0) {
+          c[i] = leet;
+          changed = true;
+        }
       }
     }
     // "!", "$" and "@" end sentences, mark prices and mentions: only a letter right after
@@ -178,13 +250,20 @@ function unmaskScriptsAndLeet(n: number): void {
     for (let i = end - 1; i >= start; i--) {
       const ch = c[i]!;
       if (ch !== BANG && ch !== DOLLAR && ch !== AT) continue;
-      if (isLatinCode(at(i + 1)) || (ch === DOLLAR && (isLatinCode(at(i - 1)) || at(i - 1) === DOLLAR))) c[i] = LEET_UNITS[ch]!;
+      if (isLatinCode(at(i + 1)) || (ch === DOLLAR && (isLatinCode(at(i - 1)) || at(i - 1) === DOLLAR))) {
+        c[i] = LEET_UNITS[ch]!;
+        changed = true;
+      }
     }
     // A mask between letters hides a letter: keep it as "*" for the matcher's masked-word lookup.
     for (let i = start + 1; i < end - 1; i++) {
-      if (isMaskCode(c[i]!) && isLatinCode(at(i - 1)) && (isLatinCode(at(i + 1)) || isMaskCode(at(i + 1)))) c[i] = STAR;
+      if (isMaskCode(c[i]!) && isLatinCode(at(i - 1)) && (isLatinCode(at(i + 1)) || isMaskCode(at(i + 1))) && c[i] !== STAR) {
+        c[i] = STAR;
+        changed = true;
+      }
     }
   }
+  return changed;
 }
 
 /**
@@ -195,16 +274,25 @@ function unmaskScriptsAndLeet(n: number): void {
  */
 function joinSpacedLetters(n: number): number {
   const c = codes;
-  const at = (k: number): number => (k >= 0 && k < n ? c[k]! : -1);
-  const isolated = (k: number): boolean => isLetterLikeCode(at(k)) && !isWordPartCode(at(k - 1)) && !isWordPartCode(at(k + 1));
+  const cls = CLASSES;
+  // A letter-like with no word part on either side (nothing lies outside the buffer).
+  const isolated = (k: number): boolean =>
+    k < n && (cls[c[k]!]! & LETTER_LIKE) !== 0 && (k === 0 || (cls[c[k - 1]!]! & WORD_PART) === 0) && (k + 1 >= n || (cls[c[k + 1]!]! & WORD_PART) === 0);
   let drop: Uint8Array | undefined;
   const letters: number[] = [];
   let i = 0;
   while (i < n) {
-    if (!isolated(i)) {
-      i++;
-      continue;
+    // On to the next isolated letter-like: the classes of a position and its neighbours roll
+    // along, so each position is read once (most are inside words and fail at once).
+    let prev = i > 0 ? cls[c[i - 1]!]! : 0;
+    let cur = cls[c[i]!]!;
+    for (; i < n; i++) {
+      const next = i + 1 < n ? cls[c[i + 1]!]! : 0;
+      if ((cur & LETTER_LIKE) !== 0 && (prev & WORD_PART) === 0 && (next & WORD_PART) === 0) break;
+      prev = cur;
+      cur = next;
     }
+    if (i >= n) break;
     letters.length = 0;
     letters.push(i);
     let k = i + 1;
@@ -279,8 +367,54 @@ function bufferText(n: number): string {
   return parts.join('');
 }
 
-const TYPOGRAPHIC = /[‘’‛′´“”„«»‐‑‒–—―−]/;
-const TYPOGRAPHIC_ALL = /[‘’‛′´“”„«»‐‑‒–—―−]/g;
+/** Typographic quotes and dashes: they fold one-to-one to ASCII (CONFUSABLES), so text holding them keeps the identity map. */
+const TYPOGRAPHIC_CHARS = '‘’‛′´“”„«»‐‑‒–—―−';
+const TYPOGRAPHIC = new RegExp(`[${TYPOGRAPHIC_CHARS}]`);
+const TYPOGRAPHIC_ALL = new RegExp(`[${TYPOGRAPHIC_CHARS}]`, 'g');
+
+/** Code unit → the ASCII code unit it folds to, for the typographic characters (0: not one of them). */
+const TYPOGRAPHIC_FOLDS = (() => {
+  let max = 0;
+  for (const ch of TYPOGRAPHIC_CHARS) max = Math.max(max, ch.charCodeAt(0));
+  const out = new Uint8Array(max + 1);
+  for (const ch of TYPOGRAPHIC_CHARS) {
+    const to = CONFUSABLES.get(ch);
+    if (to === undefined || to.length !== 1 || to.charCodeAt(0) > 0x7e) throw new Error(`normalize: typographic "${ch}" must fold to one ASCII character`);
+    out[ch.charCodeAt(0)] = to.charCodeAt(0);
+  }
+  return out;
+})();
+
+/** An identity offset map of length n: character i came from original character i. */
+function identity(n: number, offset: 0 | 1): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i + offset;
+  return out;
+}
+
+/**
+ * The fast path's result. Its offset map is the identity, and most callers never read it (only
+ * a match or a glued hit does), while two typed arrays cost more than the rest of the fast path:
+ * so `starts` and `ends` are built on first read. They are getters on the prototype, so they
+ * do not show up in Object.keys() or a spread; every reader in decorum reads them by name.
+ */
+class IdentityNormalized implements NormalizedText {
+  #starts: Int32Array | undefined;
+  #ends: Int32Array | undefined;
+
+  constructor(
+    readonly original: string,
+    readonly text: string,
+  ) {}
+
+  get starts(): Int32Array {
+    return (this.#starts ??= identity(this.text.length, 0));
+  }
+
+  get ends(): Int32Array {
+    return (this.#ends ??= identity(this.text.length, 1));
+  }
+}
 
 /**
  * Most comments are plain ASCII prose that no stage after case folding would change. For
@@ -288,18 +422,12 @@ const TYPOGRAPHIC_ALL = /[‘’‛′´“”„«»‐‑‒–—―−]/g;
  * without the per-character buffers of the full pipeline.
  */
 function asciiFastPath(original: string): NormalizedText | null {
-  let lower = original.toLowerCase();
-  // Typographic quotes and dashes fold one-to-one to ASCII, so they keep the identity map.
-  if (TYPOGRAPHIC.test(lower)) lower = lower.replace(TYPOGRAPHIC_ALL, (ch) => CONFUSABLES.get(ch) ?? ch);
-  if (lower.length !== original.length || needsWork(lower)) return null;
-  const n = lower.length;
-  const starts = new Int32Array(n);
-  const ends = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    starts[i] = i;
-    ends[i] = i + 1;
-  }
-  return { original, text: lower, starts, ends };
+  const lower = original.toLowerCase();
+  if (lower.length !== original.length) return null;
+  // One scan decides, as if the typographic characters were already folded, and counts them.
+  const folds = needsWorkFolded(lower, TYPOGRAPHIC_FOLDS);
+  if (folds < 0) return null;
+  return new IdentityNormalized(original, folds === 0 ? lower : lower.replace(TYPOGRAPHIC_ALL, (ch) => CONFUSABLES.get(ch) ?? ch));
 }
 
 /**
@@ -309,40 +437,66 @@ function asciiFastPath(original: string): NormalizedText | null {
 export function normalize(original: string): NormalizedText {
   const fast = asciiFastPath(original);
   if (fast !== null) return fast;
-  let text = original;
-  let starts: Int32Array | undefined;
-  let ends: Int32Array | undefined;
   // The stages feed each other (a squeeze can leave letters to join, a join can make a token
-  // leet), so the pipeline runs until its output no longer changes: normalising normalised text
-  // then changes nothing. Each extra pass composes its offset map with the one before.
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const n = squeezeRepeats(unmaskAndJoin(fold(text)));
-    const next = bufferText(n);
-    const s = bufStarts.slice(0, n);
-    const e = bufEnds.slice(0, n);
-    if (starts !== undefined && ends !== undefined) {
-      for (let i = 0; i < s.length; i++) {
-        s[i] = starts[s[i]!]!;
-        e[i] = ends[e[i]! - 1]!;
+  // leet), so the pipeline runs again until its output no longer changes, up to MAX_PASSES
+  // passes: normalising normalised text then changes nothing. The buffer keeps the offsets into
+  // the original throughout, so a pass's map composes with the one before as it runs.
+  let n = stages(fold(original));
+  let text = bufferText(n);
+  let previous = original;
+  for (let pass = 1; pass < MAX_PASSES && !isStable(text, previous); pass++) {
+    previous = text;
+    if (foldKeeps(n)) {
+      // fold() would give back the buffer with an identity map: run the stages on it as it is.
+      const before = n;
+      const joined = joinSpacedLetters(n);
+      const rewrote = unmaskScriptsAndLeet(joined);
+      n = squeezeRepeats(joined);
+      // Nothing dropped and nothing rewritten: the text is what it was, so it is stable.
+      if (n === before && !rewrote) break;
+      text = bufferText(n);
+    } else {
+      const starts = bufStarts.slice(0, n);
+      const ends = bufEnds.slice(0, n);
+      n = stages(fold(text));
+      for (let i = 0; i < n; i++) {
+        bufStarts[i] = starts[bufStarts[i]!]!;
+        bufEnds[i] = ends[bufEnds[i]! - 1]!;
       }
+      text = bufferText(n);
     }
-    // Stable when nothing changed, or when the output is text the fast path would return as it
-    // is (plain ASCII that no stage touches): another pass could not change it either.
-    const stable = next === text || (next.length > 0 && !needsWork(next) && next === next.toLowerCase() && !TYPOGRAPHIC.test(next));
-    text = next;
-    starts = s;
-    ends = e;
-    if (stable) break;
   }
-  return { original, text, starts: starts!, ends: ends! };
+  // Text whose only changes were one-to-one folds (a no-break space, an accent) keeps the
+  // identity map, which IdentityNormalized gives without allocating it.
+  if (n === original.length && isIdentityMap(n)) return new IdentityNormalized(original, text);
+  return { original, text, starts: bufStarts.slice(0, n), ends: bufEnds.slice(0, n) };
+}
+
+/** Does buffer position i come from original character i, for every i < n? */
+function isIdentityMap(n: number): boolean {
+  const s = bufStarts;
+  const e = bufEnds;
+  for (let i = 0; i < n; i++) if (s[i] !== i || e[i] !== i + 1) return false;
+  return true;
 }
 
 const MAX_PASSES = 4;
 
-function unmaskAndJoin(n: number): number {
+/**
+ * A pass's output is final when nothing changed, or when it is text the fast path would return
+ * as it is (plain lower-case ASCII that needsWork() passes: no typographic character either).
+ * The second test is a shortcut, not a proof: needsWork() can miss a spaced run a pass would
+ * join ("2a b c"), and such text is then left as it is; tests/normalize/reference.ts pins that.
+ */
+function isStable(next: string, previous: string): boolean {
+  return next === previous || (next.length > 0 && !needsWork(next) && next === next.toLowerCase());
+}
+
+/** Stages 2 to 4 on the buffer's first `n` positions. Returns the new length. */
+function stages(n: number): number {
   const joined = joinSpacedLetters(n);
   unmaskScriptsAndLeet(joined);
-  return joined;
+  return squeezeRepeats(joined);
 }
 
 /** Maps a span of normalised text back to the original text. */
@@ -353,15 +507,26 @@ const SEPARATOR = /[\s.\-_/|~+,\u00b7]/;
  * normalised positions i - 1 and i? "a m o n g" became "among"; "IDIOOOT" lost only letters.
  */
 export function separatedAt(n: NormalizedText, i: number): boolean {
+  // Under an identity map nothing lies between two positions (and the map need not be built).
+  if (n instanceof IdentityNormalized) return false;
   if (i <= 0 || i >= n.starts.length) return false;
   for (let k = n.ends[i - 1]!; k < n.starts[i]!; k++) if (SEPARATOR.test(n.original[k]!)) return true;
   return false;
 }
 
 export function originalSpan(n: NormalizedText, start: number, end: number): { start: number; end: number } {
+  // Under an identity map a span in range is its own original span (and the map need not be built).
+  if (n instanceof IdentityNormalized && inRange(start, n.text.length) && inRange(end, n.text.length)) {
+    return end <= start ? { start, end: start } : { start, end };
+  }
   if (end <= start) {
     const at = start < n.starts.length ? n.starts[start]! : n.original.length;
     return { start: at, end: at };
   }
   return { start: n.starts[start]!, end: n.ends[end - 1]! };
+}
+
+/** An integer position from 0 to `length`, both included. */
+function inRange(i: number, length: number): boolean {
+  return Number.isInteger(i) && i >= 0 && i <= length;
 }
