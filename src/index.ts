@@ -11,7 +11,7 @@ export { trainModel } from './trainModel.js';
 export type { TrainModelOptions } from './trainModel.js';
 export { parseModel, serializeModel, MODEL_FORMAT, MODEL_VERSION } from './model/format.js';
 export type { ModelFile } from './model/format.js';
-export { normalize } from './normalize/normalize.js';
+export { normalizeToObject as normalize } from './normalize/normalize.js';
 export type { NormalizedText } from './normalize/normalize.js';
 export { extractPage } from './corpus/extract.js';
 export type { ExtractedComment, ExtractedPage } from './corpus/extract.js';

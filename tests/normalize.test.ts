@@ -75,3 +75,17 @@ describe('the plain-ASCII fast path', () => {
     );
   });
 });
+
+describe('normalize as the package exports it', () => {
+  it('returns a plain value: offset maps are own properties that spread, clone and list', async () => {
+    const { normalize: exported } = await import('../src/index.js');
+    for (const text of ['plain ascii comment', 'r e t a r d and “quotes”', 'ｒｅｔａｒｄ']) {
+      const n = exported(text);
+      expect(Object.keys(n).sort()).toEqual(['ends', 'original', 'starts', 'text']);
+      const copy = structuredClone(n);
+      expect(copy.starts).toEqual(n.starts);
+      expect({ ...n }.ends).toEqual(n.ends);
+      expect(n.starts).toEqual(normalize(text).starts);
+    }
+  });
+});

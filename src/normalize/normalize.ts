@@ -431,6 +431,16 @@ function asciiFastPath(original: string): NormalizedText | null {
 }
 
 /**
+ * `normalize` as the package exports it: the same result as a plain object whose offset maps are
+ * own data properties, so it spreads, clones and serialises like any value. Moderation calls
+ * `normalize` itself and keeps the fast path's maps lazy (they are read only for matches).
+ */
+export function normalizeToObject(original: string): NormalizedText {
+  const n = normalize(original);
+  return { original: n.original, text: n.text, starts: n.starts, ends: n.ends };
+}
+
+/**
  * Normalises text for matching and keeps the offset map. Pure and idempotent:
  * `normalize(normalize(x).text).text === normalize(x).text`.
  */
