@@ -6,7 +6,7 @@ import type { SourcedPack } from './engine/compile.js';
 import { DecorumError } from './errors.js';
 import { detectLanguage, sameLanguage } from './lang/detect.js';
 import { parseModel } from './model/format.js';
-import { combine, featureIndices, loadModel, scoreIndices, type LabelScore, type LoadedModel } from './model/naiveBayes.js';
+import { combine, featureIndicesOfText, loadModel, scoreIndices, type LabelScore, type LoadedModel } from './model/naiveBayes.js';
 import { ON_TOPIC_SIMILARITY, signalsFor } from './model/signals.js';
 import { ModeratorOptionsSchema, type ModeratorOptions, type ResolvedModeratorOptions } from './schemas/options.js';
 import { cosine, makeIdf, topicVector, type TopicVector } from './topic/similarity.js';
@@ -153,10 +153,18 @@ export function createModerator(options?: ModeratorOptions): Moderator {
     const { norm, matches, modelText } = analyzer.analyze(truncated ? cutAt(text, opts.maxLength) : text);
     const rules = ruleScores(matches);
     const hasArticle = article !== undefined && article.trim() !== '';
-    // One tokenisation serves the model and the topic vector.
-    const tokens = model || hasArticle ? tokenize(modelText) : [];
+    // One scan of the text serves the model and, when there is an article, the topic vector:
+    // the model reads its features straight from the text, and the tokens are only collected
+    // when the topic vector needs them.
+    let tokens: string[] | undefined;
     // Same scores as scoreFeatures(model, features) on the analysis' feature set, without building it.
-    const modelScores: Record<Label, LabelScore> | null = model ? scoreIndices(model, featureIndices(model, tokens, matches), opts.explain) : null;
+    let modelScores: Record<Label, LabelScore> | null = null;
+    if (model) {
+      if (hasArticle) tokens = [];
+      modelScores = scoreIndices(model, featureIndicesOfText(model, modelText, matches, tokens), opts.explain);
+    } else if (hasArticle) {
+      tokens = tokenize(modelText);
+    }
 
     const language = detectLanguage(text);
     let similarity: number | null = null;
