@@ -445,6 +445,32 @@ export function featureIndicesOfText(model: LoadedModel, normalized: string, mat
   return ids;
 }
 
+/** Log-odds for the features `featureIndices` returned, with the top features worked out only when read. */
+class IndexScore implements LabelScore {
+  #top: string[] | undefined;
+  constructor(
+    readonly logOdds: number,
+    private readonly weights: Float64Array,
+    private readonly names: readonly string[],
+    private readonly ids: readonly number[],
+    private readonly explain: number,
+  ) {}
+
+  // The strongest features are only needed for a reason; worked out once, on first read.
+  get top(): string[] {
+    if (this.#top !== undefined) return this.#top;
+    if (this.explain <= 0) return (this.#top = []);
+    const w = this.weights;
+    // Only features pushing towards the label are candidates: pair those alone, in id order.
+    const positive: Array<[string, number]> = [];
+    for (const i of this.ids) if (w[i]! > 0) positive.push([this.names[i]!, w[i]!]);
+    return (this.#top = positive
+      .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+      .slice(0, this.explain)
+      .map(([f]) => f));
+  }
+}
+
 /** `scoreFeatures` for the indices `featureIndices` returned: the same log-odds and top features. */
 export function scoreIndices(model: LoadedModel, ids: readonly number[], explain = 0): Record<Label, LabelScore> {
   const rows = tablesOf(model).rows;
@@ -462,24 +488,12 @@ export function scoreIndices(model: LoadedModel, ids: readonly number[], explain
   }
   const sums = [s0, s1, s2, s3];
   const denominator = Math.max(ids.length, MIN_EVIDENCE);
+  const names = model.file.features;
   const out = {} as Record<Label, LabelScore>;
-  LABELS.forEach((label, l) => {
-    out[label] = {
-      logOdds: model.base[label] + sums[l]! / denominator,
-      get top() {
-        if (explain <= 0) return [];
-        const w = model.weights[label];
-        const names = model.file.features;
-        // Only features pushing towards the label are candidates: pair those alone, in id order.
-        const positive: Array<[string, number]> = [];
-        for (const i of ids) if (w[i]! > 0) positive.push([names[i]!, w[i]!]);
-        return positive
-          .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
-          .slice(0, explain)
-          .map(([f]) => f);
-      },
-    };
-  });
+  for (let l = 0; l < LABELS.length; l++) {
+    const label = LABELS[l]!;
+    out[label] = new IndexScore(model.base[label] + sums[l]! / denominator, model.weights[label], names, ids, explain);
+  }
   return out;
 }
 
