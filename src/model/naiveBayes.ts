@@ -1,4 +1,4 @@
-import { isLetterCode, isTokenCode, stem, tokenize, TOKEN_MAX_LENGTH } from '../text/tokens.js';
+import { isLetterCode, isTokenCode, STOPWORDS, stem, tokenize, TOKEN_MAX_LENGTH } from '../text/tokens.js';
 import { isSurrogate } from '../text/unicodeClass.js';
 import { LABELS, type Label, type Match } from '../types.js';
 import type { ModelFile } from './format.js';
@@ -138,6 +138,9 @@ interface FastTables {
   readonly seconds: ReadonlyMap<string, number>;
   readonly bigrams: BigramTable;
   readonly tokens: TokenTable;
+  /** Stems of content words (see `contentStem`), numbered as the scan meets them; bounded with the token table. */
+  readonly contentIds: Map<string, number>;
+  readonly contentStems: string[];
   /** Index of `r:<ruleId>`, `l:<label>` and `m:<label>` features. Fixed by the model, so nothing is cached per call. */
   readonly rules: ReadonlyMap<string, number>;
   readonly labels: ReadonlyMap<string, number>;
@@ -178,6 +181,8 @@ interface TokenTable {
   uni: Int32Array;
   first: Int32Array;
   second: Int32Array;
+  /** Per entry: its stem's number in `contentStems` when the token is a content word, else NO_CONTENT (or UNNUMBERED). */
+  content: Int32Array;
   size: number;
 }
 
@@ -185,6 +190,10 @@ const TOKEN_CACHE_LIMIT = 50_000;
 /** The row a token's values go in when the table is full: read at once, overwritten by the next. */
 const SCRATCH = TOKEN_CACHE_LIMIT;
 const fastTables = new WeakMap<LoadedModel, FastTables>();
+/** A token the topic vector skips (shorter than 3 or a stop word), as `topicVector` does. */
+const NO_CONTENT = -1;
+/** A content word whose stem got no number (the stem table is full): its reader must take the string path. */
+export const UNNUMBERED = -2;
 
 const HASH_SEED = 0x811c9dc5 | 0;
 /** FNV-1a over UTF-16 code units: cheap to fold in one unit at a time while scanning. */
@@ -240,9 +249,10 @@ function tablesOf(model: LoadedModel): FastTables {
     uni: new Int32Array(512),
     first: new Int32Array(512),
     second: new Int32Array(512),
+    content: new Int32Array(512),
     size: 0,
   };
-  t = { rows, firsts, seconds, bigrams, tokens, rules, labels, mentions, seen: new Uint32Array(v), stamp: 0 };
+  t = { rows, firsts, seconds, bigrams, tokens, contentIds: new Map(), contentStems: [], rules, labels, mentions, seen: new Uint32Array(v), stamp: 0 };
   fastTables.set(model, t);
   return t;
 }
@@ -263,6 +273,23 @@ function describeToken(model: LoadedModel, t: FastTables, k: number, token: stri
   table.uni[k] = model.index.get('w:' + s) ?? -1;
   table.first[k] = t.firsts.get(s) ?? -1;
   table.second[k] = t.seconds.get(s) ?? -1;
+  let content = NO_CONTENT;
+  if (token.length >= 3 && !STOPWORDS.has(token)) {
+    const id = t.contentIds.get(s);
+    if (id !== undefined) content = id;
+    else if (t.contentStems.length >= TOKEN_CACHE_LIMIT) content = UNNUMBERED;
+    else {
+      content = t.contentStems.length;
+      t.contentIds.set(s, content);
+      t.contentStems.push(s);
+    }
+  }
+  table.content[k] = content;
+}
+
+/** The stem a content-word number stands for (numbers from `featureIndicesOfText`'s `content`). */
+export function contentStem(model: LoadedModel, id: number): string {
+  return tablesOf(model).contentStems[id]!;
 }
 
 /** The token table's row for `text.slice(start, end)`, whose hash is `h`; made (and kept, while there is room) on first sight. */
@@ -295,6 +322,7 @@ function findToken(model: LoadedModel, t: FastTables, text: string, start: numbe
   table.uni = grown(table.uni, rows);
   table.first = grown(table.first, rows);
   table.second = grown(table.second, rows);
+  table.content = grown(table.content, rows);
   table.offsets = grown(table.offsets, table.size + 1);
   table.chars = grown(table.chars, from + len);
   for (let j = 0; j < len; j++) table.chars[from + j] = text.charCodeAt(start + j);
@@ -366,7 +394,7 @@ function takeMatches(ids: number[], seen: Uint32Array, stamp: number, t: FastTab
  * The model's feature indices for a comment, in the order `featuresOf` would first add them,
  * each once, unknown features skipped. `tokens` is `tokenize(normalized text)`.
  */
-export function featureIndices(model: LoadedModel, tokens: readonly string[], matches: readonly Match[]): number[] {
+export function featureIndices(model: LoadedModel, tokens: readonly string[], matches: readonly Match[], content?: number[]): number[] {
   const t = tablesOf(model);
   const stamp = nextStamp(t);
   const seen = t.seen;
@@ -378,6 +406,7 @@ export function featureIndices(model: LoadedModel, tokens: readonly string[], ma
     take(ids, seen, stamp, table.uni[k]!);
     take(ids, seen, stamp, bigramIndex(t.bigrams, prevFirst, table.second[k]!));
     prevFirst = table.first[k]!;
+    if (content !== undefined && table.content[k] !== NO_CONTENT) content.push(table.content[k]!);
   }
   takeMatches(ids, seen, stamp, t, matches);
   return ids;
@@ -386,18 +415,21 @@ export function featureIndices(model: LoadedModel, tokens: readonly string[], ma
 /**
  * `featureIndices(model, tokenize(normalized), matches)` in one pass over the text: the same
  * scan as `tokenize`, but each token is looked up by the hash built while reading it, and only
- * tokens the table has not seen are sliced out. When `tokens` is given, it receives
- * `tokenize(normalized)` (the topic vector needs the words too). Text with a surrogate goes the
- * reference way, as `tokenize` sends it to its regex.
+ * tokens the table has not seen are sliced out. Text with a surrogate goes the reference way,
+ * as `tokenize` sends it to its regex.
+ *
+ * When `content` is given, it receives, for each token `topicVector` would count (3 or more
+ * code units, not a stop word), in order, the number of its stem (`contentStem` gives the
+ * stem back) or UNNUMBERED: the topic vector is then built without a string per token.
  */
-export function featureIndicesOfText(model: LoadedModel, normalized: string, matches: readonly Match[], tokens?: string[]): number[] {
+export function featureIndicesOfText(model: LoadedModel, normalized: string, matches: readonly Match[], content?: number[]): number[] {
   const t = tablesOf(model);
   const stamp = nextStamp(t);
   const seen = t.seen;
   const bigrams = t.bigrams;
   const ids: number[] = [];
   const n = normalized.length;
-  const mark = tokens?.length ?? 0;
+  const mark = content?.length ?? 0;
   let prevFirst = -1;
   let i = 0;
   scan: while (i < n) {
@@ -430,16 +462,12 @@ export function featureIndicesOfText(model: LoadedModel, normalized: string, mat
     take(ids, seen, stamp, table.uni[k]!);
     take(ids, seen, stamp, bigramIndex(bigrams, prevFirst, table.second[k]!));
     prevFirst = table.first[k]!;
-    if (tokens !== undefined) tokens.push(normalized.slice(start, end));
+    if (content !== undefined && table.content[k] !== NO_CONTENT) content.push(table.content[k]!);
   }
   if (i < n) {
     // A surrogate: start again the reference way (featureIndices takes a fresh stamp).
-    const all = tokenize(normalized);
-    if (tokens !== undefined) {
-      tokens.length = mark;
-      for (const token of all) tokens.push(token);
-    }
-    return featureIndices(model, all, matches);
+    if (content !== undefined) content.length = mark;
+    return featureIndices(model, tokenize(normalized), matches, content);
   }
   takeMatches(ids, seen, stamp, t, matches);
   return ids;

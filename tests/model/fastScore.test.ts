@@ -7,10 +7,12 @@ import { BUNDLED_PACKS } from '../../src/bundled/rules.js';
 import { featuresOf } from '../../src/model/features.js';
 import { parseModel } from '../../src/model/format.js';
 import fc from 'fast-check';
-import { featureIndices, featureIndicesOfText, loadModel, scoreFeatures, scoreIndices } from '../../src/model/naiveBayes.js';
+import { contentStem, UNNUMBERED, featureIndices, featureIndicesOfText, loadModel, scoreFeatures, scoreIndices } from '../../src/model/naiveBayes.js';
+import { makeIdf, topicVector, topicVectorOfStems } from '../../src/topic/similarity.js';
 import { hostileString, runs, TRICKY_CHARS, TRICKY_WORDS } from '../property/arbitraries.js';
-import { stem, tokenize } from '../../src/text/tokens.js';
+import { STOPWORDS, stem, tokenize } from '../../src/text/tokens.js';
 import { LABELS, type Match } from '../../src/types.js';
+import { createModerator } from '../../src/moderate.js';
 
 const root = new URL('../../', import.meta.url);
 const texts = ['train', 'test'].flatMap((f) =>
@@ -64,6 +66,11 @@ describe('scoring from tokens', () => {
       expect(got(text)).toEqual(wanted(text));
     }
     expect(got(known)).toEqual(wanted(known));
+    // Past the limit a new content word's stem gets no number: UNNUMBERED tells the reader to take the string path.
+    const content: number[] = [];
+    featureIndicesOfText(fresh, `president ${word(80_000)}`, [], content);
+    expect(content).toEqual([content[0], UNNUMBERED]);
+    expect(contentStem(fresh, content[0]!)).toBe('presid');
     // Words first seen after the table filled are looked up uncached, one after another in the scratch row.
     const late = fresh.file.features
       .filter((f) => f.startsWith('b:'))
@@ -78,15 +85,40 @@ describe('scoring from tokens', () => {
     expect(got(`${word(59_999)} ${known} ${word(70_000)}`)).toEqual(wanted(`${word(59_999)} ${known} ${word(70_000)}`));
   });
 
-  it('featureIndicesOfText (one pass over the text) equals featureIndices(tokenize(...)), tokens included', () => {
+  it('a moderator whose token table is full still compares topics right (the string path)', () => {
+    const article = 'The president met the voters in Moscow to talk about sanctions, missiles and the summit.';
+    const word = (n: number): string => {
+      let w = 'z';
+      for (let k = n; k > 0; k = Math.floor(k / 26)) w += String.fromCharCode(97 + (k % 26));
+      return w;
+    };
+    const full = createModerator();
+    for (let chunk = 0; chunk < 52; chunk++) full.moderate(Array.from({ length: 1000 }, (_, k) => word(chunk * 1000 + k)).join(' '));
+    for (const comment of [`sanctions ${word(90_000)} missiles summit`, `${word(90_001)} ${word(90_002)} moscow`, 'the president and the summit']) {
+      expect(full.moderate(comment, { article })).toEqual(createModerator().moderate(comment, { article }));
+    }
+  });
+
+  it('featureIndicesOfText (one pass over the text) equals featureIndices(tokenize(...)), content stems and topic vector included', () => {
     const compare = (normalized: string, matches: readonly Match[]): void => {
       const want = featureIndices(model, tokenize(normalized), matches);
       // featureIndices shares the token table with the one-pass scan; featuresOf shares nothing.
       expect(want.map((i) => model.file.features[i])).toEqual([...featuresOf(normalized, matches)].filter((f) => model.index.has(f)));
-      const tokens: string[] = ['kept'];
-      expect(featureIndicesOfText(model, normalized, matches, tokens), normalized).toEqual(want);
-      expect(tokens).toEqual(['kept', ...tokenize(normalized)]);
+      const content: number[] = [-7];
+      expect(featureIndicesOfText(model, normalized, matches, content), normalized).toEqual(want);
+      expect(content.slice(1).map((id) => contentStem(model, id))).toEqual(
+        tokenize(normalized)
+          .filter((t) => t.length >= 3 && !STOPWORDS.has(t))
+          .map(stem),
+      );
+      expect(content[0]).toBe(-7);
       expect(featureIndicesOfText(model, normalized, matches)).toEqual(want);
+      // The topic vector from those numbers is topicVector's, bit for bit and in the same order.
+      const idf = makeIdf(model.file.docs, (s) => (s.length % 3 === 0 ? undefined : s.length));
+      const want2 = topicVector(normalized, idf);
+      const got2 = topicVectorOfStems(content.slice(1), (id) => contentStem(model, id), (id) => idf(contentStem(model, id)));
+      expect(Object.is(got2.norm, want2.norm)).toBe(true);
+      expect([...got2.weights]).toEqual([...want2.weights]);
     };
     const check = (text: string): void => {
       const a = analyzer.analyze(text);
