@@ -487,15 +487,21 @@ class IndexScore implements LabelScore {
   // The strongest features are only needed for a reason; worked out once, on first read.
   get top(): string[] {
     if (this.#top !== undefined) return this.#top;
-    if (this.explain <= 0) return (this.#top = []);
-    const w = this.weights;
-    // Only features pushing towards the label are candidates: pair those alone, in id order.
-    const positive: Array<[string, number]> = [];
-    for (const i of this.ids) if (w[i]! > 0) positive.push([this.names[i]!, w[i]!]);
-    return (this.#top = positive
-      .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
-      .slice(0, this.explain)
-      .map(([f]) => f));
+    const { weights: w, names, explain } = this;
+    // The `explain` strongest features pushing towards the label, strongest first, ties by
+    // name: what sorting all of them and keeping the first `explain` gives (the order is total,
+    // as ids are distinct), kept by insertion instead of pairing and sorting them all.
+    const best: number[] = [];
+    const before = (a: number, b: number): boolean => w[a]! > w[b]! || (w[a] === w[b] && names[a]! < names[b]!);
+    for (const i of this.ids) {
+      if (!(w[i]! > 0)) continue;
+      let p = best.length;
+      while (p > 0 && before(i, best[p - 1]!)) p--;
+      if (p >= explain) continue;
+      best.splice(p, 0, i);
+      if (best.length > explain) best.pop();
+    }
+    return (this.#top = best.map((i) => names[i]!));
   }
 }
 

@@ -40,11 +40,14 @@ describe('scoring from tokens', () => {
   it('scoreIndices(featureIndices(...)) equals scoreFeatures(featuresOf(...)), bit for bit, top features included', () => {
     for (const text of texts) {
       const a = analyzer.analyze(text);
-      const fast = scoreIndices(model, featureIndices(model, tokenize(a.modelText), a.matches), 5);
-      const slow = scoreFeatures(model, a.features, 5);
-      for (const l of LABELS) {
-        expect(Object.is(fast[l].logOdds, slow[l].logOdds)).toBe(true);
-        expect(fast[l].top).toEqual(slow[l].top);
+      for (const explain of [0, 1, 3, 5, 20]) {
+        const fast = scoreIndices(model, featureIndices(model, tokenize(a.modelText), a.matches), explain);
+        const slow = scoreFeatures(model, a.features, explain);
+        for (const l of LABELS) {
+          expect(Object.is(fast[l].logOdds, slow[l].logOdds)).toBe(true);
+          expect(fast[l].top).toEqual(slow[l].top);
+          expect(fast[l].top).toBe(fast[l].top);
+        }
       }
     }
   });
