@@ -6,12 +6,11 @@ import type { SourcedPack } from './engine/compile.js';
 import { DecorumError } from './errors.js';
 import { detectLanguage, sameLanguage } from './lang/detect.js';
 import { parseModel } from './model/format.js';
-import { combine, featureIndices, loadModel, scoreIndices, type LabelScore, type LoadedModel } from './model/naiveBayes.js';
+import { combine, contentStem, featureIndicesOfText, loadModel, UNNUMBERED, scoreIndices, type LabelScore, type LoadedModel } from './model/naiveBayes.js';
 import { ON_TOPIC_SIMILARITY, signalsFor } from './model/signals.js';
 import { ModeratorOptionsSchema, type ModeratorOptions, type ResolvedModeratorOptions } from './schemas/options.js';
-import { cosine, makeIdf, topicVector, type TopicVector } from './topic/similarity.js';
+import { cosine, makeIdf, topicVector, topicVectorOfStems, type TopicVector } from './topic/similarity.js';
 import { normalize } from './normalize/normalize.js';
-import { tokenize } from './text/tokens.js';
 import { LABELS, type Action, type Label, type Match, type Scores, type Severity, type Verdict } from './types.js';
 
 export interface ModerateContext {
@@ -135,6 +134,20 @@ export function createModerator(options?: ModeratorOptions): Moderator {
     return v;
   };
 
+  // idf by content-stem number, filled as stems are met: idf is fixed by the model, and looking
+  // it up costs a Map lookup and a log per stem per comment otherwise.
+  const idfByStem: number[] = [];
+  /** topicVector(modelText, idf), from the stem numbers the model's scan handed out when it has them. */
+  function commentVector(modelText: string, stems: readonly number[] | undefined): TopicVector {
+    if (model === null || stems === undefined || stems.includes(UNNUMBERED)) return topicVector(modelText, idf);
+    const m = model;
+    return topicVectorOfStems(
+      stems,
+      (id) => contentStem(m, id),
+      (id) => (idfByStem[id] ??= idf(contentStem(m, id))),
+    );
+  }
+
   function moderate(text: string, context?: ModerateContext): Verdict {
     if (typeof text !== 'string') {
       throw new DecorumError('INVALID_INPUT', `moderate(text): text must be a string, got ${text === null ? 'null' : typeof text}`, { field: 'text' });
@@ -153,10 +166,16 @@ export function createModerator(options?: ModeratorOptions): Moderator {
     const { norm, matches, modelText } = analyzer.analyze(truncated ? cutAt(text, opts.maxLength) : text);
     const rules = ruleScores(matches);
     const hasArticle = article !== undefined && article.trim() !== '';
-    // One tokenisation serves the model and the topic vector.
-    const tokens = model || hasArticle ? tokenize(modelText) : [];
+    // One scan of the text serves the model and, when there is an article, the topic vector:
+    // the model reads its features straight from the text, and hands out the content words'
+    // stems (as numbers) only when the topic vector needs them.
+    let stems: number[] | undefined;
     // Same scores as scoreFeatures(model, features) on the analysis' feature set, without building it.
-    const modelScores: Record<Label, LabelScore> | null = model ? scoreIndices(model, featureIndices(model, tokens, matches), opts.explain) : null;
+    let modelScores: Record<Label, LabelScore> | null = null;
+    if (model) {
+      if (hasArticle) stems = [];
+      modelScores = scoreIndices(model, featureIndicesOfText(model, modelText, matches, stems), opts.explain);
+    }
 
     const language = detectLanguage(text);
     let similarity: number | null = null;
@@ -165,7 +184,7 @@ export function createModerator(options?: ModeratorOptions): Moderator {
       const info = articleInfo(article);
       // Words can only be compared within one language; across languages the topic signal is
       // left out, as without an article (the model and the spam/furniture rules still judge).
-      if (sameLanguage(language, info.language)) similarity = cosine(topicVector(modelText, idf, tokens), info.vector);
+      if (sameLanguage(language, info.language)) similarity = cosine(commentVector(modelText, stems), info.vector);
       else crossLanguage = info.language;
     }
 

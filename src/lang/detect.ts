@@ -47,30 +47,51 @@ const WORD_TRIE = (() => {
 })();
 
 /**
- * Words of `lower` (runs of [a-z'], as /[a-z']+/g finds them) and how many of them are English
- * markers or stop words.
+ * `text.toLowerCase()` read one code unit at a time, as a trie edge (-1 for none), for ASCII.
+ * Above ASCII only KELVIN SIGN lower-cases to [a-z'] (checked over every code point in the
+ * tests); U+0130 (İ), which lower-cases to "i" plus a combining dot, is handled by the caller.
  */
-export function countMarkers(lower: string): { words: number; hits: number } {
+const ASCII_EDGES = Int8Array.from({ length: 128 }, (_, c) => (c >= 65 && c <= 90 ? c - 65 : edge(c)));
+const KELVIN_SIGN = 0x212a;
+const DOTTED_CAPITAL_I = 0x130;
+const foldedEdge = (c: number): number => (c < 128 ? ASCII_EDGES[c]! : c === KELVIN_SIGN ? 10 : -1);
+
+/**
+ * Words of `text.slice(0, end).toLowerCase()` (runs of [a-z'], as /[a-z']+/g finds them) and
+ * how many of them are English markers or stop words. The text is lower-cased as it is read, so
+ * no lower-case copy is made per comment.
+ */
+export function countMarkers(text: string, end = text.length): { words: number; hits: number } {
   const { next, terminal } = WORD_TRIE;
+  const n = Math.min(end, text.length);
   let words = 0;
   let hits = 0;
-  let node = -1; // trie node of the current run; -1 when the run left the trie
-  let inWord = false;
-  for (let i = 0; i <= lower.length; i++) {
-    const e = i < lower.length ? edge(lower.charCodeAt(i)) : -1;
-    if (e >= 0) {
-      if (!inWord) {
-        inWord = true;
-        node = 0;
-      }
-      if (node >= 0) node = next[node * EDGES + e]!;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    let e = foldedEdge(c);
+    if (e < 0 && c !== DOTTED_CAPITAL_I) {
+      i++;
       continue;
     }
-    if (inWord) {
-      words++;
-      if (node >= 0 && terminal[node] === 1) hits++;
-      inWord = false;
+    // A run starts here. Walk the trie while the run stays in it (node -1 once it leaves), then
+    // only look for the run's end.
+    words++;
+    let node = 0;
+    for (;;) {
+      if (c === DOTTED_CAPITAL_I) {
+        // "i", then the combining dot after it ends the run.
+        if (node >= 0) node = next[node * EDGES + 8]!;
+        i++;
+        break;
+      }
+      if (node >= 0) node = next[node * EDGES + e]!;
+      if (++i >= n) break;
+      c = text.charCodeAt(i);
+      e = foldedEdge(c);
+      if (e < 0 && c !== DOTTED_CAPITAL_I) break;
     }
+    if (node >= 0 && terminal[node] === 1) hits++;
   }
   return { words, hits };
 }
@@ -88,7 +109,7 @@ export function detectLanguage(text: string, candidates: readonly string[] = CAN
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 0xbf) letters++;
   }
   if (letters < MIN_LETTERS) return 'und';
-  const { words, hits } = countMarkers(text.slice(0, 600).toLowerCase());
+  const { words, hits } = countMarkers(text, 600);
   if ((hits >= 2 && hits * 6 >= words) || (hits >= 1 && words <= 8)) return 'eng';
   // franc's cost grows with the text; 400 characters are plenty to tell languages apart.
   return franc(text.slice(0, 400), { only: [...candidates], minLength: MIN_LETTERS });

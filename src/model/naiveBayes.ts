@@ -1,4 +1,5 @@
-import { stem } from '../text/tokens.js';
+import { isLetterCode, isTokenCode, STOPWORDS, stem, tokenize, TOKEN_MAX_LENGTH } from '../text/tokens.js';
+import { isSurrogate } from '../text/unicodeClass.js';
 import { LABELS, type Label, type Match } from '../types.js';
 import type { ModelFile } from './format.js';
 
@@ -124,33 +125,80 @@ export function scoreFeatures(model: LoadedModel, features: Iterable<string>, ex
 }
 
 /**
- * Lookup tables for scoring a comment straight from its tokens, built once per model on first
+ * Lookup tables for scoring a comment straight from its text, built once per model on first
  * use (training builds many short-lived models that never need them). Scoring this way gives
  * the same numbers as `scoreFeatures(model, featuresOf(...))` — the same features, deduplicated,
  * summed in the same order — without building a key string and a Set entry per feature.
  */
-interface TokenEntry {
-  /** Index of `w:<stem>`, or -1. */
-  readonly uni: number;
-  readonly stem: string;
-  /** Indices of `b:<stem>_<next stem>` by next stem, or undefined when the model has none. */
-  readonly next: ReadonlyMap<string, number> | undefined;
-}
-
 interface FastTables {
   /** Per feature, its weight for each label in LABELS order: row i is [4i, 4i + 4). */
   readonly rows: Float64Array;
-  readonly bigrams: ReadonlyMap<string, Map<string, number>>;
-  readonly tokens: Map<string, TokenEntry>;
-  /** Index of `r:`/`l:`/`m:` features by their full key. */
-  readonly others: Map<string, number>;
+  /** Stems that begin / end a bigram feature, numbered; the numbers key `bigrams`. */
+  readonly firsts: ReadonlyMap<string, number>;
+  readonly seconds: ReadonlyMap<string, number>;
+  readonly bigrams: BigramTable;
+  readonly tokens: TokenTable;
+  /** Stems of content words (see `contentStem`), numbered as the scan meets them; bounded with the token table. */
+  readonly contentIds: Map<string, number>;
+  readonly contentStems: string[];
+  /** Index of `r:<ruleId>`, `l:<label>` and `m:<label>` features. Fixed by the model, so nothing is cached per call. */
+  readonly rules: ReadonlyMap<string, number>;
+  readonly labels: ReadonlyMap<string, number>;
+  readonly mentions: ReadonlyMap<string, number>;
   /** Dedup stamps: seen[i] === stamp when feature i was already counted in this call. */
   readonly seen: Uint32Array;
   stamp: number;
 }
 
+/**
+ * `b:<first>_<second>` feature index by the two stems' numbers (open addressing, linear probing,
+ * -1 for an empty slot): a bigram is looked up once per token, and a Map keyed by numbers was
+ * still the single most expensive line of the scan.
+ */
+interface BigramTable {
+  readonly first: Int32Array;
+  readonly second: Int32Array;
+  readonly index: Int32Array;
+  readonly mask: number;
+}
+
+/**
+ * Tokens seen so far, by a hash of their code units (open addressing, linear probing). The
+ * scanner hashes a token while it reads it and compares code units on a hit, so a known token
+ * costs neither a sliced string nor V8's string hashing and Map lookup, which was most of the
+ * model's time per comment. Everything is in typed arrays, token letters included, so a lookup
+ * touches a few dense arrays instead of an object and a string per token. Bounded like the Map
+ * it replaced: once full, further new tokens are looked up in the scratch row, uncached.
+ */
+interface TokenTable {
+  /** Entry number + 1 per slot, 0 when empty. */
+  slots: Int32Array;
+  hashes: Int32Array;
+  /** Entry k's letters are chars[offsets[k], offsets[k + 1]). */
+  chars: Uint16Array;
+  offsets: Int32Array;
+  /** Per entry: index of `w:<stem>` (-1 none), and its stem's number in `firsts` / `seconds` (-1 none). */
+  uni: Int32Array;
+  first: Int32Array;
+  second: Int32Array;
+  /** Per entry: its stem's number in `contentStems` when the token is a content word, else NO_CONTENT (or UNNUMBERED). */
+  content: Int32Array;
+  size: number;
+}
+
 const TOKEN_CACHE_LIMIT = 50_000;
+/** The row a token's values go in when the table is full: read at once, overwritten by the next. */
+const SCRATCH = TOKEN_CACHE_LIMIT;
 const fastTables = new WeakMap<LoadedModel, FastTables>();
+/** A token the topic vector skips (shorter than 3 or a stop word), as `topicVector` does. */
+const NO_CONTENT = -1;
+/** A content word whose stem got no number (the stem table is full): its reader must take the string path. */
+export const UNNUMBERED = -2;
+
+const HASH_SEED = 0x811c9dc5 | 0;
+/** FNV-1a over UTF-16 code units: cheap to fold in one unit at a time while scanning. */
+const mix = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193);
+const pairSlot = (first: number, second: number, mask: number): number => (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b)) & mask;
 
 function tablesOf(model: LoadedModel): FastTables {
   let t = fastTables.get(model);
@@ -161,70 +209,300 @@ function tablesOf(model: LoadedModel): FastTables {
     const w = model.weights[label];
     for (let i = 0; i < v; i++) rows[i * LABELS.length + l] = w[i]!;
   });
-  const bigrams = new Map<string, Map<string, number>>();
+  const firsts = new Map<string, number>();
+  const seconds = new Map<string, number>();
+  const pairs: Array<[number, number, number]> = [];
+  const rules = new Map<string, number>();
+  const labels = new Map<string, number>();
+  const mentions = new Map<string, number>();
   for (const [f, i] of model.index) {
+    if (f.startsWith('r:')) rules.set(f.slice(2), i);
+    else if (f.startsWith('l:')) labels.set(f.slice(2), i);
+    else if (f.startsWith('m:')) mentions.set(f.slice(2), i);
     if (!f.startsWith('b:')) continue;
     const cut = f.indexOf('_', 2);
     if (cut < 0) continue;
     const prev = f.slice(2, cut);
-    let m = bigrams.get(prev);
-    if (m === undefined) bigrams.set(prev, (m = new Map()));
-    m.set(f.slice(cut + 1), i);
+    const next = f.slice(cut + 1);
+    let a = firsts.get(prev);
+    if (a === undefined) firsts.set(prev, (a = firsts.size));
+    let b = seconds.get(next);
+    if (b === undefined) seconds.set(next, (b = seconds.size));
+    pairs.push([a, b, i]);
   }
-  t = { rows, bigrams, tokens: new Map(), others: new Map(), seen: new Uint32Array(v), stamp: 0 };
+  let size = 16;
+  while (size < pairs.length * 2) size *= 2;
+  const bigrams: BigramTable = { first: new Int32Array(size), second: new Int32Array(size), index: new Int32Array(size).fill(-1), mask: size - 1 };
+  for (const [a, b, i] of pairs) {
+    let slot = pairSlot(a, b, bigrams.mask);
+    // Each (a, b) comes once: a stem has no '_', so a key splits one way only.
+    while (bigrams.index[slot] !== -1) slot = (slot + 1) & bigrams.mask;
+    bigrams.first[slot] = a;
+    bigrams.second[slot] = b;
+    bigrams.index[slot] = i;
+  }
+  const tokens: TokenTable = {
+    slots: new Int32Array(1024),
+    hashes: new Int32Array(1024),
+    chars: new Uint16Array(4096),
+    offsets: new Int32Array(513),
+    uni: new Int32Array(512),
+    first: new Int32Array(512),
+    second: new Int32Array(512),
+    content: new Int32Array(512),
+    size: 0,
+  };
+  t = { rows, firsts, seconds, bigrams, tokens, contentIds: new Map(), contentStems: [], rules, labels, mentions, seen: new Uint32Array(v), stamp: 0 };
   fastTables.set(model, t);
   return t;
+}
+
+function grown<T extends Int32Array | Uint16Array>(a: T, need: number): T {
+  if (need <= a.length) return a;
+  let n = a.length * 2;
+  while (n < need) n *= 2;
+  const b = new (a.constructor as new (n: number) => T)(n);
+  b.set(a);
+  return b;
+}
+
+/** Fills row `k` of the token table with the features of `token`. */
+function describeToken(model: LoadedModel, t: FastTables, k: number, token: string): void {
+  const s = stem(token);
+  const table = t.tokens;
+  table.uni[k] = model.index.get('w:' + s) ?? -1;
+  table.first[k] = t.firsts.get(s) ?? -1;
+  table.second[k] = t.seconds.get(s) ?? -1;
+  let content = NO_CONTENT;
+  if (token.length >= 3 && !STOPWORDS.has(token)) {
+    const id = t.contentIds.get(s);
+    if (id !== undefined) content = id;
+    else if (t.contentStems.length >= TOKEN_CACHE_LIMIT) content = UNNUMBERED;
+    else {
+      content = t.contentStems.length;
+      t.contentIds.set(s, content);
+      t.contentStems.push(s);
+    }
+  }
+  table.content[k] = content;
+}
+
+/** The stem a content-word number stands for (numbers from `featureIndicesOfText`'s `content`). */
+export function contentStem(model: LoadedModel, id: number): string {
+  return tablesOf(model).contentStems[id]!;
+}
+
+/** The token table's row for `text.slice(start, end)`, whose hash is `h`; made (and kept, while there is room) on first sight. */
+function findToken(model: LoadedModel, t: FastTables, text: string, start: number, end: number, h: number): number {
+  const table = t.tokens;
+  const len = end - start;
+  const { slots, hashes, chars, offsets } = table;
+  const mask = slots.length - 1;
+  let slot = h & mask;
+  for (let k = slots[slot]!; k !== 0; k = slots[slot]!) {
+    if (hashes[slot] === h) {
+      const from = offsets[k - 1]!;
+      if (offsets[k]! - from === len) {
+        let j = 0;
+        while (j < len && chars[from + j] === text.charCodeAt(start + j)) j++;
+        if (j === len) return k - 1;
+      }
+    }
+    slot = (slot + 1) & mask;
+  }
+  const token = text.slice(start, end);
+  if (table.size >= TOKEN_CACHE_LIMIT) {
+    describeToken(model, t, SCRATCH, token);
+    return SCRATCH;
+  }
+  const k = table.size++;
+  const from = table.offsets[k]!;
+  // Per-entry rows have room for the scratch row past the limit.
+  const rows = Math.min(table.size + 1, TOKEN_CACHE_LIMIT + 1);
+  table.uni = grown(table.uni, rows);
+  table.first = grown(table.first, rows);
+  table.second = grown(table.second, rows);
+  table.content = grown(table.content, rows);
+  table.offsets = grown(table.offsets, table.size + 1);
+  table.chars = grown(table.chars, from + len);
+  for (let j = 0; j < len; j++) table.chars[from + j] = text.charCodeAt(start + j);
+  table.offsets[k + 1] = from + len;
+  describeToken(model, t, k, token);
+  slots[slot] = k + 1;
+  hashes[slot] = h;
+  // Kept at most half full so probes stay short.
+  if (table.size * 2 > slots.length) {
+    table.slots = new Int32Array(slots.length * 2);
+    table.hashes = new Int32Array(slots.length * 2);
+    const m = table.slots.length - 1;
+    for (let s = 0; s < slots.length; s++) {
+      if (slots[s] === 0) continue;
+      let to = hashes[s]! & m;
+      while (table.slots[to] !== 0) to = (to + 1) & m;
+      table.slots[to] = slots[s]!;
+      table.hashes[to] = hashes[s]!;
+    }
+  }
+  return k;
+}
+
+function hashOf(token: string): number {
+  let h = HASH_SEED;
+  for (let i = 0; i < token.length; i++) h = mix(h, token.charCodeAt(i));
+  return h;
+}
+
+function nextStamp(t: FastTables): number {
+  if (++t.stamp === 0xffffffff) {
+    t.seen.fill(0);
+    t.stamp = 1;
+  }
+  return t.stamp;
+}
+
+/** Appends feature `i` to `ids` unless it is unknown (-1) or already there in this call. */
+function take(ids: number[], seen: Uint32Array, stamp: number, i: number): void {
+  if (i >= 0 && seen[i] !== stamp) {
+    seen[i] = stamp;
+    ids.push(i);
+  }
+}
+
+/** `b:<first>_<second>` for two stems' numbers, or -1 (also when either is -1: no such bigram). */
+function bigramIndex(b: BigramTable, first: number, second: number): number {
+  if (first < 0 || second < 0) return -1;
+  let slot = pairSlot(first, second, b.mask);
+  for (let i = b.index[slot]!; i !== -1; i = b.index[slot]!) {
+    if (b.first[slot] === first && b.second[slot] === second) return i;
+    slot = (slot + 1) & b.mask;
+  }
+  return -1;
+}
+
+function takeMatches(ids: number[], seen: Uint32Array, stamp: number, t: FastTables, matches: readonly Match[]): void {
+  for (const m of matches) {
+    if (m.mentioned) {
+      take(ids, seen, stamp, t.mentions.get(m.label) ?? -1);
+      continue;
+    }
+    take(ids, seen, stamp, t.rules.get(m.ruleId) ?? -1);
+    take(ids, seen, stamp, t.labels.get(m.label) ?? -1);
+  }
 }
 
 /**
  * The model's feature indices for a comment, in the order `featuresOf` would first add them,
  * each once, unknown features skipped. `tokens` is `tokenize(normalized text)`.
  */
-export function featureIndices(model: LoadedModel, tokens: readonly string[], matches: readonly Match[]): number[] {
+export function featureIndices(model: LoadedModel, tokens: readonly string[], matches: readonly Match[], content?: number[]): number[] {
   const t = tablesOf(model);
-  if (++t.stamp === 0xffffffff) {
-    t.seen.fill(0);
-    t.stamp = 1;
-  }
-  const stamp = t.stamp;
+  const stamp = nextStamp(t);
   const seen = t.seen;
   const ids: number[] = [];
-  const add = (i: number | undefined): void => {
-    if (i !== undefined && i >= 0 && seen[i] !== stamp) {
-      seen[i] = stamp;
-      ids.push(i);
-    }
-  };
-  let prev: TokenEntry | undefined;
+  let prevFirst = -1;
   for (const token of tokens) {
-    let e = t.tokens.get(token);
-    if (e === undefined) {
-      const s = stem(token);
-      e = { uni: model.index.get('w:' + s) ?? -1, stem: s, next: t.bigrams.get(s) };
-      if (t.tokens.size < TOKEN_CACHE_LIMIT) t.tokens.set(token, e);
-    }
-    add(e.uni);
-    if (prev !== undefined && prev.next !== undefined) add(prev.next.get(e.stem));
-    prev = e;
+    const k = findToken(model, t, token, 0, token.length, hashOf(token));
+    const table = t.tokens;
+    take(ids, seen, stamp, table.uni[k]!);
+    take(ids, seen, stamp, bigramIndex(t.bigrams, prevFirst, table.second[k]!));
+    prevFirst = table.first[k]!;
+    if (content !== undefined && table.content[k] !== NO_CONTENT) content.push(table.content[k]!);
   }
-  for (const m of matches) {
-    const key = m.mentioned ? 'm:' + m.label : 'r:' + m.ruleId;
-    let i = t.others.get(key);
-    if (i === undefined) {
-      i = model.index.get(key) ?? -1;
-      if (t.others.size < TOKEN_CACHE_LIMIT) t.others.set(key, i);
-    }
-    add(i);
-    if (m.mentioned) continue;
-    const lkey = 'l:' + m.label;
-    let li = t.others.get(lkey);
-    if (li === undefined) {
-      li = model.index.get(lkey) ?? -1;
-      t.others.set(lkey, li);
-    }
-    add(li);
-  }
+  takeMatches(ids, seen, stamp, t, matches);
   return ids;
+}
+
+/**
+ * `featureIndices(model, tokenize(normalized), matches)` in one pass over the text: the same
+ * scan as `tokenize`, but each token is looked up by the hash built while reading it, and only
+ * tokens the table has not seen are sliced out. Text with a surrogate goes the reference way,
+ * as `tokenize` sends it to its regex.
+ *
+ * When `content` is given, it receives, for each token `topicVector` would count (3 or more
+ * code units, not a stop word), in order, the number of its stem (`contentStem` gives the
+ * stem back) or UNNUMBERED: the topic vector is then built without a string per token.
+ */
+export function featureIndicesOfText(model: LoadedModel, normalized: string, matches: readonly Match[], content?: number[]): number[] {
+  const t = tablesOf(model);
+  const stamp = nextStamp(t);
+  const seen = t.seen;
+  const bigrams = t.bigrams;
+  const ids: number[] = [];
+  const n = normalized.length;
+  const mark = content?.length ?? 0;
+  let prevFirst = -1;
+  let i = 0;
+  scan: while (i < n) {
+    const c = normalized.charCodeAt(i);
+    if (isSurrogate(c)) break scan;
+    if (!isLetterCode(c)) {
+      i++;
+      continue;
+    }
+    const start = i++;
+    let h = mix(HASH_SEED, c);
+    // The hash without the last unit, for a token whose trailing apostrophe is dropped.
+    let before = h;
+    for (; i < n; i++) {
+      const d = normalized.charCodeAt(i);
+      if (isSurrogate(d)) break scan;
+      if (!isTokenCode(d)) break;
+      before = h;
+      h = mix(h, d);
+    }
+    let end = i;
+    if (normalized.charCodeAt(i - 1) === 39) {
+      end = i - 1;
+      h = before;
+    }
+    if (end - start > TOKEN_MAX_LENGTH) continue;
+    const k = findToken(model, t, normalized, start, end, h);
+    // Read after findToken: it may have grown (replaced) the arrays.
+    const table = t.tokens;
+    take(ids, seen, stamp, table.uni[k]!);
+    take(ids, seen, stamp, bigramIndex(bigrams, prevFirst, table.second[k]!));
+    prevFirst = table.first[k]!;
+    if (content !== undefined && table.content[k] !== NO_CONTENT) content.push(table.content[k]!);
+  }
+  if (i < n) {
+    // A surrogate: start again the reference way (featureIndices takes a fresh stamp).
+    if (content !== undefined) content.length = mark;
+    return featureIndices(model, tokenize(normalized), matches, content);
+  }
+  takeMatches(ids, seen, stamp, t, matches);
+  return ids;
+}
+
+/** Log-odds for the features `featureIndices` returned, with the top features worked out only when read. */
+class IndexScore implements LabelScore {
+  #top: string[] | undefined;
+  constructor(
+    readonly logOdds: number,
+    private readonly weights: Float64Array,
+    private readonly names: readonly string[],
+    private readonly ids: readonly number[],
+    private readonly explain: number,
+  ) {}
+
+  // The strongest features are only needed for a reason; worked out once, on first read.
+  get top(): string[] {
+    if (this.#top !== undefined) return this.#top;
+    const { weights: w, names, explain } = this;
+    // The `explain` strongest features pushing towards the label, strongest first, ties by
+    // name: what sorting all of them and keeping the first `explain` gives (the order is total,
+    // as ids are distinct), kept by insertion instead of pairing and sorting them all.
+    const best: number[] = [];
+    const before = (a: number, b: number): boolean => w[a]! > w[b]! || (w[a] === w[b] && names[a]! < names[b]!);
+    for (const i of this.ids) {
+      if (!(w[i]! > 0)) continue;
+      let p = best.length;
+      while (p > 0 && before(i, best[p - 1]!)) p--;
+      if (p >= explain) continue;
+      best.splice(p, 0, i);
+      if (best.length > explain) best.pop();
+    }
+    return (this.#top = best.map((i) => names[i]!));
+  }
 }
 
 /** `scoreFeatures` for the indices `featureIndices` returned: the same log-odds and top features. */
@@ -244,24 +522,12 @@ export function scoreIndices(model: LoadedModel, ids: readonly number[], explain
   }
   const sums = [s0, s1, s2, s3];
   const denominator = Math.max(ids.length, MIN_EVIDENCE);
+  const names = model.file.features;
   const out = {} as Record<Label, LabelScore>;
-  LABELS.forEach((label, l) => {
-    out[label] = {
-      logOdds: model.base[label] + sums[l]! / denominator,
-      get top() {
-        if (explain <= 0) return [];
-        const w = model.weights[label];
-        const names = model.file.features;
-        // Only features pushing towards the label are candidates: pair those alone, in id order.
-        const positive: Array<[string, number]> = [];
-        for (const i of ids) if (w[i]! > 0) positive.push([names[i]!, w[i]!]);
-        return positive
-          .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
-          .slice(0, explain)
-          .map(([f]) => f);
-      },
-    };
-  });
+  for (let l = 0; l < LABELS.length; l++) {
+    const label = LABELS[l]!;
+    out[label] = new IndexScore(model.base[label] + sums[l]! / denominator, model.weights[label], names, ids, explain);
+  }
   return out;
 }
 

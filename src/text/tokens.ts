@@ -7,11 +7,14 @@ export const STOPWORDS: ReadonlySet<string> = new Set([...naturalStopwords, "it'
 
 const TOKEN = /[\p{L}][\p{L}\p{N}']*/gu;
 
+/** Tokens longer than this are dropped; the fused scanner in model/naiveBayes.ts drops the same ones. */
+export const TOKEN_MAX_LENGTH = 40;
+
 const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 /** \p{L} for one BMP code unit outside the surrogates. */
-const isLetterCode = (c: number): boolean => (c < 0x80 ? isAsciiLetter(c) : unitClass(c) === LETTER);
+export const isLetterCode = (c: number): boolean => (c < 0x80 ? isAsciiLetter(c) : unitClass(c) === LETTER);
 /** [\p{L}\p{N}'] for one BMP code unit outside the surrogates. */
-const isTokenCode = (c: number): boolean => (c < 0x80 ? isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 39 : unitClass(c) !== 0);
+export const isTokenCode = (c: number): boolean => (c < 0x80 ? isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 39 : unitClass(c) !== 0);
 
 /** Word tokens of normalised text (already lower case, leet and look-alikes undone). */
 export function tokenize(normalized: string): string[] {
@@ -34,7 +37,7 @@ export function tokenize(normalized: string): string[] {
       if (!isTokenCode(d)) break;
     }
     const end = normalized.charCodeAt(i - 1) === 39 ? i - 1 : i;
-    if (end - start <= 40) out.push(normalized.slice(start, end));
+    if (end - start <= TOKEN_MAX_LENGTH) out.push(normalized.slice(start, end));
   }
   return out;
 }
@@ -44,7 +47,7 @@ export function tokenizeByRegex(normalized: string): string[] {
   const out: string[] = [];
   for (const m of normalized.matchAll(TOKEN)) {
     const t = m[0].endsWith("'") ? m[0].slice(0, -1) : m[0];
-    if (t.length <= 40) out.push(t);
+    if (t.length <= TOKEN_MAX_LENGTH) out.push(t);
   }
   return out;
 }

@@ -39,6 +39,25 @@ export function topicVector(normalized: string, idf: Idf, tokens: readonly strin
   return { weights, norm: Math.sqrt(sq) };
 }
 
+/**
+ * `topicVector` from the content words' stems, given as numbers (`featureIndicesOfText` hands
+ * them out): the same weights, in the same order, with the same norm, without a stop-word and a
+ * stem lookup per token. `stemOf` names a number; `idfOf` is the idf of that stem.
+ */
+export function topicVectorOfStems(stems: readonly number[], stemOf: (id: number) => string, idfOf: (id: number) => number): TopicVector {
+  // A Map keeps first-occurrence order, which is the order topicVector's tf Map has.
+  const tf = new Map<number, number>();
+  for (const id of stems) tf.set(id, (tf.get(id) ?? 0) + 1);
+  const weights = new Map<string, number>();
+  let sq = 0;
+  for (const [id, n] of tf) {
+    const w = (1 + Math.log(n)) * idfOf(id);
+    weights.set(stemOf(id), w);
+    sq += w * w;
+  }
+  return { weights, norm: Math.sqrt(sq) };
+}
+
 /** Cosine similarity of two sparse vectors, iterating the smaller. */
 export function cosine(a: TopicVector, b: TopicVector): number {
   if (a.norm === 0 || b.norm === 0) return 0;

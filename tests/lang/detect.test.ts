@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ENGLISH_MARKERS, countMarkers, detectLanguage } from '../../src/lang/detect.js';
 import { STOPWORDS } from '../../src/text/tokens.js';
-import { TRICKY_CHARS, TRICKY_WORDS, runs } from '../property/arbitraries.js';
+import { TRICKY_CHARS, TRICKY_WORDS, hostileString, runs } from '../property/arbitraries.js';
 import { fixtureTexts } from '../support/corpus.js';
 
 const corpus = fixtureTexts;
@@ -24,6 +24,29 @@ describe('countMarkers', () => {
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 20 }), (p) => {
         const lower = p.join('').toLowerCase();
         expect(countMarkers(lower)).toEqual(reference(lower));
+      }),
+      runs(3000),
+    );
+  });
+
+  it('lower-cases as it reads: countMarkers(text, n) counts what the regex finds in text.slice(0, n).toLowerCase()', () => {
+    // Every code point, alone and inside a marker word, against String#toLowerCase: this is what
+    // pins the claim that only ASCII capitals, KELVIN SIGN and U+0130 lower-case into [a-z'].
+    for (let c = 0; c <= 0x10ffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCodePoint(c);
+      for (const t of [ch, `th${ch}e ${ch}`]) {
+        const want = reference(t.toLowerCase());
+        const got = countMarkers(t);
+        if (got.words !== want.words || got.hits !== want.hits) expect(got, `U+${c.toString(16)}`).toEqual(want);
+      }
+    }
+    const pieces = [...ENGLISH_MARKERS].map((w) => w.toUpperCase()).concat(['The', 'tHE', 'İ', 'Iİ', '\u212a', 'Ｔhe', "IT'S", '😀', '\ud83d', ' ', "'", 'é', 'Σ', 'ΑΣ ']);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces), hostileString(8)), { maxLength: 30 }), fc.nat(120), (p, n) => {
+        const text = p.join('');
+        expect(countMarkers(text, n)).toEqual(reference(text.slice(0, n).toLowerCase()));
+        expect(countMarkers(text)).toEqual(reference(text.toLowerCase()));
       }),
       runs(3000),
     );

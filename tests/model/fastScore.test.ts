@@ -4,10 +4,15 @@ import { createAnalyzer } from '../../src/analyze.js';
 import { BUNDLED_MODEL } from '../../src/bundled/model.js';
 import { badWordsList } from '../../src/bundled/profanity.js';
 import { BUNDLED_PACKS } from '../../src/bundled/rules.js';
+import { featuresOf } from '../../src/model/features.js';
 import { parseModel } from '../../src/model/format.js';
-import { featureIndices, loadModel, scoreFeatures, scoreIndices } from '../../src/model/naiveBayes.js';
-import { tokenize } from '../../src/text/tokens.js';
-import { LABELS } from '../../src/types.js';
+import fc from 'fast-check';
+import { contentStem, UNNUMBERED, featureIndices, featureIndicesOfText, loadModel, scoreFeatures, scoreIndices } from '../../src/model/naiveBayes.js';
+import { makeIdf, topicVector, topicVectorOfStems } from '../../src/topic/similarity.js';
+import { hostileString, runs, TRICKY_CHARS, TRICKY_WORDS } from '../property/arbitraries.js';
+import { STOPWORDS, stem, tokenize } from '../../src/text/tokens.js';
+import { LABELS, type Match } from '../../src/types.js';
+import { createModerator } from '../../src/moderate.js';
 
 const root = new URL('../../', import.meta.url);
 const texts = ['train', 'test'].flatMap((f) =>
@@ -35,12 +40,118 @@ describe('scoring from tokens', () => {
   it('scoreIndices(featureIndices(...)) equals scoreFeatures(featuresOf(...)), bit for bit, top features included', () => {
     for (const text of texts) {
       const a = analyzer.analyze(text);
-      const fast = scoreIndices(model, featureIndices(model, tokenize(a.modelText), a.matches), 5);
-      const slow = scoreFeatures(model, a.features, 5);
-      for (const l of LABELS) {
-        expect(Object.is(fast[l].logOdds, slow[l].logOdds)).toBe(true);
-        expect(fast[l].top).toEqual(slow[l].top);
+      for (const explain of [0, 1, 3, 5, 20]) {
+        const fast = scoreIndices(model, featureIndices(model, tokenize(a.modelText), a.matches), explain);
+        const slow = scoreFeatures(model, a.features, explain);
+        for (const l of LABELS) {
+          expect(Object.is(fast[l].logOdds, slow[l].logOdds)).toBe(true);
+          expect(fast[l].top).toEqual(slow[l].top);
+          expect(fast[l].top).toBe(fast[l].top);
+        }
       }
     }
+  });
+
+  it('featureIndicesOfText still scores right once its token table is full', () => {
+    const fresh = loadModel(parseModel(BUNDLED_MODEL, 'bundled model'));
+    const word = (n: number): string => {
+      let w = 'q';
+      for (let k = n; k > 0; k = Math.floor(k / 26)) w += String.fromCharCode(97 + (k % 26));
+      return w;
+    };
+    const known = 'the president said that the idiot voters are wrong about the summit';
+    const wanted = (text: string): string[] => [...featuresOf(text, [])].filter((f) => fresh.index.has(f));
+    const got = (text: string): string[] => featureIndicesOfText(fresh, text, []).map((i) => fresh.file.features[i]!);
+    // 60,000 distinct words fill the table (50,000 rows) and go past it; known words keep scoring right.
+    for (let chunk = 0; chunk < 60; chunk++) {
+      const words = Array.from({ length: 1000 }, (_, k) => word(chunk * 1000 + k));
+      const text = `${known} ${words.join(' ')} ${known}`;
+      expect(got(text)).toEqual(wanted(text));
+    }
+    expect(got(known)).toEqual(wanted(known));
+    // Past the limit a new content word's stem gets no number: UNNUMBERED tells the reader to take the string path.
+    const content: number[] = [];
+    featureIndicesOfText(fresh, `president ${word(80_000)}`, [], content);
+    expect(content).toEqual([content[0], UNNUMBERED]);
+    expect(contentStem(fresh, content[0]!)).toBe('presid');
+    // Words first seen after the table filled are looked up uncached, one after another in the scratch row.
+    const late = fresh.file.features
+      .filter((f) => f.startsWith('b:'))
+      .map((f) => f.slice(2).split('_') as [string, string])
+      .filter(([x, y]) => stem(x) === x && stem(y) === y && !known.includes(x) && !known.includes(y))
+      .slice(0, 20);
+    expect(late.length).toBeGreaterThan(5);
+    for (const [x, y] of late) {
+      expect(got(`${x} ${y}`)).toContain(`b:${x}_${y}`);
+      expect(got(`${x} ${y} ${known}`)).toEqual(wanted(`${x} ${y} ${known}`));
+    }
+    expect(got(`${word(59_999)} ${known} ${word(70_000)}`)).toEqual(wanted(`${word(59_999)} ${known} ${word(70_000)}`));
+  });
+
+  it('a moderator whose token table is full still compares topics right (the string path)', () => {
+    const article = 'The president met the voters in Moscow to talk about sanctions, missiles and the summit.';
+    const word = (n: number): string => {
+      let w = 'z';
+      for (let k = n; k > 0; k = Math.floor(k / 26)) w += String.fromCharCode(97 + (k % 26));
+      return w;
+    };
+    const full = createModerator();
+    for (let chunk = 0; chunk < 52; chunk++) full.moderate(Array.from({ length: 1000 }, (_, k) => word(chunk * 1000 + k)).join(' '));
+    for (const comment of [`sanctions ${word(90_000)} missiles summit`, `${word(90_001)} ${word(90_002)} moscow`, 'the president and the summit']) {
+      expect(full.moderate(comment, { article })).toEqual(createModerator().moderate(comment, { article }));
+    }
+  });
+
+  it('featureIndicesOfText (one pass over the text) equals featureIndices(tokenize(...)), content stems and topic vector included', () => {
+    const compare = (normalized: string, matches: readonly Match[]): void => {
+      const want = featureIndices(model, tokenize(normalized), matches);
+      // featureIndices shares the token table with the one-pass scan; featuresOf shares nothing.
+      expect(want.map((i) => model.file.features[i])).toEqual([...featuresOf(normalized, matches)].filter((f) => model.index.has(f)));
+      const content: number[] = [-7];
+      expect(featureIndicesOfText(model, normalized, matches, content), normalized).toEqual(want);
+      expect(content.slice(1).map((id) => contentStem(model, id))).toEqual(
+        tokenize(normalized)
+          .filter((t) => t.length >= 3 && !STOPWORDS.has(t))
+          .map(stem),
+      );
+      expect(content[0]).toBe(-7);
+      expect(featureIndicesOfText(model, normalized, matches)).toEqual(want);
+      // The topic vector from those numbers is topicVector's, bit for bit and in the same order.
+      const idf = makeIdf(model.file.docs, (s) => (s.length % 3 === 0 ? undefined : s.length));
+      const want2 = topicVector(normalized, idf);
+      const got2 = topicVectorOfStems(content.slice(1), (id) => contentStem(model, id), (id) => idf(contentStem(model, id)));
+      expect(Object.is(got2.norm, want2.norm)).toBe(true);
+      expect([...got2.weights]).toEqual([...want2.weights]);
+    };
+    const check = (text: string): void => {
+      const a = analyzer.analyze(text);
+      compare(a.modelText, a.matches);
+    };
+    for (const text of texts) check(text);
+    // Two tokens with one 32-bit FNV-1a hash (1719214157): the table must tell them apart by their letters.
+    compare('qxtsokl vpxfnki qxtsokl', []);
+    // A dropped 41-letter run does not break a bigram (it is not among tokenize's tokens), and
+    // one trailing apostrophe is not part of a word. Raw text: the normaliser would squeeze runs.
+    const bigrams = model.file.features.filter((f) => f.startsWith('b:')).map((f) => f.slice(2).split('_') as [string, string]);
+    const selfStemmed = bigrams.filter(([x, y]) => stem(x) === x && stem(y) === y).slice(0, 40);
+    expect(selfStemmed.length).toBeGreaterThan(10);
+    const names = (text: string): string[] => featureIndicesOfText(model, text, []).map((i) => model.file.features[i]!);
+    for (const [x, y] of selfStemmed) {
+      for (const text of [`${x} ${'abcdefghij'.repeat(4)}k ${y}`, `${x}' ${y}''`, `${x}'' ${'y'.repeat(40)} ${y}`]) compare(text, []);
+      expect(names(`${x} ${'abcdefghij'.repeat(4)}k ${y}`)).toContain(`b:${x}_${y}`);
+      expect(names(`${x} ${'abcdefghij'.repeat(4)} ${y}`)).not.toContain(`b:${x}_${y}`);
+      expect(names(`${x}' ${y}`)).toContain(`b:${x}_${y}`);
+    }
+    // Words the model knows (so bigrams form), apostrophes at the ends, 40- and 41-letter runs
+    // (the longer is dropped without breaking a bigram), non-ASCII letters and digits, astral
+    // characters (the reference path) — in any order, case and spacing.
+    const known = model.file.features.filter((f) => f.startsWith('w:')).map((f) => f.slice(2)).slice(0, 300);
+    const pieces = [...known, ...TRICKY_WORDS, ...TRICKY_CHARS, ' ', ' ', ' ', "'", "''", "'s", 'x'.repeat(40), 'y'.repeat(41), 'éà', 'ß', 'Ｘ', '٣', 'a٣b'];
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...pieces) }, { weight: 1, arbitrary: hostileString(6) }), { maxLength: 40 }), fc.boolean(), (p, spaced) =>
+        check(p.join(spaced ? ' ' : '')),
+      ),
+      runs(2000),
+    );
   });
 });
