@@ -144,7 +144,26 @@ function runStrings(items: readonly Info[], from: number, to: number): string[] 
   return run;
 }
 
+/**
+ * A sequence of items that each match one string (a literal word, letter by letter) matches
+ * their concatenation, and that string is also its best required set: every candidate holds one
+ * string, so the longest wins, and a candidate as long as the whole is the whole (an item's
+ * required strings are substrings of its one string). Most sequences are such words, in the
+ * alternations of the insult packs.
+ */
+function literalSequence(items: readonly Info[]): Info | null {
+  let text = '';
+  for (let k = 0; k < items.length; k++) {
+    const e = items[k]!.exact;
+    if (e === null || e.length !== 1) return null;
+    text += e[0]!;
+  }
+  return { exact: [text], required: text.length > 0 ? [text] : null };
+}
+
 function sequence(items: readonly Info[]): Info {
+  const literal = literalSequence(items);
+  if (literal !== null) return literal;
   // The first best among: each item's required and exact sets in order, then every run of two
   // or more adjacent exact items (by start, then end), whose cross product is a substring of
   // every match.
