@@ -40,6 +40,13 @@ export function parsePack(pack: unknown, file: string): RulePack {
 }
 
 class Builder {
+  /**
+   * normalizeTerm per distinct raw string, for this compile only: the same allow phrases, stems
+   * and near words recur across rules, and bad-words' list is read twice (once to skip terms the
+   * packs hold, once to add the rest); about a quarter of the calls repeat one before, and the
+   * leet spellings among them take normalize()'s slow path.
+   */
+  private readonly normalized = new Map<string, string>();
   readonly rules: CompiledRule[] = [];
   readonly entries: Entry[] = [];
   private readonly allowIndex = new Map<string, number>();
@@ -53,8 +60,17 @@ class Builder {
   readonly targets = new Set<string>();
   readonly ids = new Map<string, string>();
 
+  norm(raw: string): string {
+    let norm = this.normalized.get(raw);
+    if (norm === undefined) {
+      norm = normalizeTerm(raw);
+      this.normalized.set(raw, norm);
+    }
+    return norm;
+  }
+
   allow(phrase: string): number {
-    const norm = normalizeTerm(phrase);
+    const norm = this.norm(phrase);
     let index = this.allowIndex.get(norm);
     if (index === undefined) {
       index = this.entries.length;
@@ -65,18 +81,18 @@ class Builder {
   }
 
   term(rule: number, raw: string, boundary: Boundary, allow: readonly string[], near: readonly string[] = []): void {
-    const term = normalizeTerm(raw);
+    const term = this.norm(raw);
     if (term.length === 0) return;
     // The same term in two rules is kept once per rule; within a rule, once.
     const key = `${rule}\u0000${term}`;
     if (this.termIndex.has(key)) return;
     this.termIndex.set(key, this.entries.length);
-    this.entries.push({ kind: 'term', rule, term, boundary, allow: allow.map((a) => this.allow(a)), ...(near.length > 0 ? { near: nearWords(near) } : {}) });
+    this.entries.push({ kind: 'term', rule, term, boundary, allow: allow.map((a) => this.allow(a)), ...(near.length > 0 ? { near: this.nearWords(near) } : {}) });
   }
 
   addPack(pack: RulePack, file: string, disabled: ReadonlySet<string>): void {
     for (const phrase of pack.allow) this.globalAllow.push(this.allow(phrase));
-    for (const t of pack.targets) this.targets.add(normalizeTerm(t));
+    for (const t of pack.targets) this.targets.add(this.norm(t));
     for (const rule of pack.rules) {
       if (disabled.has(rule.id)) continue;
       const seen = this.ids.get(rule.id);
@@ -97,7 +113,7 @@ class Builder {
         pack: pack.pack,
         requiresTarget: rule.requires === 'target',
         glued: rule.label === 'slur' && rule.glued,
-        ...(rule.allowNear ? { near: nearWords(rule.allowNear) } : {}),
+        ...(rule.allowNear ? { near: this.nearWords(rule.allowNear) } : {}),
         ...(rule.polarity === 'negated' ? { negatedOnly: true } : {}),
       });
       if (rule.allow) this.ruleAllow.set(index, rule.allow.map((a) => this.allow(a)));
@@ -106,10 +122,10 @@ class Builder {
         else this.term(index, t.term, t.boundary ?? rule.boundary, t.allow ?? [], t.allowNear ?? []);
       }
       if (rule.affixes) {
-        const suffixes = new Set(rule.affixes.suffixes.map(affixForm));
-        const allow = new Set((rule.affixes.allow ?? []).map(affixForm));
+        const suffixes = new Set(rule.affixes.suffixes.map((s) => this.affixForm(s)));
+        const allow = new Set((rule.affixes.allow ?? []).map((s) => this.affixForm(s)));
         for (const stem of rule.affixes.stems) {
-          const key = affixForm(stem);
+          const key = this.affixForm(stem);
           const list = this.stems.get(key) ?? [];
           list.push({ rule: index, suffixes, allow });
           this.stems.set(key, list);
@@ -124,6 +140,14 @@ class Builder {
       }
     }
   }
+
+  nearWords(list: readonly string[]): ReadonlySet<string> {
+    return new Set(list.map((w) => nearForm(this.norm(w))));
+  }
+
+  affixForm(s: string): string {
+    return affixLetters(this.norm(s));
+  }
 }
 
 /**
@@ -132,10 +156,6 @@ class Builder {
  */
 export function nearForm(word: string): string {
   return word.replace(/s$/, '');
-}
-
-function nearWords(list: readonly string[]): ReadonlySet<string> {
-  return new Set(list.map((w) => nearForm(normalizeTerm(w))));
 }
 
 /** Word → the stems forming it with one of their suffixes, ordered by stem length, then list order. */
@@ -159,7 +179,11 @@ function affixWords(stems: ReadonlyMap<string, readonly AffixStem[]>): Map<strin
 
 /** Affixes are compared on letters only, so "lib-tards" and "libtards" form the same word. */
 export function affixForm(s: string): string {
-  return normalizeTerm(s).replace(/[-'\s]/g, '');
+  return affixLetters(normalizeTerm(s));
+}
+
+function affixLetters(normalized: string): string {
+  return normalized.replace(/[-'\s]/g, '');
 }
 
 export interface CompileOptions {
@@ -177,7 +201,8 @@ export function compileRules(packs: readonly SourcedPack[], options: CompileOpti
 
   if (options.profanity && options.profanity.length > 0) {
     // Profanity is evidence, not a label: a term our own packs already hold stays with them.
-    const known = new Set(b.entries.flatMap((e) => (e.kind === 'term' ? [e.term] : [])));
+    const known = new Set<string>();
+    for (const e of b.entries) if (e.kind === 'term') known.add(e.term);
     const rule = b.rules.length;
     b.rules.push({
       id: 'profanity.bad-words',
@@ -189,7 +214,7 @@ export function compileRules(packs: readonly SourcedPack[], options: CompileOpti
       glued: false,
     });
     for (const word of options.profanity) {
-      const term = normalizeTerm(word);
+      const term = b.norm(word);
       if (term.length >= 3 && !known.has(term) && !term.includes(' ')) b.term(rule, word, 'word', []);
     }
   }

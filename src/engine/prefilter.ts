@@ -38,74 +38,218 @@ const EMPTY: Info = { exact: [''], required: null };
 /** Strings this long are rare enough in comments; longer ones only grow the gate's automaton. */
 const SELECTIVE_LENGTH = 5;
 
-/**
- * How selective a required set is, as [shortest string up to SELECTIVE_LENGTH, fewer strings,
- * shortest string]; higher is better, and null for a set that cannot gate (empty, too big, or
- * holding "").
- */
-function score(set: readonly string[] | null): [number, number, number] | null {
-  if (set === null || set.length === 0 || set.length > MAX_REQUIRED) return null;
+function minLength(set: readonly string[]): number {
   let min = Infinity;
-  for (const s of set) min = Math.min(min, s.length);
-  return min === 0 ? null : [Math.min(min, SELECTIVE_LENGTH), -set.length, min];
+  for (let k = 0; k < set.length; k++) if (set[k]!.length < min) min = set[k]!.length;
+  return min;
 }
 
-function better(a: string[] | null, b: string[] | null): string[] | null {
-  const sa = score(a);
-  const sb = score(b);
-  if (sb === null) return sa === null ? null : a;
-  if (sa === null) return b;
-  for (let k = 0; k < sa.length; k++) if (sa[k] !== sb[k]) return sb[k]! > sa[k]! ? b : a;
-  return a;
+/**
+ * Picks the most selective required set among those offered: a set scores [its shortest string
+ * up to SELECTIVE_LENGTH, fewer strings, its shortest string], higher is better, and a set that
+ * cannot gate (empty, above MAX_REQUIRED strings, or holding "") is passed over. A later set must
+ * score strictly higher to replace the current one, so of equally good sets the first offered
+ * wins. A set is scored from its size and shortest length alone, so a run of a sequence can be
+ * offered before its strings exist: they are built only for the run picked (see `sequence`).
+ */
+class Pick {
+  private set: string[] | null = null;
+  /** The run of `sequence` items picked, whose strings are not built yet (from < 0: none). */
+  private from = -1;
+  private to = -1;
+  private selective = 0;
+  private negCount = 0;
+  private min = 0;
+  private any = false;
+
+  /** Would a set of `count` strings, the shortest `min` long, replace the current pick? */
+  private beats(count: number, min: number): boolean {
+    if (count === 0 || count > MAX_REQUIRED || min === 0) return false;
+    const selective = Math.min(min, SELECTIVE_LENGTH);
+    if (this.any) {
+      if (selective !== this.selective) {
+        if (selective < this.selective) return false;
+      } else if (-count !== this.negCount) {
+        if (-count < this.negCount) return false;
+      } else if (min <= this.min) return false;
+    }
+    this.any = true;
+    this.selective = selective;
+    this.negCount = -count;
+    this.min = min;
+    return true;
+  }
+
+  offer(set: string[] | null): void {
+    if (set !== null && this.beats(set.length, minLength(set))) {
+      this.set = set;
+      this.from = -1;
+    }
+  }
+
+  /** Offers the cross product of the exact sets of items[from..to] by its size and shortest length. */
+  offerRun(count: number, min: number, from: number, to: number): void {
+    if (this.beats(count, min)) {
+      this.set = null;
+      this.from = from;
+      this.to = to;
+    }
+  }
+
+  /** The picked set, null when nothing offered could gate; `prefixes[k]` holds the run items[0..k] when built. */
+  result(items: readonly Info[] = [], prefixes: readonly string[][] = []): string[] | null {
+    if (this.from < 0) return this.set;
+    return this.from === 0 && prefixes[this.to] !== undefined ? prefixes[this.to]! : runStrings(items, this.from, this.to);
+  }
 }
 
 /** The best required set of a node: its exact strings count too. */
 function best(info: Info): string[] | null {
-  return better(info.required, info.exact);
+  const pick = new Pick();
+  pick.offer(info.required);
+  pick.offer(info.exact);
+  return pick.result();
 }
 
 function dedupe(set: readonly string[]): string[] {
   return [...new Set(set)];
 }
 
+/** Do all strings of a set have one length? Then appending to or after them cannot collide. */
+function uniformLength(set: readonly string[]): boolean {
+  for (let k = 1; k < set.length; k++) if (set[k]!.length !== set[0]!.length) return false;
+  return true;
+}
+
+/**
+ * Every x + y, in x-major order, without repeats. Sets are kept free of repeats, and when one
+ * side's strings all have one length, x + y = x' + y' forces x = x' and y = y': the products are
+ * already distinct and in that order, so the Set (which would also flatten every concatenated
+ * string to hash it) is skipped.
+ */
 function product(a: readonly string[], b: readonly string[]): string[] | null {
   if (a.length * b.length > MAX_SET) return null;
+  // Most products are of one string by one string (the letters of a literal word); indexed
+  // loops, because cold code runs in the interpreter, where for…of goes through iterators.
+  if (a.length === 1 && b.length === 1) return [a[0]! + b[0]!];
   const out: string[] = [];
-  for (const x of a) for (const y of b) out.push(x + y);
-  return dedupe(out);
+  for (let i = 0; i < a.length; i++) for (let k = 0; k < b.length; k++) out.push(a[i]! + b[k]!);
+  return uniformLength(a) || uniformLength(b) ? out : dedupe(out);
+}
+
+/** The cross product of the exact sets of items[from..to], which must all be known and small enough. */
+function runStrings(items: readonly Info[], from: number, to: number): string[] {
+  let run = items[from]!.exact!;
+  for (let k = from + 1; k <= to; k++) run = product(run, items[k]!.exact!)!;
+  return run;
+}
+
+/**
+ * A sequence of items that each match one string (a literal word, letter by letter) matches
+ * their concatenation, and that string is also its best required set: every candidate holds one
+ * string, so the longest wins, and a candidate as long as the whole is the whole (an item's
+ * required strings are substrings of its one string). Most sequences are such words, in the
+ * alternations of the insult packs.
+ */
+function literalSequence(items: readonly Info[]): Info | null {
+  let text = '';
+  for (let k = 0; k < items.length; k++) {
+    const e = items[k]!.exact;
+    if (e === null || e.length !== 1) return null;
+    text += e[0]!;
+  }
+  return { exact: [text], required: text.length > 0 ? [text] : null };
 }
 
 function sequence(items: readonly Info[]): Info {
-  let required: string[] | null = null;
-  for (const item of items) required = better(required, best(item));
-  // Runs of adjacent exact nodes: their cross product is a substring of every match.
-  for (let i = 0; i < items.length; i++) {
-    let run: string[] | null = items[i]!.exact;
-    for (let j = i + 1; j < items.length && run !== null; j++) {
-      const next = items[j]!.exact;
-      run = next === null ? null : product(run, next);
-      if (run !== null) required = better(required, run);
+  const literal = literalSequence(items);
+  if (literal !== null) return literal;
+  // The first best among: each item's required and exact sets in order, then every run of two
+  // or more adjacent exact items (by start, then end), whose cross product is a substring of
+  // every match.
+  const required = new Pick();
+  for (let k = 0; k < items.length; k++) {
+    required.offer(items[k]!.required);
+    required.offer(items[k]!.exact);
+  }
+  // A run is scored without building its strings: the shortest is the sum of the items'
+  // shortest, and the count is the product of the items' counts as long as every step appended
+  // to or after strings of one length (see `product`). Only a step that may collide builds the
+  // run's strings to count them, and only the run picked is built at the end. Building every
+  // run made this quadratic in strings and arrays for each literal word of an alternation, and
+  // was most of the prefilter's share of cold start.
+  const n = items.length;
+  const sizes = new Array<number>(n);
+  const mins = new Array<number>(n);
+  const uniform = new Array<boolean>(n);
+  for (let k = 0; k < n; k++) {
+    const e = items[k]!.exact;
+    sizes[k] = e === null ? -1 : e.length;
+    mins[k] = e === null ? 0 : minLength(e);
+    uniform[k] = e === null || uniformLength(e);
+  }
+  // The runs starting at the first item are the prefixes of the sequence's own exact set, built
+  // anyway: prefixes[k] is the cross product of items[0..k], as long as it stays small enough.
+  const prefixes: string[][] = [];
+  let exact: string[] | null = [''];
+  for (let k = 0; k < items.length; k++) {
+    const next = items[k]!.exact;
+    exact = exact === null || next === null ? null : product(exact, next);
+    if (exact === null) break;
+    prefixes.push(exact);
+  }
+  for (let i = 0; i < n; i++) {
+    if (sizes[i]! < 0) continue;
+    // After an item of one string s, the run (i - 1, j) holds s + x for each x of the run (i, j):
+    // as many strings, none shorter, and offered earlier, so (i, j) can never win. This leaves
+    // one start per literal word instead of one per letter.
+    if (i > 0 && sizes[i - 1] === 1) continue;
+    let count = sizes[i]!;
+    let min = mins[i]!;
+    let runUniform = uniform[i]!;
+    let strings: string[] | null = null;
+    for (let j = i + 1; j < n; j++) {
+      const size = sizes[j]!;
+      if (size < 0 || count * size > MAX_SET) break;
+      if (i === 0) count = prefixes[j]!.length;
+      else if (strings !== null || !(runUniform || uniform[j]!)) {
+        strings = product(strings ?? runStrings(items, i, j - 1), items[j]!.exact!)!;
+        count = strings.length;
+      } else count *= size;
+      min += mins[j]!;
+      runUniform &&= uniform[j]!;
+      required.offerRun(count, min, i, j);
     }
   }
-  let exact: string[] | null = [''];
-  for (const item of items) {
-    exact = exact === null || item.exact === null ? null : product(exact, item.exact);
-    if (exact === null) break;
-  }
-  return { exact, required: score(required) !== null ? required : null };
+  return { exact, required: required.result(items, prefixes) };
 }
 
 function alternation(branches: readonly Info[]): Info {
-  let exact: string[] | null = [];
-  let required: string[] | null = [];
+  // Sets that only grow: first occurrences in branch order, as deduplicating the concatenation
+  // after each branch would give, without copying the union once per branch.
+  let exact: Set<string> | null = new Set();
+  let required: Set<string> | null = new Set();
   for (const b of branches) {
-    exact = exact === null || b.exact === null ? null : dedupe([...exact, ...b.exact]);
-    if (exact !== null && exact.length > MAX_SET) exact = null;
-    const r = best(b);
-    required = required === null || r === null ? null : dedupe([...required, ...r]);
-    if (required !== null && required.length > MAX_REQUIRED) required = null;
+    if (exact !== null) {
+      if (b.exact === null) exact = null;
+      else {
+        for (let k = 0; k < b.exact.length; k++) exact.add(b.exact[k]!);
+        if (exact.size > MAX_SET) exact = null;
+      }
+    }
+    if (required !== null) {
+      const r = best(b);
+      if (r === null) required = null;
+      else {
+        for (let k = 0; k < r.length; k++) required.add(r[k]!);
+        if (required.size > MAX_REQUIRED) required = null;
+      }
+    }
   }
-  return { exact, required: score(required) !== null ? required : null };
+  const requiredSet = required === null ? null : [...required];
+  const pick = new Pick();
+  pick.offer(requiredSet);
+  return { exact: exact === null ? null : [...exact], required: pick.result() };
 }
 
 function quantified(info: Info, min: number, max: number): Info {

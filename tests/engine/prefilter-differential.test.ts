@@ -1,0 +1,81 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BUNDLED_PACKS } from '../../src/bundled/rules.js';
+import { requiredLiterals } from '../../src/engine/prefilter.js';
+import { runs } from '../property/arbitraries.js';
+import { referenceRequiredLiterals } from './prefilterReference.js';
+
+/**
+ * The prefilter reader was reworked for cold start (no Set per product, scores computed once,
+ * unions grown in place). Its answer gates which patterns run, so it must not change at all:
+ * the same sets, and the same choice between equally good sets. Compared here against the
+ * reader as it was, on every shipped pattern and on generated ones.
+ */
+
+const shipped = BUNDLED_PACKS.flatMap(({ pack }) => (pack as { rules: Array<{ patterns?: string[] }> }).rules.flatMap((r) => r.patterns ?? []));
+
+/**
+ * Regex sources in the syntax the reader knows and some it does not. Letters come from a tiny
+ * alphabet and alternatives mix lengths ("a", "ab", "") so products collide and must be
+ * deduplicated; long runs and wide alternations reach the MAX_SET and MAX_REQUIRED limits.
+ */
+const pattern: fc.Arbitrary<string> = fc.letrec<{ node: string; seq: string; alt: string }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.constantFrom('a', 'b', 'c', ' ', 'é', '😀', '\\b', '\\B', '\\d', '\\w', '\\s', '.', '^', '$', '\\.', '\\u00e9', '\\x41', '\\u{1F600}', '\\p{L}', '\\n', '\\0'),
+    fc.constantFrom('[ab]', '[a-c]', '[^a]', '[a-z]', '[\\d]', '[a\\-b]', '[é😀]', '[a-h]', '[a-i]', '[\\p{L}a]', '[\\b]'),
+    fc.constantFrom('hate', 'despise', 'idiot', 'really', 'you', 'to', 'ab', 'ba', 'aab'),
+    fc.tuple(fc.constantFrom('(?:', '(', '(?=', '(?!', '(?<=', '(?<!', '(?<n>'), tie('alt')).map(([open, inner]) => `${open}${inner})`),
+    tie('node').chain((n) => fc.constantFrom(`${n}?`, `${n}*`, `${n}+`, `${n}{0,2}`, `${n}{1}`, `${n}{1,1}`, `${n}{2}`, `${n}{1,3}`, `${n}{2,}`, `${n}??`, `${n}{1,2}?`)),
+  ),
+  seq: fc.array(tie('node'), { minLength: 0, maxLength: 8 }).map((xs) => xs.join('')),
+  alt: fc.array(tie('seq'), { minLength: 1, maxLength: 5 }).map((xs) => xs.join('|')),
+})).alt;
+
+/** Alternations of many literal words of mixed length: the shape of the insult packs' patterns. */
+const wordList = fc
+  .array(fc.stringMatching(/^[a-d ]{0,12}$/), { minLength: 1, maxLength: 80 })
+  .chain((words) => fc.constantFrom(`\\b(?:${words.join('|')})\\b`, `(?:i|we) (?:${words.join('|')})s?`, words.join('|'), `x(?:${words.join('|')})(?:${words.slice(0, 9).join('|')})y`));
+
+/**
+ * Sequences of small alternations over two letters ("(?:a|ab)(?:bc|c)"): their cross products
+ * collide ("a" + "bc" = "ab" + "c"), so counting a run's strings needs them built, and a
+ * miscounted run would be ranked wrongly against its neighbours.
+ */
+const colliding = fc
+  .array(fc.uniqueArray(fc.stringMatching(/^[ab]{0,3}$/), { minLength: 1, maxLength: 4 }), { minLength: 2, maxLength: 7 })
+  .map((groups) => groups.map((g) => (g.length === 1 ? g[0]! : `(?:${g.join('|')})`)).join(''));
+
+describe('requiredLiterals against the reader it replaced', () => {
+  it('gives the same set for every shipped pattern', () => {
+    expect(shipped.length).toBeGreaterThan(50);
+    for (const source of shipped) expect(requiredLiterals(source), source).toEqual(referenceRequiredLiterals(source));
+  });
+
+  it('gives the same set for generated patterns', () => {
+    fc.assert(
+      fc.property(pattern, (source) => {
+        expect(requiredLiterals(source)).toEqual(referenceRequiredLiterals(source));
+      }),
+      runs(3000),
+    );
+  });
+
+  it('gives the same set where products collide', () => {
+    fc.assert(
+      fc.property(colliding, (source) => {
+        expect(requiredLiterals(source)).toEqual(referenceRequiredLiterals(source));
+      }),
+      runs(3000),
+    );
+  });
+
+  it('gives the same set for long alternations of words', () => {
+    fc.assert(
+      fc.property(wordList, (source) => {
+        expect(requiredLiterals(source)).toEqual(referenceRequiredLiterals(source));
+      }),
+      runs(500),
+    );
+  });
+});
