@@ -465,6 +465,7 @@ function tables(md) {
     const f = results.throughputFresh;
     if (f) {
       const rows = LIBRARIES.map((n) => [n, fmtInt(f[n].perSecond), fmtRatio(f[n].vsObscenity), `${((100 * f[n].flagged) / f[n].n).toFixed(1)}%`]);
+      if (md) out.push('');
       out.push(T(['library', `tweets/s (n=${results.inputs.fresh.count}, ~${results.inputs.fresh.avgChars} ch)`, 'vs obscenity', 'flagged'], rows));
       note(`Tweets: the first ${results.inputs.fresh.count} texts of ${results.inputs.fresh.file} (Davidson et al. 2017), vocabulary the bench comments do not repeat; decorum starts from a fresh moderator.`);
     }
