@@ -102,9 +102,10 @@ function describeMatches(matches: readonly Match[], label: Label): string {
 }
 
 /**
- * Builds an immutable moderator: rule packs are validated and compiled, and the model loaded,
- * once, here. Each call to `moderate` then only reads shared state, so one moderator serves
- * any number of callers.
+ * Builds a moderator: rule packs are validated and compiled, and the model loaded, once, here.
+ * Rules, model and options never change afterwards. The only state a call writes is bounded
+ * memos of per-word work (respelling, token features), which cache pure functions: a verdict
+ * never depends on earlier calls, so one moderator serves any number of callers.
  */
 export function createModerator(options?: ModeratorOptions): Moderator {
   const opts = resolveOptions(options);
