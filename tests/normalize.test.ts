@@ -89,3 +89,11 @@ describe('normalize as the package exports it', () => {
     }
   });
 });
+
+describe('the per-code-unit class table', () => {
+  it('equals the predicates at every code unit, though it is built from the few that can have a class', async () => {
+    const { CLASSES, classOf } = await import('../src/normalize/normalize.js');
+    for (let c = 0; c < 0x10000; c++) if (CLASSES[c] !== classOf(c)) expect([c, CLASSES[c]]).toEqual([c, classOf(c)]);
+    expect(CLASSES['a'.charCodeAt(0)]).not.toBe(0);
+  });
+});
