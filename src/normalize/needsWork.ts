@@ -5,16 +5,21 @@
  * cost about 5 % of a moderation. tests/normalize/needsWork.test.ts holds them equal.
  */
 
-/** Anything that could make a later stage change the text: leet or masks next to a letter, three repeats, spaced letters. */
+/**
+ * Anything that could make a later stage change the text: leet or masks next to a letter, three
+ * repeats, spaced letters. A spaced letter is one the join stage calls isolated: no word part
+ * ([a-z013457@*#]: letters, leet digits, "@", masks) on either side. Digits 2, 6, 8, 9 and "$"
+ * are not word parts there, so "a b c8" is joined and must not take the fast path.
+ */
 export const NEEDS_WORK =
-  /[^\x20-\x7e\n\r\t]|(?<!\S)(?=\S*[a-z])\S*[013457@$]|[a-z][$*#]|[!$@][a-z]|([a-z])\1\1|(?:^|[^a-z0-9@$*#])[a-z013457@][ \t.\-_/|~+,]{1,3}[a-z013457@][ \t.\-_/|~+,]{1,3}[a-z013457@](?![a-z0-9@$*#])/;
+  /[^\x20-\x7e\n\r\t]|(?<!\S)(?=\S*[a-z])\S*[013457@$]|[a-z][$*#]|[!$@][a-z]|([a-z])\1\1|(?:^|[^a-z013457@*#])[a-z013457@][ \t.\-_/|~+,]{1,3}[a-z013457@][ \t.\-_/|~+,]{1,3}[a-z013457@](?![a-z013457@*#])/;
 
 // Character classes of the regex, as bit flags per ASCII code unit.
 const LOWER = 1; // [a-z]
 const LEET = 2; // [013457@$]
 const SPACE = 4; // \s among the characters the first alternative allows: space, \t, \n, \r
 const SPACER = 8; // [ \t.\-_/|~+,]
-const WORD = 16; // [a-z0-9@$*#]
+const WORD = 16; // [a-z013457@*#]: a word part to the join stage
 const SPACED = 32; // [a-z013457@]: a letter of a spaced-out word
 const MASK = 64; // [$*#], after a letter
 const SYMBOL = 128; // [!$@], before a letter
@@ -29,7 +34,7 @@ const FLAGS = (() => {
   set('013457@$', LEET);
   set(' \t\n\r', SPACE);
   set(' \t.-_/|~+,', SPACER);
-  set('0123456789@$*#', WORD);
+  set('013457@*#', WORD);
   set('013457@', SPACED);
   set('$*#', MASK);
   set('!$@', SYMBOL);

@@ -455,8 +455,14 @@ export function normalizeToObject(original: string): NormalizedText {
  * `normalize(normalize(x).text).text === normalize(x).text`.
  */
 export function normalize(original: string): NormalizedText {
-  const fast = asciiFastPath(original);
-  if (fast !== null) return fast;
+  return asciiFastPath(original) ?? normalizeFully(original);
+}
+
+/**
+ * The full pipeline, without the fast path's shortcut. The fast path must give exactly what
+ * this gives for every text it takes (tests/normalize/paths.test.ts holds them equal).
+ */
+export function normalizeFully(original: string): NormalizedText {
   // The stages feed each other (a squeeze can leave letters to join, a join can make a token
   // leet), so the pipeline runs again until its output no longer changes, up to MAX_PASSES
   // passes: normalising normalised text then changes nothing. The buffer keeps the offsets into
