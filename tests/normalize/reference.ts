@@ -4,59 +4,15 @@
  * outputs are the contract (text and offset map, for every input), so it must not be edited
  * to follow src/normalize: when normalize is meant to change behaviour, change this on purpose
  * and say so. It uses the NEEDS_WORK regex (the definition) rather than the hand-written scan,
- * and its own copy of the per-code-point fold, so that it shares no optimised code.
+ * so a change to that definition reaches both sides (as the spaced-letters fix after 68791a1
+ * did). The per-code-point fold (fold.ts) and the tables were not part of the optimisation and
+ * are imported, not copied.
  */
 import { CONFUSABLES, SCRIPT_CONFUSABLES } from '../../src/normalize/confusables.js';
+import { foldCached, isInvisible } from '../../src/normalize/fold.js';
 import { NEEDS_WORK } from '../../src/normalize/needsWork.js';
 
 const needsWork = (s: string): boolean => NEEDS_WORK.test(s);
-
-/**
- * Characters removed outright: zero-width spaces and joiners, word joiner, BOM, soft hyphen,
- * variation selectors. They are invisible, so anything placed between letters is evasion.
- */
-function isInvisible(cp: number): boolean {
-  return (
-    cp === 0x00ad ||
-    cp === 0x034f ||
-    cp === 0x061c ||
-    cp === 0x180e ||
-    (cp >= 0x200b && cp <= 0x200f) ||
-    (cp >= 0x202a && cp <= 0x202e) ||
-    (cp >= 0x2060 && cp <= 0x2064) ||
-    cp === 0xfeff ||
-    (cp >= 0xfe00 && cp <= 0xfe0f)
-  );
-}
-
-const COMBINING = /\p{M}/gu;
-
-/**
- * Folds one non-ASCII code point to what a matcher should see: NFKD (fullwidth, math
- * alphanumerics, ligatures, superscripts), combining marks dropped (diacritics), lower case,
- * then the confusables table. The result may be empty or several characters long.
- * Memoised per code point by the caller's cache, because comments repeat the same few letters.
- */
-function foldCodePoint(ch: string): string {
-  const direct = CONFUSABLES.get(ch) ?? CONFUSABLES.get(ch.toLowerCase());
-  if (direct !== undefined) return direct;
-  const decomposed = ch.normalize('NFKD').replace(COMBINING, '').toLowerCase();
-  let out = '';
-  for (const c of decomposed) out += CONFUSABLES.get(c) ?? c;
-  return out;
-}
-
-/** A bounded cache: a hostile input can hold every code point, and a cache must not grow without end. */
-const cache = new Map<number, string>();
-const CACHE_LIMIT = 4096;
-
-function foldCached(cp: number, ch: string): string {
-  const hit = cache.get(cp);
-  if (hit !== undefined) return hit;
-  const folded = foldCodePoint(ch);
-  if (cache.size < CACHE_LIMIT) cache.set(cp, folded);
-  return folded;
-}
 
 /**
  * Text as the matcher sees it, with a map back to the original: normalised character `i`
