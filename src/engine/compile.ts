@@ -266,5 +266,6 @@ export function compileRules(packs: readonly SourcedPack[], options: CompileOpti
     fuzzy: compileFuzzy(b.entries, b.rules, b.targets),
     respell: compileRespell(insultWords, known),
     known,
+    wordMemo: new Map(),
   };
 }

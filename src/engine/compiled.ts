@@ -4,6 +4,7 @@ import type { Label, Severity } from '../types.js';
 import type { Automaton } from './automaton.js';
 import type { FuzzyIndex } from './fuzzy.js';
 import type { WordFilter } from './wordFilter.js';
+import type { WordInfo } from './wordScan.js';
 
 export type RuleLabel = Label | 'profanity';
 
@@ -82,4 +83,9 @@ export interface CompiledRules {
   known: ReadonlySet<string>;
   /** One-swap / one-deletion spellings of slur terms ("fgagot", "fagot"), whole words only. */
   fuzzy: FuzzyIndex;
+  /**
+   * Token → what the word-level stages make of it (wordScan.ts). A pure function of the token
+   * and these rules, so the memo only saves work; emptied when full (WORD_MEMO_LIMIT).
+   */
+  readonly wordMemo: Map<string, WordInfo>;
 }

@@ -3,10 +3,9 @@ import { gluedSplit } from '../lexicon/glue.js';
 import { isWordChar, originalSpan, separatedAt, type NormalizedText } from '../normalize/normalize.js';
 import type { Match } from '../types.js';
 import type { CompiledRules, Entry } from './compiled.js';
-import { PROFANITY_PACK, scanFuzzy } from './fuzzy.js';
-import { respell } from './respell.js';
+import { PROFANITY_PACK, scanFuzzy, type FuzzyHit } from './fuzzy.js';
 import { gatedPatterns } from './prefilter.js';
-import { mayBeWord } from './wordFilter.js';
+import { scanAffixes, scanWords } from './wordScan.js';
 import { SECOND_PERSON, agrees, aimedByPhrase, describesThing, mentionJudge, linkDirection, linkedTarget, negated, negatorBefore, predicative, selfAimed, transposedTarget, wordAt, words, type Word } from './context.js';
 import { nearForm } from './compile.js';
 
@@ -168,32 +167,10 @@ function nearAllowed(hit: RawHit, text: string, ws: readonly Word[], rules: Comp
 }
 
 /**
- * Word formation: one word = a listed stem + a listed suffix ("demon"+"rats", "trump"+"tards").
- * `useAffixAllow` false keeps words the affixes' own allowlist names (the lint wants them).
- */
-function scanAffixes(ws: readonly Word[], rules: CompiledRules, found: RawHit[], useAffixAllow: boolean): void {
-  if (rules.stems.size === 0) return;
-  const limit = rules.maxStem + rules.maxSuffix;
-  for (const w of ws) {
-    if (w.text.length > limit + 4 || w.text.length < rules.affixFilter.minLength) continue;
-    const letters = w.text.includes('-') || w.text.includes("'") ? w.text.replace(/[-']/g, '') : w.text;
-    // Every stem + suffix word is precomputed (affixWords): at most one look-up per word, and
-    // only for words the filter lets through.
-    if (letters.length > limit || !mayBeWord(rules.affixFilter, letters, 0, letters.length)) continue;
-    const forms = rules.affixWords.get(letters);
-    if (forms === undefined) continue;
-    for (const s of forms) {
-      if (!(useAffixAllow && s.allow.has(letters))) found.push({ kind: 'affix', rule: s.rule, start: w.start, end: w.end, term: letters });
-    }
-  }
-}
-
-/**
  * Slur terms typed with one adjacent swap or one missing letter ("fgagot", "fagot"): whole words
  * only, and only words no hit already covers. Reported with the rule and the term they stand for.
  */
-function scanFuzzyWords(text: string, rules: CompiledRules, found: RawHit[]): void {
-  const hits = scanFuzzy(text, rules.fuzzy);
+function scanFuzzyWords(text: string, rules: CompiledRules, found: RawHit[], hits: readonly FuzzyHit[] = scanFuzzy(text, rules.fuzzy)): void {
   if (hits.length === 0) return;
   // Positions inside some hit of the packs' own rules (a bad-words hit does not stop a slur
   // reading), by a difference array: linear in text and hits.
@@ -294,13 +271,14 @@ const STANDALONE_LABELS = new Set(['slur', 'insult', 'partisan_epithet']);
  */
 export function findMatches(norm: NormalizedText, rules: CompiledRules, innocent?: Array<[number, number]>): Match[] {
   // Misspelled insult words are read as meant ("haet" → "hate"); spans map back through `back`.
-  const respelled = respell(demask(norm.text, rules), rules.respell);
-  const text = respelled.text;
-  const back = respelled.back ?? ((pos: number) => pos);
-  const ws = words(text);
+  // Respelling, words, fuzzy and affix hits in one pass (wordScan.ts).
+  const scan = scanWords(demask(norm.text, rules), rules);
+  const text = scan.text;
+  const back = scan.back ?? ((pos: number) => pos);
+  const ws = scan.words;
   const { allow, candidates: raw } = scanAutomaton(text, rules, (i) => separatedAt(norm, back(i)));
-  scanFuzzyWords(text, rules, raw);
-  scanAffixes(ws, rules, raw, true);
+  scanFuzzyWords(text, rules, raw, scan.fuzzy);
+  for (const hit of scan.affixes) raw.push(hit);
   scanPatterns(text, rules, raw);
   const found = dedupe(
     raw.filter((hit) => {

@@ -123,7 +123,7 @@ function joins(c: number): boolean {
 }
 
 /** What a whole-word token is read as: the listed word it misspells, a glued pair split, or '' for itself. */
-function readAs(token: string, table: RespellTable): string {
+export function readAs(token: string, table: RespellTable): string {
   if (table.known.has(token) || table.content.has(token) || table.english.has(token)) return '';
   return table.variants.get(token) ?? split(token, table) ?? '';
 }

@@ -1,0 +1,231 @@
+import { isWordChar } from '../normalize/normalize.js';
+import { isSurrogate, unitClass } from '../text/unicodeClass.js';
+import type { CompiledRules } from './compiled.js';
+import type { RawHit } from './match.js';
+import { scanFuzzy, type FuzzyHit } from './fuzzy.js';
+import { readAs, respell } from './respell.js';
+import { mayBeWord } from './wordFilter.js';
+import { words, type Word } from './context.js';
+
+/**
+ * The word-level stages of the matcher in one pass: respelling (respell.ts), the words the
+ * context judgements read (context.ts `words`), one-slip slur spellings (fuzzy.ts) and word
+ * formation ("demon"+"rats"). Each of them used to walk the text on its own, slicing and
+ * hashing the same words; here every token is sliced once and costs one look-up in a
+ * per-rule-set memo holding what all the stages make of it (`WordInfo`).
+ *
+ * It is a shortcut, not a second definition: `scanWordsReference` composes the stages as they
+ * are defined, and tests/engine/wordScan.test.ts holds the two equal. Text the shortcut does not
+ * model (an astral character, an upper-case letter, a word that respells) goes to the reference.
+ */
+
+/** Everything the word-level stages produce for one text. */
+export interface WordScan {
+  /** The text after respelling. */
+  text: string;
+  /** Respelled position → input position, when respelling changed lengths. */
+  back?: (pos: number) => number;
+  /** `words(text)`. */
+  words: Word[];
+  /** `scanFuzzy(text, rules.fuzzy)`. */
+  fuzzy: FuzzyHit[];
+  /** What scanAffixes(words, rules, …, true) pushes, in order. */
+  affixes: RawHit[];
+}
+
+/**
+ * What the stages make of one token (a `words()` word), as a pure function of its text and the
+ * rule set. Where a stage also looks at the token's neighbours, the scan checks them itself.
+ */
+export interface WordInfo {
+  /** The respelling of an all-a–z token of 4–40 letters ('' for itself or for any other token). */
+  readonly respell: string;
+  /** The fuzzy entry of an all-a–z token read whole, or -1. */
+  readonly fuzzy: number;
+  /** The rules of the affix hits the token makes (affix allowlist applied), in report order. */
+  readonly affixRules: readonly number[] | undefined;
+  /** The token's letters, the term of its affix hits. */
+  readonly letters: string;
+}
+
+/** Tokens the memo holds before it starts over: a stream of unique tokens cannot grow it. */
+export const WORD_MEMO_LIMIT = 20_000;
+
+/** A token none of the stages reacts to: shared, and immutable. */
+const PLAIN: WordInfo = Object.freeze({ respell: '', fuzzy: -1, affixRules: undefined, letters: '' });
+
+/** Is every code unit of the token a–z? */
+function allLower(token: string): boolean {
+  for (let k = 0; k < token.length; k++) {
+    const c = token.charCodeAt(k);
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
+
+/** The word-formation hits of a token, as scanAffixes decides them (useAffixAllow true). */
+function affixInfo(token: string, rules: CompiledRules): { rules: number[]; letters: string } | undefined {
+  if (rules.stems.size === 0) return undefined;
+  const limit = rules.maxStem + rules.maxSuffix;
+  if (token.length > limit + 4 || token.length < rules.affixFilter.minLength) return undefined;
+  const letters = token.includes('-') || token.includes("'") ? token.replace(/[-']/g, '') : token;
+  if (letters.length > limit || !mayBeWord(rules.affixFilter, letters, 0, letters.length)) return undefined;
+  const forms = rules.affixWords.get(letters);
+  if (forms === undefined) return undefined;
+  const out: number[] = [];
+  for (const s of forms) if (!s.allow.has(letters)) out.push(s.rule);
+  return out.length === 0 ? undefined : { rules: out, letters };
+}
+
+/** Decides a token once: respelling, whole-token fuzzy entry, affix hits. */
+export function wordInfo(token: string, rules: CompiledRules): WordInfo {
+  const lower = allLower(token);
+  const n = token.length;
+  const respelling = lower && n >= 4 && n <= 40 ? readAs(token, rules.respell) : '';
+  let fuzzy = -1;
+  if (lower && n >= 5 && mayBeWord(rules.fuzzy.filter, token, 0, n)) fuzzy = rules.fuzzy.variants.get(token) ?? -1;
+  const affix = affixInfo(token, rules);
+  if (respelling === '' && fuzzy < 0 && affix === undefined) return PLAIN;
+  return { respell: respelling, fuzzy, affixRules: affix?.rules, letters: affix?.letters ?? '' };
+}
+
+function lookUp(token: string, rules: CompiledRules): WordInfo {
+  const memo = rules.wordMemo;
+  let info = memo.get(token);
+  if (info === undefined) {
+    info = wordInfo(token, rules);
+    if (memo.size >= WORD_MEMO_LIMIT) memo.clear();
+    memo.set(token, info);
+  }
+  return info;
+}
+
+/** [\p{L}\p{N}*] for one BMP code unit outside the surrogates, as in context.ts `words`. */
+const isWordCode = (c: number): boolean =>
+  c < 0x80 ? (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 42 : unitClass(c) !== 0;
+
+/** Upper-case ASCII: a word character to `words` but not to respell's or fuzzy's a–z runs. */
+const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+
+/** A hyphen or an apostrophe: joins two runs into one word, and keeps a neighbour from being respelled. */
+const isJoiner = (c: number): boolean => c === 39 || c === 45;
+
+/**
+ * Fuzzy hits on the a–z runs inside a token that is not all a–z ("it's", "don't-fagot",
+ * "*faggt"): such a run's neighbours are inside the token, so scanFuzzy's boundary test applies.
+ */
+function fuzzyInside(text: string, start: number, end: number, rules: CompiledRules, out: FuzzyHit[]): void {
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c < 97 || c > 122) {
+      i++;
+      continue;
+    }
+    const from = i;
+    for (i++; i < end; i++) {
+      const d = text.charCodeAt(i);
+      if (d < 97 || d > 122) break;
+    }
+    if (i - from < 5 || !mayBeWord(rules.fuzzy.filter, text, from, i) || isWordChar(text[from - 1]) || isWordChar(text[i])) continue;
+    const entry = rules.fuzzy.variants.get(text.slice(from, i));
+    if (entry !== undefined) out.push({ entry, start: from, end: i });
+  }
+}
+
+/**
+ * The one pass. Returns undefined for text it does not model: a surrogate or an upper-case
+ * letter anywhere, or (when `withRespell`) a word that respells, since then every stage after
+ * respelling must read the new text.
+ */
+function scanFast(text: string, rules: CompiledRules, withRespell: boolean): WordScan | undefined {
+  const ws: Word[] = [];
+  const fuzzy: FuzzyHit[] = [];
+  const affixes: RawHit[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isSurrogate(c) || isUpper(c)) return undefined;
+    if (!isWordCode(c)) {
+      i++;
+      continue;
+    }
+    const start = i++;
+    let lower = c >= 97 && c <= 122;
+    for (;;) {
+      for (; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (isSurrogate(d) || isUpper(d)) return undefined;
+        if (!isWordCode(d)) break;
+        if (d < 97 || d > 122) lower = false;
+      }
+      // A hyphen or apostrophe joins two runs ("don't", "lib-tards"), as in `words`.
+      const joiner = i + 1 < n ? text.charCodeAt(i) : 0;
+      const after = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+      if (isSurrogate(after) || isUpper(after)) return undefined;
+      if (isJoiner(joiner) && isWordCode(after)) {
+        lower = false;
+        i += 2;
+      } else break;
+    }
+    const token = text.slice(start, i);
+    const info = lookUp(token, rules);
+    if (lower) {
+      // An all-a–z token is a whole a–z run with no word character, mask or joiner inside, so
+      // respell and scanFuzzy read it whole; respell also wants no joiner on either side.
+      if (withRespell && info.respell !== '' && !isJoiner(text.charCodeAt(start - 1)) && !isJoiner(text.charCodeAt(i))) return undefined;
+      if (info.fuzzy >= 0) fuzzy.push({ entry: info.fuzzy, start, end: i });
+    } else {
+      fuzzyInside(text, start, i, rules, fuzzy);
+    }
+    if (info.affixRules !== undefined) {
+      for (const rule of info.affixRules) affixes.push({ kind: 'affix', rule, start, end: i, term: info.letters });
+    }
+    ws.push({ text: token, start, end: i });
+  }
+  return { text, words: ws, fuzzy, affixes };
+}
+
+/** The word-level stages of `findMatches` over (demasked) normalised text. */
+export function scanWords(text: string, rules: CompiledRules): WordScan {
+  const fast = scanFast(text, rules, true);
+  if (fast !== undefined) return fast;
+  const respelled = respell(text, rules.respell);
+  const rest = scanFast(respelled.text, rules, false) ?? scanWordsReference(respelled.text, rules, false);
+  return respelled.back === undefined ? rest : { ...rest, back: respelled.back };
+}
+
+/**
+ * The definition `scanWords` stands for: respell, then `words`, `scanFuzzy` and the affix
+ * scan, each over the respelled text. `withRespell` false skips the respelling.
+ */
+export function scanWordsReference(text: string, rules: CompiledRules, withRespell = true): WordScan {
+  const respelled = withRespell ? respell(text, rules.respell) : { text };
+  const ws = words(respelled.text);
+  const out: WordScan = { text: respelled.text, words: ws, fuzzy: scanFuzzy(respelled.text, rules.fuzzy), affixes: [] };
+  scanAffixes(ws, rules, out.affixes, true);
+  if (respelled.back !== undefined) out.back = respelled.back;
+  return out;
+}
+
+/**
+ * Word formation: one word = a listed stem + a listed suffix ("demon"+"rats", "trump"+"tards").
+ * `useAffixAllow` false keeps words the affixes' own allowlist names (the lint wants them).
+ */
+export function scanAffixes(ws: readonly Word[], rules: CompiledRules, found: RawHit[], useAffixAllow: boolean): void {
+  if (rules.stems.size === 0) return;
+  const limit = rules.maxStem + rules.maxSuffix;
+  for (const w of ws) {
+    if (w.text.length > limit + 4 || w.text.length < rules.affixFilter.minLength) continue;
+    const letters = w.text.includes('-') || w.text.includes("'") ? w.text.replace(/[-']/g, '') : w.text;
+    // Every stem + suffix word is precomputed (affixWords): at most one look-up per word, and
+    // only for words the filter lets through.
+    if (letters.length > limit || !mayBeWord(rules.affixFilter, letters, 0, letters.length)) continue;
+    const forms = rules.affixWords.get(letters);
+    if (forms === undefined) continue;
+    for (const s of forms) {
+      if (!(useAffixAllow && s.allow.has(letters))) found.push({ kind: 'affix', rule: s.rule, start: w.start, end: w.end, term: letters });
+    }
+  }
+}
