@@ -4,6 +4,7 @@ import { RulePackSchema, type Boundary, type RulePack } from '../schemas/rulePac
 import { Automaton } from './automaton.js';
 import { compileFuzzy } from './fuzzy.js';
 import { compileRespell } from './respell.js';
+import { wordMemo } from './wordScan.js';
 import type { AffixStem, CompiledPattern, CompiledRule, CompiledRules, Entry } from './compiled.js';
 import { compileGate, requiredLiterals } from './prefilter.js';
 import { compilePattern, requiredLiteral } from './safePattern.js';
@@ -266,6 +267,6 @@ export function compileRules(packs: readonly SourcedPack[], options: CompileOpti
     fuzzy: compileFuzzy(b.entries, b.rules, b.targets),
     respell: compileRespell(insultWords, known),
     known,
-    wordMemo: new Map(),
+    wordMemo: wordMemo(),
   };
 }

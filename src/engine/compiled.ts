@@ -5,6 +5,7 @@ import type { Automaton } from './automaton.js';
 import type { FuzzyIndex } from './fuzzy.js';
 import type { WordFilter } from './wordFilter.js';
 import type { WordInfo } from './wordScan.js';
+import type { WordMemo } from './wordMemo.js';
 
 export type RuleLabel = Label | 'profanity';
 
@@ -87,5 +88,5 @@ export interface CompiledRules {
    * Token → what the word-level stages make of it (wordScan.ts). A pure function of the token
    * and these rules, so the memo only saves work; emptied when full (WORD_MEMO_LIMIT).
    */
-  readonly wordMemo: Map<string, WordInfo>;
+  readonly wordMemo: WordMemo<WordInfo>;
 }

@@ -6,6 +6,7 @@ import { scanFuzzy, type FuzzyHit } from './fuzzy.js';
 import { readAs, respell } from './respell.js';
 import { mayBeWord } from './wordFilter.js';
 import { words, type Word } from './context.js';
+import { HASH_START, hashStep, WordMemo as WordMemoClass, type WordMemo } from './wordMemo.js';
 
 /**
  * The word-level stages of the matcher in one pass: respelling (respell.ts), the words the
@@ -89,13 +90,14 @@ export function wordInfo(token: string, rules: CompiledRules): WordInfo {
   return { respell: respelling, fuzzy, affixRules: affix?.rules, letters: affix?.letters ?? '' };
 }
 
-function lookUp(token: string, rules: CompiledRules): WordInfo {
-  const memo = rules.wordMemo;
-  let info = memo.get(token);
+/** The memo a rule set keeps for scanWords. */
+export const wordMemo = (): WordMemo<WordInfo> => new WordMemoClass<WordInfo>(WORD_MEMO_LIMIT);
+
+function lookUp(token: string, hash: number, memo: WordMemo<WordInfo>, rules: CompiledRules): WordInfo {
+  let info = memo.get(token, hash);
   if (info === undefined) {
     info = wordInfo(token, rules);
-    if (memo.size >= WORD_MEMO_LIMIT) memo.clear();
-    memo.set(token, info);
+    memo.set(token, hash, info);
   }
   return info;
 }
@@ -142,6 +144,7 @@ function scanFast(text: string, rules: CompiledRules, withRespell: boolean): Wor
   const ws: Word[] = [];
   const fuzzy: FuzzyHit[] = [];
   const affixes: RawHit[] = [];
+  const memo = rules.wordMemo;
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -153,12 +156,15 @@ function scanFast(text: string, rules: CompiledRules, withRespell: boolean): Wor
     }
     const start = i++;
     let lower = c >= 97 && c <= 122;
+    // The memo's hash of the token, folded in as its units are read.
+    let hash = hashStep(HASH_START, c);
     for (;;) {
       for (; i < n; i++) {
         const d = text.charCodeAt(i);
         if (isSurrogate(d) || isUpper(d)) return undefined;
         if (!isWordCode(d)) break;
         if (d < 97 || d > 122) lower = false;
+        hash = hashStep(hash, d);
       }
       // A hyphen or apostrophe joins two runs ("don't", "lib-tards"), as in `words`.
       const joiner = i + 1 < n ? text.charCodeAt(i) : 0;
@@ -166,11 +172,12 @@ function scanFast(text: string, rules: CompiledRules, withRespell: boolean): Wor
       if (isSurrogate(after) || isUpper(after)) return undefined;
       if (isJoiner(joiner) && isWordCode(after)) {
         lower = false;
+        hash = hashStep(hashStep(hash, joiner), after);
         i += 2;
       } else break;
     }
     const token = text.slice(start, i);
-    const info = lookUp(token, rules);
+    const info = lookUp(token, hash, memo, rules);
     if (lower) {
       // An all-a–z token is a whole a–z run with no word character, mask or joiner inside, so
       // respell and scanFuzzy read it whole; respell also wants no joiner on either side.

@@ -1,0 +1,64 @@
+/**
+ * A bounded memo from token text to a value, keyed by a hash the caller computes while it
+ * scans the token's characters anyway. A Map would hash every freshly sliced token again
+ * (V8 keeps no hash for a new string); here a look-up is one probe and one string comparison.
+ *
+ * Open addressing with linear probing in a table at least 1.5 times the limit, so probes stay
+ * short; emptied when full, so a stream of unique tokens cannot grow it.
+ */
+export class WordMemo<V> {
+  private keys: Array<string | undefined>;
+  private values: Array<V | undefined>;
+  private count = 0;
+  private readonly mask: number;
+
+  constructor(readonly limit: number) {
+    let capacity = 16;
+    while (capacity < limit + (limit >> 1)) capacity *= 2;
+    this.mask = capacity - 1;
+    this.keys = new Array<string | undefined>(capacity).fill(undefined);
+    this.values = new Array<V | undefined>(capacity).fill(undefined);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The value of `key`, whose hash is `hash` (any 32-bit integer, the same for the same key), or undefined. */
+  get(key: string, hash: number): V | undefined {
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const k = this.keys[slot];
+      if (k === undefined) return undefined;
+      if (k === key) return this.values[slot];
+    }
+  }
+
+  /** Remembers `value` for a key that get() just turned away. */
+  set(key: string, hash: number, value: V): void {
+    if (this.count >= this.limit) this.clear();
+    let slot = hash & this.mask;
+    while (this.keys[slot] !== undefined) slot = (slot + 1) & this.mask;
+    this.keys[slot] = key;
+    this.values[slot] = value;
+    this.count++;
+  }
+
+  clear(): void {
+    this.keys.fill(undefined);
+    this.values.fill(undefined);
+    this.count = 0;
+  }
+}
+
+/** One step of FNV-1a over a UTF-16 code unit: the hash `WordMemo` callers fold a token's units into. */
+export const hashStep = (hash: number, unit: number): number => Math.imul(hash ^ unit, 0x01000193);
+
+/** The FNV-1a offset basis: the hash of the empty token. */
+export const HASH_START = 0x811c9dc5 | 0;
+
+/** The hash of a whole string, as hashStep folds it. */
+export function hashOf(s: string): number {
+  let h = HASH_START;
+  for (let k = 0; k < s.length; k++) h = hashStep(h, s.charCodeAt(k));
+  return h;
+}

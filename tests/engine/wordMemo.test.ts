@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { WordMemo, hashOf } from '../../src/engine/wordMemo.js';
+import { runs } from '../property/arbitraries.js';
+
+describe('WordMemo', () => {
+  it('answers as a Map would, whatever the hashes collide on', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.string({ maxLength: 4 }), fc.integer({ min: 0, max: 7 })), { maxLength: 60 }), (ops) => {
+        const memo = new WordMemo<number>(1000);
+        const map = new Map<string, number>();
+        // A hash that collides often: the key's length plus a small constant per key.
+        const hash = (k: string) => k.length * 3 + (hashOf(k) & 1);
+        for (const [key, value] of ops) {
+          expect(memo.get(key, hash(key))).toBe(map.get(key));
+          if (!map.has(key)) {
+            memo.set(key, hash(key), value);
+            map.set(key, value);
+          }
+        }
+        expect(memo.size).toBe(map.size);
+      }),
+      runs(500),
+    );
+  });
+
+  it('starts over when full, so it never holds more than its limit', () => {
+    const memo = new WordMemo<number>(10);
+    for (let i = 0; i < 25; i++) {
+      memo.set(`k${i}`, hashOf(`k${i}`), i);
+      expect(memo.size).toBeLessThanOrEqual(10);
+    }
+    expect(memo.get('k24', hashOf('k24'))).toBe(24);
+    expect(memo.get('k0', hashOf('k0'))).toBeUndefined();
+  });
+});
