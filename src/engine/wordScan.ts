@@ -102,12 +102,30 @@ function lookUp(token: string, hash: number, memo: WordMemo<WordInfo>, rules: Co
   return info;
 }
 
-/** [\p{L}\p{N}*] for one BMP code unit outside the surrogates, as in context.ts `words`. */
-const isWordCode = (c: number): boolean =>
-  c < 0x80 ? (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 42 : unitClass(c) !== 0;
+/**
+ * What a code unit is to the scan: not a word character, a–z, another word character
+ * ([\p{L}\p{N}*] as in context.ts `words`), or one the shortcut does not model (a surrogate,
+ * or upper-case ASCII, a word character to `words` but not to respell's or fuzzy's a–z runs).
+ */
+const NON_WORD = 0;
+const LOWER = 1;
+const OTHER_WORD = 2;
+const UNMODELLED = 3;
 
-/** Upper-case ASCII: a word character to `words` but not to respell's or fuzzy's a–z runs. */
-const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+const ASCII_CLASS = ((): Uint8Array => {
+  const t = new Uint8Array(0x80);
+  for (let c = 97; c <= 122; c++) t[c] = LOWER;
+  for (let c = 48; c <= 57; c++) t[c] = OTHER_WORD;
+  t[42] = OTHER_WORD;
+  for (let c = 65; c <= 90; c++) t[c] = UNMODELLED;
+  return t;
+})();
+
+function codeClass(c: number): number {
+  if (c < 0x80) return ASCII_CLASS[c]!;
+  if (isSurrogate(c)) return UNMODELLED;
+  return unitClass(c) !== 0 ? OTHER_WORD : NON_WORD;
+}
 
 /** A hyphen or an apostrophe: joins two runs into one word, and keeps a neighbour from being respelled. */
 const isJoiner = (c: number): boolean => c === 39 || c === 45;
@@ -149,30 +167,36 @@ function scanFast(text: string, rules: CompiledRules, withRespell: boolean): Wor
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (isSurrogate(c) || isUpper(c)) return undefined;
-    if (!isWordCode(c)) {
+    const first = codeClass(c);
+    if (first === NON_WORD) {
       i++;
       continue;
     }
+    if (first === UNMODELLED) return undefined;
     const start = i++;
-    let lower = c >= 97 && c <= 122;
+    let lower = first === LOWER;
     // The memo's hash of the token, folded in as its units are read.
     let hash = hashStep(HASH_START, c);
     for (;;) {
       for (; i < n; i++) {
         const d = text.charCodeAt(i);
-        if (isSurrogate(d) || isUpper(d)) return undefined;
-        if (!isWordCode(d)) break;
-        if (d < 97 || d > 122) lower = false;
+        if (d >= 97 && d <= 122) {
+          hash = hashStep(hash, d);
+          continue;
+        }
+        const k = codeClass(d);
+        if (k === NON_WORD) break;
+        if (k === UNMODELLED) return undefined;
+        lower = false;
         hash = hashStep(hash, d);
       }
       // A hyphen or apostrophe joins two runs ("don't", "lib-tards"), as in `words`.
       const joiner = i + 1 < n ? text.charCodeAt(i) : 0;
-      const after = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-      if (isSurrogate(after) || isUpper(after)) return undefined;
-      if (isJoiner(joiner) && isWordCode(after)) {
+      const after = i + 1 < n ? codeClass(text.charCodeAt(i + 1)) : NON_WORD;
+      if (after === UNMODELLED) return undefined;
+      if (isJoiner(joiner) && after !== NON_WORD) {
         lower = false;
-        hash = hashStep(hashStep(hash, joiner), after);
+        hash = hashStep(hashStep(hash, joiner), text.charCodeAt(i + 1));
         i += 2;
       } else break;
     }
