@@ -16,8 +16,10 @@ import { HASH_START, hashStep, WordMemo as WordMemoClass, type WordMemo } from '
  * per-rule-set memo holding what all the stages make of it (`WordInfo`).
  *
  * It is a shortcut, not a second definition: `scanWordsReference` composes the stages as they
- * are defined, and tests/engine/wordScan.test.ts holds the two equal. Text the shortcut does not
- * model (an astral character, an upper-case letter, a word that respells) goes to the reference.
+ * are defined, and tests/engine/wordScan.test.ts holds the two equal. Text with a word that
+ * respells is respelled by respell.ts first and then scanned; text the shortcut does not model
+ * (an astral character, an upper-case letter, neither of which normalised comments hold in
+ * practice) goes to the reference.
  */
 
 /** Everything the word-level stages produce for one text. */
