@@ -5,7 +5,6 @@ import type { Match } from '../types.js';
 import type { CompiledRules, Entry } from './compiled.js';
 import { PROFANITY_PACK, scanFuzzy } from './fuzzy.js';
 import { respell } from './respell.js';
-import { gatedPatterns } from './prefilter.js';
 import { mayBeWord } from './wordFilter.js';
 import { SECOND_PERSON, agrees, aimedByPhrase, describesThing, mentionJudge, linkDirection, linkedTarget, negated, negatorBefore, predicative, selfAimed, transposedTarget, wordAt, words, type Word } from './context.js';
 import { nearForm } from './compile.js';
@@ -117,12 +116,26 @@ function glued(text: string, start: number, end: number, separated?: (i: number)
   return gluedSplit(word, start - from, end - from, (w) => isWord.has(w));
 }
 
-/** One automaton pass: term candidates that pass their boundary, and where each allow phrase occurs. */
-function scanAutomaton(text: string, rules: CompiledRules, separated?: (i: number) => boolean): { allow: AllowIndex; candidates: RawHit[] } {
+/**
+ * One automaton pass: term candidates that pass their boundary, where each allow phrase occurs,
+ * and which patterns can match (`runnable[k]` is 1 when one of pattern k's gate strings occurs).
+ */
+function scanAutomaton(
+  text: string,
+  rules: CompiledRules,
+  separated?: (i: number) => boolean,
+): { allow: AllowIndex; candidates: RawHit[]; runnable: Uint8Array } {
   const allow = new AllowIndex();
   const candidates: RawHit[] = [];
+  const runnable = new Uint8Array(rules.patterns.length);
+  const entries = rules.entries;
+  const gated = rules.patternGate.patterns;
   rules.automaton.each(text, (index, start, end) => {
-    const entry = rules.entries[index]!;
+    if (index >= entries.length) {
+      for (const k of gated[index - entries.length]!) runnable[k] = 1;
+      return;
+    }
+    const entry = entries[index]!;
     if (entry.kind === 'allow') allow.add(index, start, end);
     else if (
       boundaryOk(text, start, end, entry.boundary) ||
@@ -131,7 +144,7 @@ function scanAutomaton(text: string, rules: CompiledRules, separated?: (i: numbe
       candidates.push({ kind: 'term', entry: index, rule: entry.rule, start, end, term: entry.term });
     }
   });
-  return { allow, candidates };
+  return { allow, candidates, runnable };
 }
 
 /**
@@ -224,8 +237,8 @@ function advance(text: string, index: number): number {
   return d >= 0xdc00 && d <= 0xdfff ? index + 2 : index + 1;
 }
 
-function scanPatterns(text: string, rules: CompiledRules, found: RawHit[]): void {
-  const runnable = gatedPatterns(text, rules.patternGate, rules.patterns.length);
+/** Runs the patterns the gate lets through (`runnable`, from scanAutomaton over the same text). */
+function scanPatterns(text: string, rules: CompiledRules, runnable: Uint8Array, found: RawHit[]): void {
   for (let k = 0; k < rules.patterns.length; k++) {
     const p = rules.patterns[k]!;
     if (p.gated ? runnable[k] === 0 : p.literal !== undefined && !text.includes(p.literal)) continue;
@@ -250,11 +263,11 @@ function scanPatterns(text: string, rules: CompiledRules, found: RawHit[]): void
  */
 export function rawHits(normalizedText: string, rules: CompiledRules): RawHit[] {
   const text = demask(normalizedText, rules);
-  const { candidates } = scanAutomaton(text, rules);
+  const { candidates, runnable } = scanAutomaton(text, rules);
   const hits = [...candidates];
   scanFuzzyWords(text, rules, hits);
   scanAffixes(words(text), rules, hits, false);
-  scanPatterns(text, rules, hits);
+  scanPatterns(text, rules, runnable, hits);
   return hits;
 }
 
@@ -298,10 +311,10 @@ export function findMatches(norm: NormalizedText, rules: CompiledRules, innocent
   const text = respelled.text;
   const back = respelled.back ?? ((pos: number) => pos);
   const ws = words(text);
-  const { allow, candidates: raw } = scanAutomaton(text, rules, (i) => separatedAt(norm, back(i)));
+  const { allow, candidates: raw, runnable } = scanAutomaton(text, rules, (i) => separatedAt(norm, back(i)));
   scanFuzzyWords(text, rules, raw);
   scanAffixes(ws, rules, raw, true);
-  scanPatterns(text, rules, raw);
+  scanPatterns(text, rules, runnable, raw);
   const found = dedupe(
     raw.filter((hit) => {
       if (!allowed(hit, allow, rules) && !nearAllowed(hit, text, ws, rules)) return true;
