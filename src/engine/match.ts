@@ -315,6 +315,8 @@ export function findMatches(norm: NormalizedText, rules: CompiledRules, innocent
   scanFuzzyWords(text, rules, raw);
   scanAffixes(ws, rules, raw, true);
   scanPatterns(text, rules, runnable, raw);
+  // Most comments hit nothing: skip the judging machinery (closures, Set, sorts) built below.
+  if (raw.length === 0) return [];
   const found = dedupe(
     raw.filter((hit) => {
       if (!allowed(hit, allow, rules) && !nearAllowed(hit, text, ws, rules)) return true;
@@ -322,6 +324,7 @@ export function findMatches(norm: NormalizedText, rules: CompiledRules, innocent
       return false;
     }),
   );
+  if (found.length === 0) return [];
 
   // Words that carry a standalone label aim nearby adjectives ("stupid, ignorant D-RATs").
   const anchors = new Set<number>();
