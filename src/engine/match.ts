@@ -68,8 +68,8 @@ function boundaryOk(text: string, start: number, end: number, boundary: string):
   return before && after;
 }
 
-/** Allow-phrase occurrences, kept sorted by start for containment look-ups. */
-class AllowIndex {
+/** Allow-phrase occurrences, kept sorted by start for containment look-ups (exported for its test). */
+export class AllowIndex {
   private readonly spans = new Map<number, Array<[number, number]>>();
 
   add(entry: number, start: number, end: number): void {
@@ -80,22 +80,33 @@ class AllowIndex {
 
   /** Does an occurrence of any of `entries` contain [start, end)? */
   covers(entries: readonly number[], start: number, end: number): boolean {
+    // Most texts hold no allow phrase, and the lists asked about are long (up to ~80 phrases for
+    // a rule, ~50 global): look through the phrases that occur, not the ones that could.
+    if (this.spans.size === 0) return false;
+    if (this.spans.size < entries.length) {
+      for (const [e, list] of this.spans) if (entries.includes(e) && contains(list, start, end)) return true;
+      return false;
+    }
     for (const e of entries) {
       const list = this.spans.get(e);
-      if (!list) continue;
-      // Occurrences of one phrase never nest, so starts and ends are both sorted: binary search
-      // the last occurrence starting at or before `start`.
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (list[mid]![0] <= start) lo = mid + 1;
-        else hi = mid;
-      }
-      if (lo > 0 && list[lo - 1]![1] >= end) return true;
+      if (list && contains(list, start, end)) return true;
     }
     return false;
   }
+}
+
+/** Does one of a phrase's occurrences contain [start, end)? */
+function contains(list: ReadonlyArray<[number, number]>, start: number, end: number): boolean {
+  // Occurrences of one phrase never nest, so starts and ends are both sorted: binary search
+  // the last occurrence starting at or before `start`.
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]![0] <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && list[lo - 1]![1] >= end;
 }
 
 /**
