@@ -249,10 +249,11 @@ export function compileRules(packs: readonly SourcedPack[], options: CompileOpti
   }
 
   const forms = affixWords(b.stems);
+  const gate = compileGate(b.gates);
   return {
     rules: b.rules,
     entries: b.entries,
-    automaton: new Automaton(b.entries.map((e) => (e.kind === 'term' ? e.term : e.phrase))),
+    automaton: new Automaton([...b.entries.map((e) => (e.kind === 'term' ? e.term : e.phrase)), ...gate.strings]),
     globalAllow: b.globalAllow,
     ruleAllow: b.ruleAllow,
     stems: b.stems,
@@ -261,7 +262,7 @@ export function compileRules(packs: readonly SourcedPack[], options: CompileOpti
     maxStem,
     maxSuffix,
     patterns: b.patterns,
-    patternGate: compileGate(b.gates),
+    patternGate: gate,
     byLength,
     targets: b.targets,
     fuzzy: compileFuzzy(b.entries, b.rules, b.targets),

@@ -45,10 +45,14 @@ export interface CompiledPattern {
   literal?: string;
 }
 
-/** Every gated pattern's required strings (prefilter.ts) in one automaton: one pass says which patterns can match. */
+/**
+ * Every gated pattern's required strings (prefilter.ts). They are searched by the term automaton,
+ * after the entries (automaton pattern `entries.length + i` is `strings[i]`): the pass that finds
+ * the terms also says which patterns can match, instead of a second pass over the text.
+ */
 export interface PatternGate {
-  automaton: Automaton;
-  /** Automaton entry → indices (in `patterns`) of the patterns that string gates. */
+  strings: readonly string[];
+  /** Gate string → indices (in `patterns`) of the patterns that string gates. */
   patterns: readonly (readonly number[])[];
 }
 
@@ -56,6 +60,7 @@ export interface PatternGate {
 export interface CompiledRules {
   rules: readonly CompiledRule[];
   entries: readonly Entry[];
+  /** Every entry's string, then every string of `patternGate`. */
   automaton: Automaton;
   /** Allow entries that protect every rule (pack-level `allow`). */
   globalAllow: readonly number[];

@@ -222,10 +222,22 @@ const MENTION_REACH_AFTER = 210;
  * not 2,000. The key is everything isMention can read, so the answer is the same.
  */
 export function mentionJudge(text: string): (start: number, end: number) => boolean {
-  const seen = new Map<string, boolean>();
-  return (start, end) => {
+  const keyOf = (start: number, end: number): string => {
     const from = Math.max(0, start - MENTION_REACH_BEFORE);
-    const key = `${start - from}:${end - start}:${text.slice(from, end + MENTION_REACH_AFTER)}`;
+    return `${start - from}:${end - start}:${text.slice(from, end + MENTION_REACH_AFTER)}`;
+  };
+  // Most texts have one match to judge: its key (up to ~460 characters to slice and hash) is
+  // built only when a second match comes.
+  let first: { start: number; end: number; answer: boolean } | undefined;
+  let seen: Map<string, boolean> | undefined;
+  return (start, end) => {
+    if (first === undefined) {
+      const answer = isMention(text, start, end);
+      first = { start, end, answer };
+      return answer;
+    }
+    seen ??= new Map([[keyOf(first.start, first.end), first.answer]]);
+    const key = keyOf(start, end);
     let answer = seen.get(key);
     if (answer === undefined) seen.set(key, (answer = isMention(text, start, end)));
     return answer;

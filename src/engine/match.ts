@@ -4,7 +4,6 @@ import { isWordChar, originalSpan, separatedAt, type NormalizedText } from '../n
 import type { Match } from '../types.js';
 import type { CompiledRules, Entry } from './compiled.js';
 import { PROFANITY_PACK, scanFuzzy, type FuzzyHit } from './fuzzy.js';
-import { gatedPatterns } from './prefilter.js';
 import { scanAffixes, scanWords } from './wordScan.js';
 import { SECOND_PERSON, agrees, aimedByPhrase, describesThing, mentionJudge, linkDirection, linkedTarget, negated, negatorBefore, predicative, selfAimed, transposedTarget, wordAt, words, type Word } from './context.js';
 import { nearForm } from './compile.js';
@@ -68,8 +67,8 @@ function boundaryOk(text: string, start: number, end: number, boundary: string):
   return before && after;
 }
 
-/** Allow-phrase occurrences, kept sorted by start for containment look-ups. */
-class AllowIndex {
+/** Allow-phrase occurrences, kept sorted by start for containment look-ups (exported for its test). */
+export class AllowIndex {
   private readonly spans = new Map<number, Array<[number, number]>>();
 
   add(entry: number, start: number, end: number): void {
@@ -80,22 +79,33 @@ class AllowIndex {
 
   /** Does an occurrence of any of `entries` contain [start, end)? */
   covers(entries: readonly number[], start: number, end: number): boolean {
+    // Most texts hold no allow phrase, and the lists asked about are long (up to ~80 phrases for
+    // a rule, ~50 global): look through the phrases that occur, not the ones that could.
+    if (this.spans.size === 0) return false;
+    if (this.spans.size < entries.length) {
+      for (const [e, list] of this.spans) if (entries.includes(e) && contains(list, start, end)) return true;
+      return false;
+    }
     for (const e of entries) {
       const list = this.spans.get(e);
-      if (!list) continue;
-      // Occurrences of one phrase never nest, so starts and ends are both sorted: binary search
-      // the last occurrence starting at or before `start`.
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (list[mid]![0] <= start) lo = mid + 1;
-        else hi = mid;
-      }
-      if (lo > 0 && list[lo - 1]![1] >= end) return true;
+      if (list && contains(list, start, end)) return true;
     }
     return false;
   }
+}
+
+/** Does one of a phrase's occurrences contain [start, end)? */
+function contains(list: ReadonlyArray<[number, number]>, start: number, end: number): boolean {
+  // Occurrences of one phrase never nest, so starts and ends are both sorted: binary search
+  // the last occurrence starting at or before `start`.
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]![0] <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && list[lo - 1]![1] >= end;
 }
 
 /**
@@ -116,12 +126,26 @@ function glued(text: string, start: number, end: number, separated?: (i: number)
   return gluedSplit(word, start - from, end - from, (w) => isWord.has(w));
 }
 
-/** One automaton pass: term candidates that pass their boundary, and where each allow phrase occurs. */
-function scanAutomaton(text: string, rules: CompiledRules, separated?: (i: number) => boolean): { allow: AllowIndex; candidates: RawHit[] } {
+/**
+ * One automaton pass: term candidates that pass their boundary, where each allow phrase occurs,
+ * and which patterns can match (`runnable[k]` is 1 when one of pattern k's gate strings occurs).
+ */
+function scanAutomaton(
+  text: string,
+  rules: CompiledRules,
+  separated?: (i: number) => boolean,
+): { allow: AllowIndex; candidates: RawHit[]; runnable: Uint8Array } {
   const allow = new AllowIndex();
   const candidates: RawHit[] = [];
+  const runnable = new Uint8Array(rules.patterns.length);
+  const entries = rules.entries;
+  const gated = rules.patternGate.patterns;
   rules.automaton.each(text, (index, start, end) => {
-    const entry = rules.entries[index]!;
+    if (index >= entries.length) {
+      for (const k of gated[index - entries.length]!) runnable[k] = 1;
+      return;
+    }
+    const entry = entries[index]!;
     if (entry.kind === 'allow') allow.add(index, start, end);
     else if (
       boundaryOk(text, start, end, entry.boundary) ||
@@ -130,7 +154,7 @@ function scanAutomaton(text: string, rules: CompiledRules, separated?: (i: numbe
       candidates.push({ kind: 'term', entry: index, rule: entry.rule, start, end, term: entry.term });
     }
   });
-  return { allow, candidates };
+  return { allow, candidates, runnable };
 }
 
 /**
@@ -201,8 +225,8 @@ function advance(text: string, index: number): number {
   return d >= 0xdc00 && d <= 0xdfff ? index + 2 : index + 1;
 }
 
-function scanPatterns(text: string, rules: CompiledRules, found: RawHit[]): void {
-  const runnable = gatedPatterns(text, rules.patternGate, rules.patterns.length);
+/** Runs the patterns the gate lets through (`runnable`, from scanAutomaton over the same text). */
+function scanPatterns(text: string, rules: CompiledRules, runnable: Uint8Array, found: RawHit[]): void {
   for (let k = 0; k < rules.patterns.length; k++) {
     const p = rules.patterns[k]!;
     if (p.gated ? runnable[k] === 0 : p.literal !== undefined && !text.includes(p.literal)) continue;
@@ -227,11 +251,11 @@ function scanPatterns(text: string, rules: CompiledRules, found: RawHit[]): void
  */
 export function rawHits(normalizedText: string, rules: CompiledRules): RawHit[] {
   const text = demask(normalizedText, rules);
-  const { candidates } = scanAutomaton(text, rules);
+  const { candidates, runnable } = scanAutomaton(text, rules);
   const hits = [...candidates];
   scanFuzzyWords(text, rules, hits);
   scanAffixes(words(text), rules, hits, false);
-  scanPatterns(text, rules, hits);
+  scanPatterns(text, rules, runnable, hits);
   return hits;
 }
 
@@ -276,10 +300,12 @@ export function findMatches(norm: NormalizedText, rules: CompiledRules, innocent
   const text = scan.text;
   const back = scan.back ?? ((pos: number) => pos);
   const ws = scan.words;
-  const { allow, candidates: raw } = scanAutomaton(text, rules, (i) => separatedAt(norm, back(i)));
+  const { allow, candidates: raw, runnable } = scanAutomaton(text, rules, (i) => separatedAt(norm, back(i)));
   scanFuzzyWords(text, rules, raw, scan.fuzzy);
   for (const hit of scan.affixes) raw.push(hit);
-  scanPatterns(text, rules, raw);
+  scanPatterns(text, rules, runnable, raw);
+  // Most comments hit nothing: skip the judging machinery (closures, Set, sorts) built below.
+  if (raw.length === 0) return [];
   const found = dedupe(
     raw.filter((hit) => {
       if (!allowed(hit, allow, rules) && !nearAllowed(hit, text, ws, rules)) return true;
@@ -287,6 +313,7 @@ export function findMatches(norm: NormalizedText, rules: CompiledRules, innocent
       return false;
     }),
   );
+  if (found.length === 0) return [];
 
   // Words that carry a standalone label aim nearby adjectives ("stupid, ignorant D-RATs").
   const anchors = new Set<number>();

@@ -13,7 +13,6 @@
  * missing prefilter only costs time, a wrong one would lose matches.
  */
 
-import { Automaton } from './automaton.js';
 import type { PatternGate } from './compiled.js';
 
 /** Above this many strings a set is no longer tracked (cross products grow fast). */
@@ -478,7 +477,10 @@ export function requiredLiterals(source: string): string[] | undefined {
   return set.filter((s) => !set.some((t) => t !== s && s.includes(t))).sort();
 }
 
-/** One automaton over every pattern's required strings; `gates[k]` undefined leaves pattern k ungated. */
+/**
+ * Every pattern's required strings, each once, with the patterns it gates; `gates[k]` undefined
+ * leaves pattern k ungated. The strings are searched by the term automaton (see PatternGate).
+ */
 export function compileGate(gates: readonly (readonly string[] | undefined)[]): PatternGate {
   const strings: string[] = [];
   const patterns: number[][] = [];
@@ -495,15 +497,5 @@ export function compileGate(gates: readonly (readonly string[] | undefined)[]): 
       patterns[i]!.push(k);
     }
   });
-  return { automaton: new Automaton(strings), patterns };
-}
-
-/** Which patterns the text can match, as far as their gates tell: runnable[k] is 1 when one of pattern k's strings occurs. */
-export function gatedPatterns(text: string, gate: PatternGate, count: number): Uint8Array {
-  const runnable = new Uint8Array(count);
-  if (gate.patterns.length === 0) return runnable;
-  gate.automaton.each(text, (i) => {
-    for (const k of gate.patterns[i]!) runnable[k] = 1;
-  });
-  return runnable;
+  return { strings, patterns };
 }
