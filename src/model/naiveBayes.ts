@@ -63,7 +63,7 @@ const MIN_EVIDENCE = 6;
 const sigmoid = (x: number): number => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
 
 /** The combiner's calibrated probability from its signals. */
-export function combine(model: LoadedModel, label: Label, signals: readonly number[]): number {
+export function combine(model: LoadedModel, label: Label, signals: ArrayLike<number>): number {
   const c = model.file.labels[label].combiner;
   let z = c.bias;
   for (let i = 0; i < c.weights.length; i++) z += c.weights[i]! * signals[i]!;
@@ -473,6 +473,31 @@ export function featureIndicesOfText(model: LoadedModel, normalized: string, mat
   return ids;
 }
 
+/**
+ * The `explain` features of `ids` pushing hardest towards the label whose weights are `w`,
+ * strongest first, ties by name: what sorting all of them and keeping the first `explain` gives
+ * (the order is total, as ids are distinct), kept by insertion instead of pairing and sorting them all.
+ */
+function strongest(w: Float64Array, names: readonly string[], ids: readonly number[], explain: number): string[] {
+  if (explain <= 0) return [];
+  const best: number[] = [];
+  const before = (a: number, b: number): boolean => w[a]! > w[b]! || (w[a] === w[b] && names[a]! < names[b]!);
+  for (const i of ids) {
+    if (!(w[i]! > 0)) continue;
+    let p = best.length;
+    while (p > 0 && before(i, best[p - 1]!)) p--;
+    if (p >= explain) continue;
+    best.splice(p, 0, i);
+    if (best.length > explain) best.pop();
+  }
+  return best.map((i) => names[i]!);
+}
+
+/** `scoreIndices(model, ids, explain)[label].top`, without the per-label score objects. */
+export function topFeatures(model: LoadedModel, label: Label, ids: readonly number[], explain: number): string[] {
+  return strongest(model.weights[label], model.file.features, ids, explain);
+}
+
 /** Log-odds for the features `featureIndices` returned, with the top features worked out only when read. */
 class IndexScore implements LabelScore {
   #top: string[] | undefined;
@@ -486,27 +511,15 @@ class IndexScore implements LabelScore {
 
   // The strongest features are only needed for a reason; worked out once, on first read.
   get top(): string[] {
-    if (this.#top !== undefined) return this.#top;
-    const { weights: w, names, explain } = this;
-    // The `explain` strongest features pushing towards the label, strongest first, ties by
-    // name: what sorting all of them and keeping the first `explain` gives (the order is total,
-    // as ids are distinct), kept by insertion instead of pairing and sorting them all.
-    const best: number[] = [];
-    const before = (a: number, b: number): boolean => w[a]! > w[b]! || (w[a] === w[b] && names[a]! < names[b]!);
-    for (const i of this.ids) {
-      if (!(w[i]! > 0)) continue;
-      let p = best.length;
-      while (p > 0 && before(i, best[p - 1]!)) p--;
-      if (p >= explain) continue;
-      best.splice(p, 0, i);
-      if (best.length > explain) best.pop();
-    }
-    return (this.#top = best.map((i) => names[i]!));
+    return (this.#top ??= strongest(this.weights, this.names, this.ids, this.explain));
   }
 }
 
-/** `scoreFeatures` for the indices `featureIndices` returned: the same log-odds and top features. */
-export function scoreIndices(model: LoadedModel, ids: readonly number[], explain = 0): Record<Label, LabelScore> {
+/**
+ * The log-odds `scoreIndices` gives each label, written into `out` in LABELS order: moderation
+ * reads the top features of reported labels only, so it needs no score object per label.
+ */
+export function logOddsInto(model: LoadedModel, ids: readonly number[], out: Float64Array): Float64Array {
   const rows = tablesOf(model).rows;
   // Four sums side by side, each added in the order of `ids`, so each equals rawLogOdds' sum.
   let s0 = 0;
@@ -520,13 +533,23 @@ export function scoreIndices(model: LoadedModel, ids: readonly number[], explain
     s2 += rows[r + 2]!;
     s3 += rows[r + 3]!;
   }
-  const sums = [s0, s1, s2, s3];
   const denominator = Math.max(ids.length, MIN_EVIDENCE);
+  const base = model.base;
+  out[0] = base.slur + s0 / denominator;
+  out[1] = base.insult + s1 / denominator;
+  out[2] = base.partisan_epithet + s2 / denominator;
+  out[3] = base.off_topic + s3 / denominator;
+  return out;
+}
+
+/** `scoreFeatures` for the indices `featureIndices` returned: the same log-odds and top features. */
+export function scoreIndices(model: LoadedModel, ids: readonly number[], explain = 0): Record<Label, LabelScore> {
+  const logOdds = logOddsInto(model, ids, new Float64Array(LABELS.length));
   const names = model.file.features;
   const out = {} as Record<Label, LabelScore>;
   for (let l = 0; l < LABELS.length; l++) {
     const label = LABELS[l]!;
-    out[label] = new IndexScore(model.base[label] + sums[l]! / denominator, model.weights[label], names, ids, explain);
+    out[label] = new IndexScore(logOdds[l]!, model.weights[label], names, ids, explain);
   }
   return out;
 }
