@@ -118,6 +118,9 @@ export function createModerator(options?: ModeratorOptions): Moderator {
 
   const thresholds = Object.fromEntries(LABELS.map((l) => [l, opts.thresholds[l] ?? 0.5])) as Record<Label, number>;
   const rejectAt = { ...DEFAULT_REJECT, ...opts.rejectAt };
+  // The same limits by label number, read per label per call (a label that never rejects at +Infinity).
+  const thresholdRow = Float64Array.from(LABELS, (l) => thresholds[l]);
+  const rejectRow = Float64Array.from(LABELS, (l) => rejectAt[l] ?? Infinity);
   const languages = opts.languages ? new Set(opts.languages) : null;
 
   const dfIndex = new Map<string, number>();
@@ -225,23 +228,30 @@ export function createModerator(options?: ModeratorOptions): Moderator {
     const insult = evidence[INSULT]!;
     if (insult & EVIDENCE.MENTIONED && (insult & (USED | EVIDENCE.AIMED_PROFANITY)) === 0) raw[INSULT] = Math.min(raw[INSULT]!, MENTION_CAP);
 
-    const scores: Scores = { slur: round(raw[0]!), insult: round(raw[1]!), partisan_epithet: round(raw[2]!), off_topic: round(raw[3]!) };
+    for (let l = 0; l < LABELS.length; l++) raw[l] = round(raw[l]!);
+    const scores: Scores = { slur: raw[0]!, insult: raw[1]!, partisan_epithet: raw[2]!, off_topic: raw[3]! };
+    // Labels and their reasons in one pass, both in LABELS order.
     const labels: Label[] = [];
-    for (const l of LABELS) if (scores[l] >= thresholds[l]) labels.push(l);
-
     const reasons: string[] = [];
-    for (const l of labels) {
-      const ruleText = describeMatches(matches, l);
-      const top = model && ids ? topFeatures(model, l, ids, opts.explain) : [];
+    for (let l = 0; l < LABELS.length; l++) {
+      if (!(raw[l]! >= thresholdRow[l]!)) continue;
+      const label = LABELS[l]!;
+      labels.push(label);
+      const ruleText = describeMatches(matches, label);
+      const top = model && ids ? topFeatures(model, label, ids, opts.explain) : [];
       const modelText = top.length > 0 ? `model: ${top.join(', ')}` : '';
-      reasons.push(`${l} ${scores[l].toFixed(2)}${ruleText ? ` — rules: ${ruleText}` : ''}${modelText ? ` — ${modelText}` : ''}`);
+      reasons.push(`${label} ${raw[l]!.toFixed(2)}${ruleText ? ` — rules: ${ruleText}` : ''}${modelText ? ` — ${modelText}` : ''}`);
     }
     if (similarity !== null && labels.includes('off_topic')) reasons.push(`similarity to the article ${similarity.toFixed(3)}`);
     if (crossLanguage !== null) reasons.push(`topic not compared with the article: comment in "${language}", article in "${crossLanguage}"`);
 
     let action: Action = 'allow';
-    const rejecting = LABELS.filter((l) => rejectAt[l] !== undefined && scores[l] >= rejectAt[l]!);
-    if (rejecting.length > 0) {
+    let rejects = false;
+    for (let l = 0; l < LABELS.length; l++) if (raw[l]! >= rejectRow[l]!) rejects = true;
+    let uncertain = false;
+    for (let l = 0; l < LABELS.length; l++) if (raw[l]! >= opts.reviewAt) uncertain = true;
+    if (rejects) {
+      const rejecting = LABELS.filter((l) => rejectAt[l] !== undefined && scores[l] >= rejectAt[l]!);
       action = 'reject';
       reasons.push(`reject: ${rejecting.map((l) => `${l} >= ${rejectAt[l]}`).join(', ')}`);
     } else if (labels.length > 0) {
@@ -249,7 +259,7 @@ export function createModerator(options?: ModeratorOptions): Moderator {
     } else if (mentionedSlur) {
       action = 'review';
       reasons.push('review: a slur is mentioned (counter-speech or quotation)');
-    } else if (LABELS.some((l) => scores[l] >= opts.reviewAt)) {
+    } else if (uncertain) {
       action = 'review';
       reasons.push(`review: uncertain (${LABELS.filter((l) => scores[l] >= opts.reviewAt).map((l) => `${l} ${scores[l].toFixed(2)}`).join(', ')})`);
     }

@@ -292,9 +292,12 @@ export function contentStem(model: LoadedModel, id: number): string {
   return tablesOf(model).contentStems[id]!;
 }
 
-/** The token table's row for `text.slice(start, end)`, whose hash is `h`; made (and kept, while there is room) on first sight. */
-function findToken(model: LoadedModel, t: FastTables, text: string, start: number, end: number, h: number): number {
-  const table = t.tokens;
+/**
+ * The token table's row for `text.slice(start, end)`, whose hash is `h`, or -1 when the table
+ * does not have it yet. Kept apart from `addToken` so the scan inlines this, the path of nearly
+ * every token, without the code that grows the table.
+ */
+function lookupToken(table: TokenTable, text: string, start: number, end: number, h: number): number {
   const len = end - start;
   const { slots, hashes, chars, offsets } = table;
   const mask = slots.length - 1;
@@ -310,6 +313,24 @@ function findToken(model: LoadedModel, t: FastTables, text: string, start: numbe
     }
     slot = (slot + 1) & mask;
   }
+  return -1;
+}
+
+/** The token table's row for `text.slice(start, end)`, whose hash is `h`; made (and kept, while there is room) on first sight. */
+function findToken(model: LoadedModel, t: FastTables, text: string, start: number, end: number, h: number): number {
+  const k = lookupToken(t.tokens, text, start, end, h);
+  return k >= 0 ? k : addToken(model, t, text, start, end, h);
+}
+
+/** Makes the row of a token `lookupToken` did not find (in the scratch row once the table is full). */
+function addToken(model: LoadedModel, t: FastTables, text: string, start: number, end: number, h: number): number {
+  const table = t.tokens;
+  const len = end - start;
+  const { slots, hashes } = table;
+  const mask = slots.length - 1;
+  // The empty slot lookupToken's probe ended at.
+  let slot = h & mask;
+  while (slots[slot] !== 0) slot = (slot + 1) & mask;
   const token = text.slice(start, end);
   if (table.size >= TOKEN_CACHE_LIMIT) {
     describeToken(model, t, SCRATCH, token);
@@ -345,6 +366,14 @@ function findToken(model: LoadedModel, t: FastTables, text: string, start: numbe
   }
   return k;
 }
+
+/**
+ * isLetterCode / isTokenCode for ASCII, as bits of one table read: the scan classifies every
+ * code unit of the comment, and nearly all of them are ASCII.
+ */
+const ASCII_LETTER = 1;
+const ASCII_TOKEN = 2;
+const ASCII_CLASS = Uint8Array.from({ length: 0x80 }, (_, c) => (isLetterCode(c) ? ASCII_LETTER : 0) | (isTokenCode(c) ? ASCII_TOKEN : 0));
 
 function hashOf(token: string): number {
   let h = HASH_SEED;
@@ -434,8 +463,13 @@ export function featureIndicesOfText(model: LoadedModel, normalized: string, mat
   let i = 0;
   scan: while (i < n) {
     const c = normalized.charCodeAt(i);
-    if (isSurrogate(c)) break scan;
-    if (!isLetterCode(c)) {
+    if (c < 0x80) {
+      if ((ASCII_CLASS[c]! & ASCII_LETTER) === 0) {
+        i++;
+        continue;
+      }
+    } else if (isSurrogate(c)) break scan;
+    else if (!isLetterCode(c)) {
       i++;
       continue;
     }
@@ -445,8 +479,10 @@ export function featureIndicesOfText(model: LoadedModel, normalized: string, mat
     let before = h;
     for (; i < n; i++) {
       const d = normalized.charCodeAt(i);
-      if (isSurrogate(d)) break scan;
-      if (!isTokenCode(d)) break;
+      if (d < 0x80) {
+        if ((ASCII_CLASS[d]! & ASCII_TOKEN) === 0) break;
+      } else if (isSurrogate(d)) break scan;
+      else if (!isTokenCode(d)) break;
       before = h;
       h = mix(h, d);
     }
@@ -456,8 +492,9 @@ export function featureIndicesOfText(model: LoadedModel, normalized: string, mat
       h = before;
     }
     if (end - start > TOKEN_MAX_LENGTH) continue;
-    const k = findToken(model, t, normalized, start, end, h);
-    // Read after findToken: it may have grown (replaced) the arrays.
+    let k = lookupToken(t.tokens, normalized, start, end, h);
+    if (k < 0) k = addToken(model, t, normalized, start, end, h);
+    // Read after addToken: it may have grown (replaced) the arrays.
     const table = t.tokens;
     take(ids, seen, stamp, table.uni[k]!);
     take(ids, seen, stamp, bigramIndex(bigrams, prevFirst, table.second[k]!));
