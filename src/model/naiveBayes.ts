@@ -556,7 +556,7 @@ class IndexScore implements LabelScore {
  * The log-odds `scoreIndices` gives each label, written into `out` in LABELS order: moderation
  * reads the top features of reported labels only, so it needs no score object per label.
  */
-export function logOddsInto(model: LoadedModel, ids: readonly number[], out: Float64Array): Float64Array {
+export function logOddsInto<T extends Float64Array | number[]>(model: LoadedModel, ids: readonly number[], out: T): T {
   const rows = tablesOf(model).rows;
   // Four sums side by side, each added in the order of `ids`, so each equals rawLogOdds' sum.
   let s0 = 0;
@@ -581,7 +581,7 @@ export function logOddsInto(model: LoadedModel, ids: readonly number[], out: Flo
 
 /** `scoreFeatures` for the indices `featureIndices` returned: the same log-odds and top features. */
 export function scoreIndices(model: LoadedModel, ids: readonly number[], explain = 0): Record<Label, LabelScore> {
-  const logOdds = logOddsInto(model, ids, new Float64Array(LABELS.length));
+  const logOdds = logOddsInto(model, ids, [0, 0, 0, 0]);
   const names = model.file.features;
   const out = {} as Record<Label, LabelScore>;
   for (let l = 0; l < LABELS.length; l++) {
