@@ -6,8 +6,8 @@ import type { SourcedPack } from './engine/compile.js';
 import { DecorumError } from './errors.js';
 import { detectLanguage, sameLanguage } from './lang/detect.js';
 import { parseModel } from './model/format.js';
-import { combine, contentStem, featureIndicesOfText, loadModel, UNNUMBERED, scoreIndices, type LabelScore, type LoadedModel } from './model/naiveBayes.js';
-import { ON_TOPIC_SIMILARITY, signalsFor } from './model/signals.js';
+import { combine, contentStem, featureIndicesOfText, loadModel, logOddsInto, topFeatures, UNNUMBERED, type LoadedModel } from './model/naiveBayes.js';
+import { EVIDENCE, ON_TOPIC_SIMILARITY, ruleEvidence, SIGNAL_NAMES, signalsOfEvidence, USED } from './model/signals.js';
 import { ModeratorOptionsSchema, type ModeratorOptions, type ResolvedModeratorOptions } from './schemas/options.js';
 import { cosine, makeIdf, topicVector, topicVectorOfStems, type TopicVector } from './topic/similarity.js';
 import { normalize } from './normalize/normalize.js';
@@ -43,6 +43,14 @@ function cutAt(text: string, n: number): string {
 
 /** Highest slur score a comment may keep when every slur in it is only mentioned (counter-speech). */
 const MENTION_CAP = 0.45;
+
+/** Label numbers (positions in LABELS) the per-label scratch rows are read at. */
+const SLUR = 0;
+const INSULT = 1;
+const OFF_TOPIC = 3;
+
+/** The longest signal vector of any label's combiner. */
+const MAX_SIGNALS = Math.max(...LABELS.map((l) => SIGNAL_NAMES[l].length));
 
 const DEFAULT_REJECT: Partial<Record<Label, number>> = { slur: 0.5, insult: 0.9 };
 
@@ -81,19 +89,11 @@ function assemblePacks(opts: ResolvedModeratorOptions): SourcedPack[] {
   return [...bundled, ...custom];
 }
 
-/** Largest rule score per label from unmentioned matches; aimed profanity counts as insult. */
-function ruleScores(matches: readonly Match[]): { scores: Scores; mentionedSlur: boolean } {
-  const scores: Scores = { slur: 0, insult: 0, partisan_epithet: 0, off_topic: 0 };
-  let mentionedSlur = false;
-  for (const m of matches) {
-    if (m.mentioned) {
-      if (m.label === 'slur') mentionedSlur = true;
-      continue;
-    }
-    if (m.label === 'profanity') scores.insult = Math.max(scores.insult, PROFANITY_AS_INSULT);
-    else scores[m.label] = Math.max(scores[m.label], SEVERITY_SCORE[m.severity]);
-  }
-  return { scores, mentionedSlur };
+/** Largest rule score of a label from its unmentioned matches' evidence bits; aimed profanity counts as insult. */
+function ruleScore(bits: number): number {
+  let score = bits & EVIDENCE.HIGH ? SEVERITY_SCORE.high : bits & EVIDENCE.MEDIUM ? SEVERITY_SCORE.medium : bits & EVIDENCE.LOW ? SEVERITY_SCORE.low : 0;
+  if (bits & EVIDENCE.AIMED_PROFANITY) score = Math.max(score, PROFANITY_AS_INSULT);
+  return score;
 }
 
 function describeMatches(matches: readonly Match[], label: Label): string {
@@ -118,6 +118,9 @@ export function createModerator(options?: ModeratorOptions): Moderator {
 
   const thresholds = Object.fromEntries(LABELS.map((l) => [l, opts.thresholds[l] ?? 0.5])) as Record<Label, number>;
   const rejectAt = { ...DEFAULT_REJECT, ...opts.rejectAt };
+  // The same limits by label number, read per label per call (a label that never rejects at +Infinity).
+  const thresholdRow = Float64Array.from(LABELS, (l) => thresholds[l]);
+  const rejectRow = Float64Array.from(LABELS, (l) => rejectAt[l] ?? Infinity);
   const languages = opts.languages ? new Set(opts.languages) : null;
 
   const dfIndex = new Map<string, number>();
@@ -149,6 +152,13 @@ export function createModerator(options?: ModeratorOptions): Moderator {
     );
   }
 
+  // Scratch rows for one call's per-label numbers, by label number (LABELS order). moderate() is
+  // synchronous and every row is written before it is read, so no call sees another's values.
+  const evidenceScratch = new Uint8Array(LABELS.length);
+  const logOddsScratch = new Float64Array(LABELS.length);
+  const scoreScratch = new Float64Array(LABELS.length);
+  const signalScratch = new Float64Array(MAX_SIGNALS);
+
   function moderate(text: string, context?: ModerateContext): Verdict {
     if (typeof text !== 'string') {
       throw new DecorumError('INVALID_INPUT', `moderate(text): text must be a string, got ${text === null ? 'null' : typeof text}`, { field: 'text' });
@@ -165,17 +175,19 @@ export function createModerator(options?: ModeratorOptions): Moderator {
     // review: nothing is silently skipped, and a megabyte of hostile input costs what 20 KB does.
     const truncated = text.length > opts.maxLength;
     const { norm, matches, modelText } = analyzer.analyze(truncated ? cutAt(text, opts.maxLength) : text);
-    const rules = ruleScores(matches);
+    const evidence = ruleEvidence(matches, evidenceScratch);
     const hasArticle = article !== undefined && article.trim() !== '';
     // One scan of the text serves the model and, when there is an article, the topic vector:
     // the model reads its features straight from the text, and hands out the content words'
     // stems (as numbers) only when the topic vector needs them.
     let stems: number[] | undefined;
-    // Same scores as scoreFeatures(model, features) on the analysis' feature set, without building it.
-    let modelScores: Record<Label, LabelScore> | null = null;
+    // Same log-odds as scoreFeatures(model, features) on the analysis' feature set, without
+    // building it; the top features are worked out for reported labels only.
+    let ids: number[] | null = null;
     if (model) {
       if (hasArticle) stems = [];
-      modelScores = scoreIndices(model, featureIndicesOfText(model, modelText, matches, stems), opts.explain);
+      ids = featureIndicesOfText(model, modelText, matches, stems);
+      logOddsInto(model, ids, logOddsScratch);
     }
 
     const language = detectLanguage(text);
@@ -189,54 +201,65 @@ export function createModerator(options?: ModeratorOptions): Moderator {
       else crossLanguage = info.language;
     }
 
-    const scores: Scores = { slur: 0, insult: 0, partisan_epithet: 0, off_topic: 0 };
-    for (const l of LABELS) {
-      if (model && modelScores) {
+    // Scores by label number in a per-moderator scratch row: a keyed store per label per step
+    // into the verdict's object cost more than the arithmetic.
+    const raw = scoreScratch;
+    const topical = similarity === null ? 0 : Math.min(1, similarity / ON_TOPIC_SIMILARITY);
+    for (let l = 0; l < LABELS.length; l++) {
+      const bits = evidence[l]!;
+      let score: number;
+      if (model) {
         // One calibrated probability from the model's log-odds and the rule and topic signals.
-        scores[l] = combine(model, l, signalsFor(l, modelScores[l].logOdds, matches, similarity));
+        score = combine(model, LABELS[l]!, signalsOfEvidence(LABELS[l]!, logOddsScratch[l]!, bits, similarity, signalScratch));
       } else {
         // Rules only: the rule's severity stands for its probability; for off-topic, an article
         // the comment shares words with lowers a furniture/spam hit's weight.
-        const topical = similarity === null ? 0 : Math.min(1, similarity / ON_TOPIC_SIMILARITY);
-        scores[l] = l === 'off_topic' ? rules.scores[l] * (1 - 0.3 * topical) : rules.scores[l];
+        score = l === OFF_TOPIC ? ruleScore(bits) * (1 - 0.3 * topical) : ruleScore(bits);
       }
-    }
-    // A high-severity rule hit is precise on its own (a listed slur, "you absolute retard"): the
-    // model may raise its score but not talk it down because the rest of a long comment is calm.
-    for (const m of matches) {
-      if (m.mentioned || m.severity !== 'high' || m.label === 'profanity') continue;
-      scores[m.label] = Math.max(scores[m.label], HIGH_SEVERITY_FLOOR);
+      // A high-severity rule hit is precise on its own (a listed slur, "you absolute retard"): the
+      // model may raise its score but not talk it down because the rest of a long comment is calm.
+      if (bits & EVIDENCE.HIGH) score = Math.max(score, HIGH_SEVERITY_FLOOR);
+      raw[l] = score;
     }
     // Counter-speech: a slur that is only named to condemn it never makes the comment a slur.
-    const usedSlur = matches.some((m) => m.label === 'slur' && !m.mentioned);
-    if (rules.mentionedSlur && !usedSlur) scores.slur = Math.min(scores.slur, MENTION_CAP);
+    const mentionedSlur = (evidence[SLUR]! & EVIDENCE.MENTIONED) !== 0;
+    if (mentionedSlur && (evidence[SLUR]! & USED) === 0) raw[SLUR] = Math.min(raw[SLUR]!, MENTION_CAP);
     // The same for an insult that is only quoted or reported ("saying 'X are vermin' is hateful").
-    const insultMentioned = matches.some((m) => m.label === 'insult' && m.mentioned);
-    if (insultMentioned && !matches.some((m) => (m.label === 'insult' || m.label === 'profanity') && !m.mentioned)) scores.insult = Math.min(scores.insult, MENTION_CAP);
+    const insult = evidence[INSULT]!;
+    if (insult & EVIDENCE.MENTIONED && (insult & (USED | EVIDENCE.AIMED_PROFANITY)) === 0) raw[INSULT] = Math.min(raw[INSULT]!, MENTION_CAP);
 
-    for (const l of LABELS) scores[l] = round(scores[l]);
-    const labels = LABELS.filter((l) => scores[l] >= thresholds[l]);
-
+    for (let l = 0; l < LABELS.length; l++) raw[l] = round(raw[l]!);
+    const scores: Scores = { slur: raw[0]!, insult: raw[1]!, partisan_epithet: raw[2]!, off_topic: raw[3]! };
+    // Labels and their reasons in one pass, both in LABELS order.
+    const labels: Label[] = [];
     const reasons: string[] = [];
-    for (const l of labels) {
-      const ruleText = describeMatches(matches, l);
-      const modelText = modelScores && modelScores[l].top.length > 0 ? `model: ${modelScores[l].top.join(', ')}` : '';
-      reasons.push(`${l} ${scores[l].toFixed(2)}${ruleText ? ` — rules: ${ruleText}` : ''}${modelText ? ` — ${modelText}` : ''}`);
+    for (let l = 0; l < LABELS.length; l++) {
+      if (!(raw[l]! >= thresholdRow[l]!)) continue;
+      const label = LABELS[l]!;
+      labels.push(label);
+      const ruleText = describeMatches(matches, label);
+      const top = model && ids ? topFeatures(model, label, ids, opts.explain) : [];
+      const modelText = top.length > 0 ? `model: ${top.join(', ')}` : '';
+      reasons.push(`${label} ${raw[l]!.toFixed(2)}${ruleText ? ` — rules: ${ruleText}` : ''}${modelText ? ` — ${modelText}` : ''}`);
     }
     if (similarity !== null && labels.includes('off_topic')) reasons.push(`similarity to the article ${similarity.toFixed(3)}`);
     if (crossLanguage !== null) reasons.push(`topic not compared with the article: comment in "${language}", article in "${crossLanguage}"`);
 
     let action: Action = 'allow';
-    const rejecting = LABELS.filter((l) => rejectAt[l] !== undefined && scores[l] >= rejectAt[l]!);
-    if (rejecting.length > 0) {
+    let rejects = false;
+    for (let l = 0; l < LABELS.length; l++) if (raw[l]! >= rejectRow[l]!) rejects = true;
+    let uncertain = false;
+    for (let l = 0; l < LABELS.length; l++) if (raw[l]! >= opts.reviewAt) uncertain = true;
+    if (rejects) {
+      const rejecting = LABELS.filter((l) => rejectAt[l] !== undefined && scores[l] >= rejectAt[l]!);
       action = 'reject';
       reasons.push(`reject: ${rejecting.map((l) => `${l} >= ${rejectAt[l]}`).join(', ')}`);
     } else if (labels.length > 0) {
       action = 'review';
-    } else if (rules.mentionedSlur) {
+    } else if (mentionedSlur) {
       action = 'review';
       reasons.push('review: a slur is mentioned (counter-speech or quotation)');
-    } else if (LABELS.some((l) => scores[l] >= opts.reviewAt)) {
+    } else if (uncertain) {
       action = 'review';
       reasons.push(`review: uncertain (${LABELS.filter((l) => scores[l] >= opts.reviewAt).map((l) => `${l} ${scores[l].toFixed(2)}`).join(', ')})`);
     }

@@ -63,7 +63,7 @@ const MIN_EVIDENCE = 6;
 const sigmoid = (x: number): number => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
 
 /** The combiner's calibrated probability from its signals. */
-export function combine(model: LoadedModel, label: Label, signals: readonly number[]): number {
+export function combine(model: LoadedModel, label: Label, signals: ArrayLike<number>): number {
   const c = model.file.labels[label].combiner;
   let z = c.bias;
   for (let i = 0; i < c.weights.length; i++) z += c.weights[i]! * signals[i]!;
@@ -292,9 +292,12 @@ export function contentStem(model: LoadedModel, id: number): string {
   return tablesOf(model).contentStems[id]!;
 }
 
-/** The token table's row for `text.slice(start, end)`, whose hash is `h`; made (and kept, while there is room) on first sight. */
-function findToken(model: LoadedModel, t: FastTables, text: string, start: number, end: number, h: number): number {
-  const table = t.tokens;
+/**
+ * The token table's row for `text.slice(start, end)`, whose hash is `h`, or -1 when the table
+ * does not have it yet. Kept apart from `addToken` so the scan inlines this, the path of nearly
+ * every token, without the code that grows the table.
+ */
+function lookupToken(table: TokenTable, text: string, start: number, end: number, h: number): number {
   const len = end - start;
   const { slots, hashes, chars, offsets } = table;
   const mask = slots.length - 1;
@@ -310,6 +313,24 @@ function findToken(model: LoadedModel, t: FastTables, text: string, start: numbe
     }
     slot = (slot + 1) & mask;
   }
+  return -1;
+}
+
+/** The token table's row for `text.slice(start, end)`, whose hash is `h`; made (and kept, while there is room) on first sight. */
+function findToken(model: LoadedModel, t: FastTables, text: string, start: number, end: number, h: number): number {
+  const k = lookupToken(t.tokens, text, start, end, h);
+  return k >= 0 ? k : addToken(model, t, text, start, end, h);
+}
+
+/** Makes the row of a token `lookupToken` did not find (in the scratch row once the table is full). */
+function addToken(model: LoadedModel, t: FastTables, text: string, start: number, end: number, h: number): number {
+  const table = t.tokens;
+  const len = end - start;
+  const { slots, hashes } = table;
+  const mask = slots.length - 1;
+  // The empty slot lookupToken's probe ended at.
+  let slot = h & mask;
+  while (slots[slot] !== 0) slot = (slot + 1) & mask;
   const token = text.slice(start, end);
   if (table.size >= TOKEN_CACHE_LIMIT) {
     describeToken(model, t, SCRATCH, token);
@@ -345,6 +366,14 @@ function findToken(model: LoadedModel, t: FastTables, text: string, start: numbe
   }
   return k;
 }
+
+/**
+ * isLetterCode / isTokenCode for ASCII, as bits of one table read: the scan classifies every
+ * code unit of the comment, and nearly all of them are ASCII.
+ */
+const ASCII_LETTER = 1;
+const ASCII_TOKEN = 2;
+const ASCII_CLASS = Uint8Array.from({ length: 0x80 }, (_, c) => (isLetterCode(c) ? ASCII_LETTER : 0) | (isTokenCode(c) ? ASCII_TOKEN : 0));
 
 function hashOf(token: string): number {
   let h = HASH_SEED;
@@ -434,8 +463,13 @@ export function featureIndicesOfText(model: LoadedModel, normalized: string, mat
   let i = 0;
   scan: while (i < n) {
     const c = normalized.charCodeAt(i);
-    if (isSurrogate(c)) break scan;
-    if (!isLetterCode(c)) {
+    if (c < 0x80) {
+      if ((ASCII_CLASS[c]! & ASCII_LETTER) === 0) {
+        i++;
+        continue;
+      }
+    } else if (isSurrogate(c)) break scan;
+    else if (!isLetterCode(c)) {
       i++;
       continue;
     }
@@ -445,8 +479,10 @@ export function featureIndicesOfText(model: LoadedModel, normalized: string, mat
     let before = h;
     for (; i < n; i++) {
       const d = normalized.charCodeAt(i);
-      if (isSurrogate(d)) break scan;
-      if (!isTokenCode(d)) break;
+      if (d < 0x80) {
+        if ((ASCII_CLASS[d]! & ASCII_TOKEN) === 0) break;
+      } else if (isSurrogate(d)) break scan;
+      else if (!isTokenCode(d)) break;
       before = h;
       h = mix(h, d);
     }
@@ -456,8 +492,9 @@ export function featureIndicesOfText(model: LoadedModel, normalized: string, mat
       h = before;
     }
     if (end - start > TOKEN_MAX_LENGTH) continue;
-    const k = findToken(model, t, normalized, start, end, h);
-    // Read after findToken: it may have grown (replaced) the arrays.
+    let k = lookupToken(t.tokens, normalized, start, end, h);
+    if (k < 0) k = addToken(model, t, normalized, start, end, h);
+    // Read after addToken: it may have grown (replaced) the arrays.
     const table = t.tokens;
     take(ids, seen, stamp, table.uni[k]!);
     take(ids, seen, stamp, bigramIndex(bigrams, prevFirst, table.second[k]!));
@@ -473,6 +510,31 @@ export function featureIndicesOfText(model: LoadedModel, normalized: string, mat
   return ids;
 }
 
+/**
+ * The `explain` features of `ids` pushing hardest towards the label whose weights are `w`,
+ * strongest first, ties by name: what sorting all of them and keeping the first `explain` gives
+ * (the order is total, as ids are distinct), kept by insertion instead of pairing and sorting them all.
+ */
+function strongest(w: Float64Array, names: readonly string[], ids: readonly number[], explain: number): string[] {
+  if (explain <= 0) return [];
+  const best: number[] = [];
+  const before = (a: number, b: number): boolean => w[a]! > w[b]! || (w[a] === w[b] && names[a]! < names[b]!);
+  for (const i of ids) {
+    if (!(w[i]! > 0)) continue;
+    let p = best.length;
+    while (p > 0 && before(i, best[p - 1]!)) p--;
+    if (p >= explain) continue;
+    best.splice(p, 0, i);
+    if (best.length > explain) best.pop();
+  }
+  return best.map((i) => names[i]!);
+}
+
+/** `scoreIndices(model, ids, explain)[label].top`, without the per-label score objects. */
+export function topFeatures(model: LoadedModel, label: Label, ids: readonly number[], explain: number): string[] {
+  return strongest(model.weights[label], model.file.features, ids, explain);
+}
+
 /** Log-odds for the features `featureIndices` returned, with the top features worked out only when read. */
 class IndexScore implements LabelScore {
   #top: string[] | undefined;
@@ -486,27 +548,15 @@ class IndexScore implements LabelScore {
 
   // The strongest features are only needed for a reason; worked out once, on first read.
   get top(): string[] {
-    if (this.#top !== undefined) return this.#top;
-    const { weights: w, names, explain } = this;
-    // The `explain` strongest features pushing towards the label, strongest first, ties by
-    // name: what sorting all of them and keeping the first `explain` gives (the order is total,
-    // as ids are distinct), kept by insertion instead of pairing and sorting them all.
-    const best: number[] = [];
-    const before = (a: number, b: number): boolean => w[a]! > w[b]! || (w[a] === w[b] && names[a]! < names[b]!);
-    for (const i of this.ids) {
-      if (!(w[i]! > 0)) continue;
-      let p = best.length;
-      while (p > 0 && before(i, best[p - 1]!)) p--;
-      if (p >= explain) continue;
-      best.splice(p, 0, i);
-      if (best.length > explain) best.pop();
-    }
-    return (this.#top = best.map((i) => names[i]!));
+    return (this.#top ??= strongest(this.weights, this.names, this.ids, this.explain));
   }
 }
 
-/** `scoreFeatures` for the indices `featureIndices` returned: the same log-odds and top features. */
-export function scoreIndices(model: LoadedModel, ids: readonly number[], explain = 0): Record<Label, LabelScore> {
+/**
+ * The log-odds `scoreIndices` gives each label, written into `out` in LABELS order: moderation
+ * reads the top features of reported labels only, so it needs no score object per label.
+ */
+export function logOddsInto<T extends Float64Array | number[]>(model: LoadedModel, ids: readonly number[], out: T): T {
   const rows = tablesOf(model).rows;
   // Four sums side by side, each added in the order of `ids`, so each equals rawLogOdds' sum.
   let s0 = 0;
@@ -520,13 +570,23 @@ export function scoreIndices(model: LoadedModel, ids: readonly number[], explain
     s2 += rows[r + 2]!;
     s3 += rows[r + 3]!;
   }
-  const sums = [s0, s1, s2, s3];
   const denominator = Math.max(ids.length, MIN_EVIDENCE);
+  const base = model.base;
+  out[0] = base.slur + s0 / denominator;
+  out[1] = base.insult + s1 / denominator;
+  out[2] = base.partisan_epithet + s2 / denominator;
+  out[3] = base.off_topic + s3 / denominator;
+  return out;
+}
+
+/** `scoreFeatures` for the indices `featureIndices` returned: the same log-odds and top features. */
+export function scoreIndices(model: LoadedModel, ids: readonly number[], explain = 0): Record<Label, LabelScore> {
+  const logOdds = logOddsInto(model, ids, [0, 0, 0, 0]);
   const names = model.file.features;
   const out = {} as Record<Label, LabelScore>;
   for (let l = 0; l < LABELS.length; l++) {
     const label = LABELS[l]!;
-    out[label] = new IndexScore(model.base[label] + sums[l]! / denominator, model.weights[label], names, ids, explain);
+    out[label] = new IndexScore(logOdds[l]!, model.weights[label], names, ids, explain);
   }
   return out;
 }

@@ -45,3 +45,60 @@ export function signalsFor(label: Label, nbLogOdds: number, matches: readonly Ma
   }
   return [nbLogOdds, high, medium, low, extra];
 }
+
+/** Bits of a label's rule evidence (see `ruleEvidence`). */
+export const EVIDENCE = {
+  /** An unmentioned match of the label at that severity: signals rule_high / rule_medium / rule_low. */
+  HIGH: 1,
+  MEDIUM: 2,
+  LOW: 4,
+  /** The label's last signal before the topic ones: profanity_aimed for insult, mentioned for slur and partisan_epithet. */
+  EXTRA: 8,
+  /** A match of the label that is only mentioned (counter-speech, quotation). */
+  MENTIONED: 16,
+  /** An unmentioned profanity match (insult only): aimed profanity. */
+  AIMED_PROFANITY: 32,
+} as const;
+
+/** Any unmentioned match of the label's own. */
+export const USED = EVIDENCE.HIGH | EVIDENCE.MEDIUM | EVIDENCE.LOW;
+
+const LABEL_INDEX: Readonly<Record<Label, number>> = { slur: 0, insult: 1, partisan_epithet: 2, off_topic: 3 };
+
+/**
+ * What the matches say, per label in LABELS order, in one pass: the rule columns of every
+ * label's signals and what moderation reads besides. Moderation read the matches five times per
+ * label before (four signal vectors, rule scores, floors, the counter-speech checks).
+ */
+export function ruleEvidence(matches: readonly Match[], out: Uint8Array): Uint8Array {
+  out.fill(0);
+  for (const m of matches) {
+    if (m.label === 'profanity') {
+      // As signalsFor: any profanity, mentioned or not, is the insult's `profanity_aimed` signal.
+      out[1]! |= EVIDENCE.EXTRA | (m.mentioned ? 0 : EVIDENCE.AIMED_PROFANITY);
+      continue;
+    }
+    const l = LABEL_INDEX[m.label];
+    if (m.mentioned) out[l]! |= EVIDENCE.MENTIONED | (m.label === 'slur' || m.label === 'partisan_epithet' ? EVIDENCE.EXTRA : 0);
+    else out[l]! |= m.severity === 'high' ? EVIDENCE.HIGH : m.severity === 'medium' ? EVIDENCE.MEDIUM : EVIDENCE.LOW;
+  }
+  return out;
+}
+
+/**
+ * `signalsFor(label, nbLogOdds, matches, similarity)` written into `out`, from the label's
+ * `ruleEvidence` bits instead of the matches: no array per label per comment.
+ */
+export function signalsOfEvidence(label: Label, nbLogOdds: number, bits: number, similarity: number | null, out: Float64Array): Float64Array {
+  out[0] = nbLogOdds;
+  out[1] = bits & EVIDENCE.HIGH ? 1 : 0;
+  out[2] = bits & EVIDENCE.MEDIUM ? 1 : 0;
+  out[3] = bits & EVIDENCE.LOW ? 1 : 0;
+  if (label === 'off_topic') {
+    out[4] = similarity === null ? 0 : 1;
+    out[5] = similarity === null ? 0 : 1 - Math.min(1, similarity / ON_TOPIC_SIMILARITY);
+  } else {
+    out[4] = bits & EVIDENCE.EXTRA ? 1 : 0;
+  }
+  return out;
+}
