@@ -4,7 +4,7 @@ import { isWordChar, originalSpan, separatedAt, type NormalizedText } from '../n
 import type { Match } from '../types.js';
 import type { CompiledRules, Entry } from './compiled.js';
 import { PROFANITY_PACK, scanFuzzy, type FuzzyHit } from './fuzzy.js';
-import { scanAffixes, scanWords } from './wordScan.js';
+import { scanAffixes, scannedWords, scanWords } from './wordScan.js';
 import { SECOND_PERSON, agrees, aimedByPhrase, describesThing, mentionJudge, linkDirection, linkedTarget, negated, negatorBefore, predicative, selfAimed, transposedTarget, wordAt, words, type Word } from './context.js';
 import { nearForm } from './compile.js';
 
@@ -299,13 +299,13 @@ export function findMatches(norm: NormalizedText, rules: CompiledRules, innocent
   const scan = scanWords(demask(norm.text, rules), rules);
   const text = scan.text;
   const back = scan.back ?? ((pos: number) => pos);
-  const ws = scan.words;
   const { allow, candidates: raw, runnable } = scanAutomaton(text, rules, (i) => separatedAt(norm, back(i)));
   scanFuzzyWords(text, rules, raw, scan.fuzzy);
   for (const hit of scan.affixes) raw.push(hit);
   scanPatterns(text, rules, runnable, raw);
   // Most comments hit nothing: skip the judging machinery (closures, Set, sorts) built below.
   if (raw.length === 0) return [];
+  const ws = scannedWords(scan);
   const found = dedupe(
     raw.filter((hit) => {
       if (!allowed(hit, allow, rules) && !nearAllowed(hit, text, ws, rules)) return true;

@@ -33,6 +33,21 @@ export class WordMemo<V> {
     }
   }
 
+  /**
+   * get(text.slice(start, end), hash) without slicing: most tokens are met before, and the slice
+   * would be garbage the moment the look-up ends.
+   */
+  getRange(text: string, start: number, end: number, hash: number): V | undefined {
+    const n = end - start;
+    probe: for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const k = this.keys[slot];
+      if (k === undefined) return undefined;
+      if (k.length !== n) continue;
+      for (let j = 0; j < n; j++) if (k.charCodeAt(j) !== text.charCodeAt(start + j)) continue probe;
+      return this.values[slot];
+    }
+  }
+
   /** Remembers `value` for a key that get() just turned away. */
   set(key: string, hash: number, value: V): void {
     if (this.count >= this.limit) this.clear();

@@ -28,8 +28,11 @@ export interface WordScan {
   text: string;
   /** Respelled position → input position, when respelling changed lengths. */
   back?: (pos: number) => number;
-  /** `words(text)`. */
-  words: Word[];
+  /**
+   * `words(text)` as start, end pairs: most comments hit nothing and never read their words, so
+   * the Word objects are only made when asked for (`scannedWords`).
+   */
+  bounds: number[];
   /** `scanFuzzy(text, rules.fuzzy)`. */
   fuzzy: FuzzyHit[];
   /** What scanAffixes(words, rules, …, true) pushes, in order. */
@@ -95,13 +98,28 @@ export function wordInfo(token: string, rules: CompiledRules): WordInfo {
 /** The memo a rule set keeps for scanWords. */
 export const wordMemo = (): WordMemo<WordInfo> => new WordMemoClass<WordInfo>(WORD_MEMO_LIMIT);
 
-function lookUp(token: string, hash: number, memo: WordMemo<WordInfo>, rules: CompiledRules): WordInfo {
-  let info = memo.get(token, hash);
+function lookUp(text: string, start: number, end: number, hash: number, memo: WordMemo<WordInfo>, rules: CompiledRules): WordInfo {
+  let info = memo.getRange(text, start, end, hash);
   if (info === undefined) {
+    const token = text.slice(start, end);
     info = wordInfo(token, rules);
     memo.set(token, hash, info);
   }
   return info;
+}
+
+/** The words of a scan, `words(scan.text)`. */
+export function scannedWords(scan: WordScan): Word[] {
+  const b = scan.bounds;
+  const out: Word[] = new Array<Word>(b.length >> 1);
+  for (let k = 0; k < b.length; k += 2) out[k >> 1] = { text: scan.text.slice(b[k]!, b[k + 1]!), start: b[k]!, end: b[k + 1]! };
+  return out;
+}
+
+function boundsOf(ws: readonly Word[]): number[] {
+  const b: number[] = [];
+  for (const w of ws) b.push(w.start, w.end);
+  return b;
 }
 
 /**
@@ -161,7 +179,7 @@ function fuzzyInside(text: string, start: number, end: number, rules: CompiledRu
  * respelling must read the new text.
  */
 function scanFast(text: string, rules: CompiledRules, withRespell: boolean): WordScan | undefined {
-  const ws: Word[] = [];
+  const bounds: number[] = [];
   const fuzzy: FuzzyHit[] = [];
   const affixes: RawHit[] = [];
   const memo = rules.wordMemo;
@@ -202,8 +220,7 @@ function scanFast(text: string, rules: CompiledRules, withRespell: boolean): Wor
         i += 2;
       } else break;
     }
-    const token = text.slice(start, i);
-    const info = lookUp(token, hash, memo, rules);
+    const info = lookUp(text, start, i, hash, memo, rules);
     if (lower) {
       // An all-a–z token is a whole a–z run with no word character, mask or joiner inside, so
       // respell and scanFuzzy read it whole; respell also wants no joiner on either side.
@@ -215,9 +232,9 @@ function scanFast(text: string, rules: CompiledRules, withRespell: boolean): Wor
     if (info.affixRules !== undefined) {
       for (const rule of info.affixRules) affixes.push({ kind: 'affix', rule, start, end: i, term: info.letters });
     }
-    ws.push({ text: token, start, end: i });
+    bounds.push(start, i);
   }
-  return { text, words: ws, fuzzy, affixes };
+  return { text, bounds, fuzzy, affixes };
 }
 
 /** The word-level stages of `findMatches` over (demasked) normalised text. */
@@ -236,7 +253,7 @@ export function scanWords(text: string, rules: CompiledRules): WordScan {
 export function scanWordsReference(text: string, rules: CompiledRules, withRespell = true): WordScan {
   const respelled = withRespell ? respell(text, rules.respell) : { text };
   const ws = words(respelled.text);
-  const out: WordScan = { text: respelled.text, words: ws, fuzzy: scanFuzzy(respelled.text, rules.fuzzy), affixes: [] };
+  const out: WordScan = { text: respelled.text, bounds: boundsOf(ws), fuzzy: scanFuzzy(respelled.text, rules.fuzzy), affixes: [] };
   scanAffixes(ws, rules, out.affixes, true);
   if (respelled.back !== undefined) out.back = respelled.back;
   return out;

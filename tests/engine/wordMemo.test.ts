@@ -13,6 +13,9 @@ describe('WordMemo', () => {
         const hash = (k: string) => k.length * 3 + (hashOf(k) & 1);
         for (const [key, value] of ops) {
           expect(memo.get(key, hash(key))).toBe(map.get(key));
+          // The same look-up of the key as a stretch of a longer text.
+          const text = `ab${key}cd`;
+          expect(memo.getRange(text, 2, 2 + key.length, hash(key))).toBe(map.get(key));
           if (!map.has(key)) {
             memo.set(key, hash(key), value);
             map.set(key, value);

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { BUNDLED_PACKS } from '../../src/bundled/rules.js';
 import { badWordsList } from '../../src/bundled/profanity.js';
 import { compileRules } from '../../src/engine/compile.js';
-import { WORD_MEMO_LIMIT, scanWords, scanWordsReference, type WordScan } from '../../src/engine/wordScan.js';
+import { WORD_MEMO_LIMIT, scannedWords, scanWords, scanWordsReference, type WordScan } from '../../src/engine/wordScan.js';
 import { normalize } from '../../src/normalize/normalize.js';
 import { TRICKY_CHARS, TRICKY_WORDS, hostileString, runs } from '../property/arbitraries.js';
 import { fixtureTexts } from '../support/corpus.js';
@@ -20,7 +20,7 @@ const rules = compileRules(BUNDLED_PACKS, { profanity: badWordsList() });
 /** A scan with its `back` map read at every position, so two scans compare with toEqual. */
 const plain = (s: WordScan) => ({
   text: s.text,
-  words: s.words,
+  words: scannedWords(s),
   fuzzy: s.fuzzy,
   affixes: s.affixes,
   back: s.back === undefined ? undefined : Array.from({ length: s.text.length + 1 }, (_, i) => s.back!(i)),
