@@ -25,6 +25,28 @@ function blank(text: string, spans: ReadonlyArray<readonly [number, number]>): s
   return chars.join('');
 }
 
+/**
+ * An Analysis whose feature set is built on first read: moderation scores straight from the
+ * tokens and never reads it. A class rather than an object literal with an accessor pair, which
+ * V8 builds per call as a slow object with two fresh closures (~1 µs per comment).
+ */
+class LazyAnalysis implements Analysis {
+  #features: Set<string> | undefined;
+  constructor(
+    readonly norm: NormalizedText,
+    readonly matches: Match[],
+    readonly modelText: string,
+  ) {}
+
+  get features(): Set<string> {
+    return (this.#features ??= featuresOf(this.modelText, this.matches));
+  }
+
+  set features(value: Set<string>) {
+    this.#features = value;
+  }
+}
+
 export interface Analyzer {
   readonly rules: CompiledRules;
   analyze(text: string): Analysis;
@@ -38,20 +60,7 @@ export function createAnalyzer(packs: readonly SourcedPack[], options: { disable
       const norm = normalize(text);
       const innocent: Array<[number, number]> = [];
       const matches = findMatches(norm, rules, innocent);
-      const modelText = innocent.length === 0 ? norm.text : blank(norm.text, innocent);
-      // Built on first read: moderation scores straight from the tokens and never reads it.
-      let features: Set<string> | undefined;
-      return {
-        norm,
-        matches,
-        modelText,
-        get features() {
-          return (features ??= featuresOf(modelText, matches));
-        },
-        set features(value: Set<string>) {
-          features = value;
-        },
-      };
+      return new LazyAnalysis(norm, matches, innocent.length === 0 ? norm.text : blank(norm.text, innocent));
     },
   };
 }
