@@ -20,41 +20,56 @@ export const ENGLISH_MARKERS: ReadonlySet<string> = new Set([
 const MIN_LETTERS = 20;
 
 /**
- * ENGLISH_MARKERS and STOPWORDS as a trie over [a-z'] (27 edges per node, -1 for none), so the
- * words of a comment are looked up as they are scanned, without a string or a hash per word.
+ * ENGLISH_MARKERS and STOPWORDS as a trie over [a-z'] (27 edges per node), so the words of a
+ * comment are looked up as they are scanned, without a string or a hash per word. Entries are
+ * the child's row offset (node × EDGES), so a step is one read with no multiplication, and a
+ * missing edge leads to a dead row whose every edge leads back to itself, so a run that leaves
+ * the trie goes on stepping without a test (the scan reads each character once either way).
  */
 const EDGES = 27;
 const edge = (c: number): number => (c >= 97 && c <= 122 ? c - 97 : c === 39 ? 26 : -1);
 const WORD_TRIE = (() => {
-  const next: number[] = new Array<number>(EDGES).fill(-1);
+  const children: number[][] = [new Array<number>(EDGES).fill(-1)];
   const terminal: boolean[] = [false];
   for (const w of new Set([...ENGLISH_MARKERS, ...STOPWORDS])) {
     // Only words made of [a-z'] can ever be a run of the scan; others could never be hit.
     if (!/^[a-z']+$/.test(w)) continue;
     let node = 0;
     for (let i = 0; i < w.length; i++) {
-      const e = node * EDGES + edge(w.charCodeAt(i));
-      if (next[e] === -1) {
-        next[e] = terminal.length;
+      const e = edge(w.charCodeAt(i));
+      if (children[node]![e] === -1) {
+        children[node]![e] = children.length;
+        children.push(new Array<number>(EDGES).fill(-1));
         terminal.push(false);
-        for (let k = 0; k < EDGES; k++) next.push(-1);
       }
-      node = next[e]!;
+      node = children[node]![e]!;
     }
     terminal[node] = true;
   }
-  return { next: Int32Array.from(next), terminal: Uint8Array.from(terminal, (t) => (t ? 1 : 0)) };
+  const dead = children.length;
+  const next = new Int32Array((dead + 1) * EDGES);
+  const terminalAt = new Uint8Array((dead + 1) * EDGES);
+  for (let node = 0; node <= dead; node++) {
+    for (let e = 0; e < EDGES; e++) {
+      const child = node === dead ? -1 : children[node]![e]!;
+      next[node * EDGES + e] = (child === -1 ? dead : child) * EDGES;
+    }
+    if (node < dead && terminal[node]) terminalAt[node * EDGES] = 1;
+  }
+  return { next, terminalAt };
 })();
 
 /**
  * `text.toLowerCase()` read one code unit at a time, as a trie edge (-1 for none), for ASCII.
  * Above ASCII only KELVIN SIGN lower-cases to [a-z'] (checked over every code point in the
- * tests); U+0130 (İ), which lower-cases to "i" plus a combining dot, is handled by the caller.
+ * tests), and U+0130 (İ) lower-cases to "i" plus a combining dot: a run's last letter.
  */
 const ASCII_EDGES = Int8Array.from({ length: 128 }, (_, c) => (c >= 65 && c <= 90 ? c - 65 : edge(c)));
 const KELVIN_SIGN = 0x212a;
 const DOTTED_CAPITAL_I = 0x130;
-const foldedEdge = (c: number): number => (c < 128 ? ASCII_EDGES[c]! : c === KELVIN_SIGN ? 10 : -1);
+/** The edge code of U+0130: the scan steps on "i" and ends the run. */
+const DOTTED_I = EDGES;
+const wideEdge = (c: number): number => (c === KELVIN_SIGN ? 10 : c === DOTTED_CAPITAL_I ? DOTTED_I : -1);
 
 /**
  * Words of `text.slice(0, end).toLowerCase()` (runs of [a-z'], as /[a-z']+/g finds them) and
@@ -62,36 +77,34 @@ const foldedEdge = (c: number): number => (c < 128 ? ASCII_EDGES[c]! : c === KEL
  * no lower-case copy is made per comment.
  */
 export function countMarkers(text: string, end = text.length): { words: number; hits: number } {
-  const { next, terminal } = WORD_TRIE;
+  const { next, terminalAt } = WORD_TRIE;
   const n = Math.min(end, text.length);
   let words = 0;
   let hits = 0;
   let i = 0;
   while (i < n) {
     let c = text.charCodeAt(i);
-    let e = foldedEdge(c);
-    if (e < 0 && c !== DOTTED_CAPITAL_I) {
+    let e = c < 128 ? ASCII_EDGES[c]! : wideEdge(c);
+    if (e < 0) {
       i++;
       continue;
     }
-    // A run starts here. Walk the trie while the run stays in it (node -1 once it leaves), then
-    // only look for the run's end.
+    // A run starts here: step through the trie until a code unit outside [a-z'] ends it.
     words++;
-    let node = 0;
+    let row = 0;
     for (;;) {
-      if (c === DOTTED_CAPITAL_I) {
-        // "i", then the combining dot after it ends the run.
-        if (node >= 0) node = next[node * EDGES + 8]!;
+      if (e === DOTTED_I) {
+        row = next[row + 8]!;
         i++;
         break;
       }
-      if (node >= 0) node = next[node * EDGES + e]!;
+      row = next[row + e]!;
       if (++i >= n) break;
       c = text.charCodeAt(i);
-      e = foldedEdge(c);
-      if (e < 0 && c !== DOTTED_CAPITAL_I) break;
+      e = c < 128 ? ASCII_EDGES[c]! : wideEdge(c);
+      if (e < 0) break;
     }
-    if (node >= 0 && terminal[node] === 1) hits++;
+    hits += terminalAt[row]!;
   }
   return { words, hits };
 }
