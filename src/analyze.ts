@@ -3,6 +3,7 @@ import type { CompiledRules } from './engine/compiled.js';
 import { findMatches } from './engine/match.js';
 import { featuresOf } from './model/features.js';
 import { normalize, type NormalizedText } from './normalize/normalize.js';
+import type { WordSpans } from './text/wordSpans.js';
 import type { Match } from './types.js';
 
 /** What the rule engine sees of one comment; shared by moderation and training so both agree. */
@@ -16,6 +17,11 @@ export interface Analysis {
    */
   modelText: string;
   features: Set<string>;
+  /**
+   * The rule engine's word spans of `modelText`, when its word scan read exactly that text (no
+   * blanks, masks or respellings in between): the model reuses them instead of scanning again.
+   */
+  words?: WordSpans;
 }
 
 /** `text` with the given spans replaced by spaces (length and every other position unchanged). */
@@ -36,6 +42,7 @@ class LazyAnalysis implements Analysis {
     readonly norm: NormalizedText,
     readonly matches: Match[],
     readonly modelText: string,
+    readonly words: WordSpans | undefined,
   ) {}
 
   get features(): Set<string> {
@@ -59,8 +66,11 @@ export function createAnalyzer(packs: readonly SourcedPack[], options: { disable
     analyze(text) {
       const norm = normalize(text);
       const innocent: Array<[number, number]> = [];
-      const matches = findMatches(norm, rules, innocent);
-      return new LazyAnalysis(norm, matches, innocent.length === 0 ? norm.text : blank(norm.text, innocent));
+      const reading: { words?: WordSpans } = {};
+      const matches = findMatches(norm, rules, innocent, reading);
+      const modelText = innocent.length === 0 ? norm.text : blank(norm.text, innocent);
+      const words = reading.words !== undefined && reading.words.text === modelText ? reading.words : undefined;
+      return new LazyAnalysis(norm, matches, modelText, words);
     },
   };
 }

@@ -6,7 +6,7 @@ import type { SourcedPack } from './engine/compile.js';
 import { DecorumError } from './errors.js';
 import { detectLanguage, sameLanguage } from './lang/detect.js';
 import { parseModel } from './model/format.js';
-import { combine, contentStem, featureIndicesOfText, loadModel, logOddsInto, topFeatures, UNNUMBERED, type LoadedModel } from './model/naiveBayes.js';
+import { combine, contentStem, featureIndicesOfText, featureIndicesOfWords, loadModel, logOddsInto, topFeatures, UNNUMBERED, type LoadedModel } from './model/naiveBayes.js';
 import { EVIDENCE, ON_TOPIC_SIMILARITY, ruleEvidence, SIGNAL_NAMES, signalsOfEvidence, USED } from './model/signals.js';
 import { ModeratorOptionsSchema, type ModeratorOptions, type ResolvedModeratorOptions } from './schemas/options.js';
 import { cosine, makeIdf, topicVector, topicVectorOfStems, type TopicVector } from './topic/similarity.js';
@@ -174,7 +174,7 @@ export function createModerator(options?: ModeratorOptions): Moderator {
     // Beyond maxLength only the start is analysed (spans stay valid), and the comment goes to
     // review: nothing is silently skipped, and a megabyte of hostile input costs what 20 KB does.
     const truncated = text.length > opts.maxLength;
-    const { norm, matches, modelText } = analyzer.analyze(truncated ? cutAt(text, opts.maxLength) : text);
+    const { norm, matches, modelText, words } = analyzer.analyze(truncated ? cutAt(text, opts.maxLength) : text);
     const evidence = ruleEvidence(matches, evidenceScratch);
     const hasArticle = article !== undefined && article.trim() !== '';
     // One scan of the text serves the model and, when there is an article, the topic vector:
@@ -186,7 +186,7 @@ export function createModerator(options?: ModeratorOptions): Moderator {
     let ids: number[] | null = null;
     if (model) {
       if (hasArticle) stems = [];
-      ids = featureIndicesOfText(model, modelText, matches, stems);
+      ids = words !== undefined ? featureIndicesOfWords(model, words, matches, stems) : featureIndicesOfText(model, modelText, matches, stems);
       logOddsInto(model, ids, logOddsScratch);
     }
 

@@ -1,6 +1,7 @@
 import { englishWords } from '../lexicon/words.js';
 import { gluedSplit } from '../lexicon/glue.js';
 import { isWordChar, originalSpan, separatedAt, type NormalizedText } from '../normalize/normalize.js';
+import type { WordSpans } from '../text/wordSpans.js';
 import type { Match } from '../types.js';
 import type { CompiledRules, Entry } from './compiled.js';
 import { PROFANITY_PACK, scanFuzzy, type FuzzyHit } from './fuzzy.js';
@@ -292,11 +293,14 @@ const STANDALONE_LABELS = new Set(['slur', 'insult', 'partisan_epithet']);
  * speaker is dropped; slurs, epithets and insults named in order to condemn them are flagged `mentioned`.
  * `innocent`, when given, receives the normalised spans of hits an allowlist or a homonym's context
  * cancelled ("faggots" in "bought faggots at the butcher"), so the model can be kept from them too.
+ * `reading`, when given, receives the word scan's spans of the text it read (after demasking and
+ * respelling: compare `words.text` before reusing them for another text).
  */
-export function findMatches(norm: NormalizedText, rules: CompiledRules, innocent?: Array<[number, number]>): Match[] {
+export function findMatches(norm: NormalizedText, rules: CompiledRules, innocent?: Array<[number, number]>, reading?: { words?: WordSpans }): Match[] {
   // Misspelled insult words are read as meant ("haet" → "hate"); spans map back through `back`.
   // Respelling, words, fuzzy and affix hits in one pass (wordScan.ts).
   const scan = scanWords(demask(norm.text, rules), rules);
+  if (reading !== undefined && scan.spans !== undefined) reading.words = scan.spans;
   const text = scan.text;
   const back = scan.back ?? ((pos: number) => pos);
   const { allow, candidates: raw, runnable } = scanAutomaton(text, rules, (i) => separatedAt(norm, back(i)));

@@ -64,16 +64,3 @@ export class WordMemo<V> {
     this.count = 0;
   }
 }
-
-/** One step of FNV-1a over a UTF-16 code unit: the hash `WordMemo` callers fold a token's units into. */
-export const hashStep = (hash: number, unit: number): number => Math.imul(hash ^ unit, 0x01000193);
-
-/** The FNV-1a offset basis: the hash of the empty token. */
-export const HASH_START = 0x811c9dc5 | 0;
-
-/** The hash of a whole string, as hashStep folds it. */
-export function hashOf(s: string): number {
-  let h = HASH_START;
-  for (let k = 0; k < s.length; k++) h = hashStep(h, s.charCodeAt(k));
-  return h;
-}

@@ -6,7 +6,9 @@ import { scanFuzzy, type FuzzyHit } from './fuzzy.js';
 import { readAs, respell } from './respell.js';
 import { mayBeWord } from './wordFilter.js';
 import { words, type Word } from './context.js';
-import { HASH_START, hashStep, WordMemo as WordMemoClass, type WordMemo } from './wordMemo.js';
+import { HASH_START, hashStep } from '../text/hash.js';
+import type { WordSpans } from '../text/wordSpans.js';
+import { WordMemo as WordMemoClass, type WordMemo } from './wordMemo.js';
 
 /**
  * The word-level stages of the matcher in one pass: respelling (respell.ts), the words the
@@ -37,6 +39,11 @@ export interface WordScan {
   fuzzy: FuzzyHit[];
   /** What scanAffixes(words, rules, …, true) pushes, in order. */
   affixes: RawHit[];
+  /**
+   * The words with their hashes, when the one-pass scan read this text itself (not respelled
+   * text, and not the reference path): what the model may reuse (`WordSpans`).
+   */
+  spans?: WordSpans;
 }
 
 /**
@@ -180,6 +187,8 @@ function fuzzyInside(text: string, start: number, end: number, rules: CompiledRu
  */
 function scanFast(text: string, rules: CompiledRules, withRespell: boolean): WordScan | undefined {
   const bounds: number[] = [];
+  const hashes: number[] = [];
+  const mixed: number[] = [];
   const fuzzy: FuzzyHit[] = [];
   const affixes: RawHit[] = [];
   const memo = rules.wordMemo;
@@ -228,13 +237,15 @@ function scanFast(text: string, rules: CompiledRules, withRespell: boolean): Wor
       if (info.fuzzy >= 0) fuzzy.push({ entry: info.fuzzy, start, end: i });
     } else {
       fuzzyInside(text, start, i, rules, fuzzy);
+      mixed.push(hashes.length);
     }
     if (info.affixRules !== undefined) {
       for (const rule of info.affixRules) affixes.push({ kind: 'affix', rule, start, end: i, term: info.letters });
     }
     bounds.push(start, i);
+    hashes.push(hash);
   }
-  return { text, bounds, fuzzy, affixes };
+  return { text, bounds, fuzzy, affixes, spans: { text, bounds, hashes, mixed } };
 }
 
 /** The word-level stages of `findMatches` over (demasked) normalised text. */

@@ -1,5 +1,7 @@
 import { isLetterCode, isTokenCode, STOPWORDS, stem, tokenize, TOKEN_MAX_LENGTH } from '../text/tokens.js';
+import { HASH_START, hashOf, hashStep } from '../text/hash.js';
 import { isSurrogate } from '../text/unicodeClass.js';
+import type { WordSpans } from '../text/wordSpans.js';
 import { LABELS, type Label, type Match } from '../types.js';
 import type { ModelFile } from './format.js';
 
@@ -195,9 +197,6 @@ const NO_CONTENT = -1;
 /** A content word whose stem got no number (the stem table is full): its reader must take the string path. */
 export const UNNUMBERED = -2;
 
-const HASH_SEED = 0x811c9dc5 | 0;
-/** FNV-1a over UTF-16 code units: cheap to fold in one unit at a time while scanning. */
-const mix = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193);
 const pairSlot = (first: number, second: number, mask: number): number => (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b)) & mask;
 
 function tablesOf(model: LoadedModel): FastTables {
@@ -375,12 +374,6 @@ const ASCII_LETTER = 1;
 const ASCII_TOKEN = 2;
 const ASCII_CLASS = Uint8Array.from({ length: 0x80 }, (_, c) => (isLetterCode(c) ? ASCII_LETTER : 0) | (isTokenCode(c) ? ASCII_TOKEN : 0));
 
-function hashOf(token: string): number {
-  let h = HASH_SEED;
-  for (let i = 0; i < token.length; i++) h = mix(h, token.charCodeAt(i));
-  return h;
-}
-
 function nextStamp(t: FastTables): number {
   if (++t.stamp === 0xffffffff) {
     t.seen.fill(0);
@@ -441,11 +434,71 @@ export function featureIndices(model: LoadedModel, tokens: readonly string[], ma
   return ids;
 }
 
+/** One feature scan's state: the indices so far, its dedup stamp, the last token's bigram number, where content stems go. */
+interface Collector {
+  readonly ids: number[];
+  readonly stamp: number;
+  prevFirst: number;
+  readonly content: number[] | undefined;
+}
+
+const collector = (t: FastTables, content: number[] | undefined): Collector => ({ ids: [], stamp: nextStamp(t), prevFirst: -1, content });
+
+/** Collects token row `k`: its unigram, its bigram with the token before, its content stem. */
+function collectToken(t: FastTables, c: Collector, k: number): void {
+  const table = t.tokens;
+  take(c.ids, t.seen, c.stamp, table.uni[k]!);
+  take(c.ids, t.seen, c.stamp, bigramIndex(t.bigrams, c.prevFirst, table.second[k]!));
+  c.prevFirst = table.first[k]!;
+  if (c.content !== undefined && table.content[k] !== NO_CONTENT) c.content.push(table.content[k]!);
+}
+
 /**
- * `featureIndices(model, tokenize(normalized), matches)` in one pass over the text: the same
- * scan as `tokenize`, but each token is looked up by the hash built while reading it, and only
- * tokens the table has not seen are sliced out. Text with a surrogate goes the reference way,
- * as `tokenize` sends it to its regex.
+ * Collects the tokens of text[from, to), as `tokenize` reads them: each token is looked up by
+ * the hash built while reading it, and only tokens the table has not seen are sliced out.
+ * Returns false at a surrogate, which `tokenize` hands to its regex: the caller starts over.
+ */
+function collectTokens(model: LoadedModel, t: FastTables, c: Collector, text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to) {
+    const ch = text.charCodeAt(i);
+    if (ch < 0x80) {
+      if ((ASCII_CLASS[ch]! & ASCII_LETTER) === 0) {
+        i++;
+        continue;
+      }
+    } else if (isSurrogate(ch)) return false;
+    else if (!isLetterCode(ch)) {
+      i++;
+      continue;
+    }
+    const start = i++;
+    let h = hashStep(HASH_START, ch);
+    // The hash without the last unit, for a token whose trailing apostrophe is dropped.
+    let before = h;
+    for (; i < to; i++) {
+      const d = text.charCodeAt(i);
+      if (d < 0x80) {
+        if ((ASCII_CLASS[d]! & ASCII_TOKEN) === 0) break;
+      } else if (isSurrogate(d)) return false;
+      else if (!isTokenCode(d)) break;
+      before = h;
+      h = hashStep(h, d);
+    }
+    let end = i;
+    if (text.charCodeAt(i - 1) === 39) {
+      end = i - 1;
+      h = before;
+    }
+    if (end - start > TOKEN_MAX_LENGTH) continue;
+    collectToken(t, c, findToken(model, t, text, start, end, h));
+  }
+  return true;
+}
+
+/**
+ * `featureIndices(model, tokenize(normalized), matches)` in one pass over the text (see
+ * `collectTokens`). Text with a surrogate goes the reference way, as `tokenize` sends it to its regex.
  *
  * When `content` is given, it receives, for each token `topicVector` would count (3 or more
  * code units, not a stop word), in order, the number of its stem (`contentStem` gives the
@@ -453,61 +506,48 @@ export function featureIndices(model: LoadedModel, tokens: readonly string[], ma
  */
 export function featureIndicesOfText(model: LoadedModel, normalized: string, matches: readonly Match[], content?: number[]): number[] {
   const t = tablesOf(model);
-  const stamp = nextStamp(t);
-  const seen = t.seen;
-  const bigrams = t.bigrams;
-  const ids: number[] = [];
-  const n = normalized.length;
   const mark = content?.length ?? 0;
-  let prevFirst = -1;
-  let i = 0;
-  scan: while (i < n) {
-    const c = normalized.charCodeAt(i);
-    if (c < 0x80) {
-      if ((ASCII_CLASS[c]! & ASCII_LETTER) === 0) {
-        i++;
-        continue;
-      }
-    } else if (isSurrogate(c)) break scan;
-    else if (!isLetterCode(c)) {
-      i++;
-      continue;
-    }
-    const start = i++;
-    let h = mix(HASH_SEED, c);
-    // The hash without the last unit, for a token whose trailing apostrophe is dropped.
-    let before = h;
-    for (; i < n; i++) {
-      const d = normalized.charCodeAt(i);
-      if (d < 0x80) {
-        if ((ASCII_CLASS[d]! & ASCII_TOKEN) === 0) break;
-      } else if (isSurrogate(d)) break scan;
-      else if (!isTokenCode(d)) break;
-      before = h;
-      h = mix(h, d);
-    }
-    let end = i;
-    if (normalized.charCodeAt(i - 1) === 39) {
-      end = i - 1;
-      h = before;
-    }
-    if (end - start > TOKEN_MAX_LENGTH) continue;
-    let k = lookupToken(t.tokens, normalized, start, end, h);
-    if (k < 0) k = addToken(model, t, normalized, start, end, h);
-    // Read after addToken: it may have grown (replaced) the arrays.
-    const table = t.tokens;
-    take(ids, seen, stamp, table.uni[k]!);
-    take(ids, seen, stamp, bigramIndex(bigrams, prevFirst, table.second[k]!));
-    prevFirst = table.first[k]!;
-    if (content !== undefined && table.content[k] !== NO_CONTENT) content.push(table.content[k]!);
-  }
-  if (i < n) {
+  const c = collector(t, content);
+  if (!collectTokens(model, t, c, normalized, 0, normalized.length)) {
     // A surrogate: start again the reference way (featureIndices takes a fresh stamp).
     if (content !== undefined) content.length = mark;
     return featureIndices(model, tokenize(normalized), matches, content);
   }
-  takeMatches(ids, seen, stamp, t, matches);
-  return ids;
+  takeMatches(c.ids, t.seen, c.stamp, t, matches);
+  return c.ids;
+}
+
+/**
+ * `featureIndicesOfText(model, words.text, matches, content)` from the rule engine's word spans
+ * of that text, without reading its characters again. A word of a–z alone is exactly one token
+ * (tokens are runs of letters, digits and apostrophes that start with a letter, and such a word
+ * has no word character or joiner on either side), hashed as the token would be: it costs one
+ * table look-up. The other words (digits, joiners, masks, other scripts) are tokenised within
+ * their span. Tokens never reach across a word boundary, except through a run of apostrophes
+ * ("it''s" is one token but two words): text holding one goes the character way.
+ */
+export function featureIndicesOfWords(model: LoadedModel, words: WordSpans, matches: readonly Match[], content?: number[]): number[] {
+  const text = words.text;
+  if (text.includes("''")) return featureIndicesOfText(model, text, matches, content);
+  const t = tablesOf(model);
+  const mark = content?.length ?? 0;
+  const c = collector(t, content);
+  const { bounds, hashes, mixed } = words;
+  let nextMixed = 0;
+  for (let w = 0; w < hashes.length; w++) {
+    const start = bounds[2 * w]!;
+    const end = bounds[2 * w + 1]!;
+    if (nextMixed < mixed.length && mixed[nextMixed] === w) {
+      nextMixed++;
+      if (collectTokens(model, t, c, text, start, end)) continue;
+      if (content !== undefined) content.length = mark;
+      return featureIndices(model, tokenize(text), matches, content);
+    }
+    if (end - start > TOKEN_MAX_LENGTH) continue;
+    collectToken(t, c, findToken(model, t, text, start, end, hashes[w]!));
+  }
+  takeMatches(c.ids, t.seen, c.stamp, t, matches);
+  return c.ids;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { WordMemo, hashOf } from '../../src/engine/wordMemo.js';
+import { WordMemo } from '../../src/engine/wordMemo.js';
+import { hashOf } from '../../src/text/hash.js';
 import { runs } from '../property/arbitraries.js';
 
 describe('WordMemo', () => {

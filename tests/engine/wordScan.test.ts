@@ -11,6 +11,7 @@ import { badWordsList } from '../../src/bundled/profanity.js';
 import { compileRules } from '../../src/engine/compile.js';
 import { WORD_MEMO_LIMIT, scannedWords, scanWords, scanWordsReference, type WordScan } from '../../src/engine/wordScan.js';
 import { normalize } from '../../src/normalize/normalize.js';
+import { hashOf } from '../../src/text/hash.js';
 import { TRICKY_CHARS, TRICKY_WORDS, hostileString, runs } from '../property/arbitraries.js';
 import { fixtureTexts } from '../support/corpus.js';
 import { pack, rule } from '../support/packs.js';
@@ -23,11 +24,22 @@ const plain = (s: WordScan) => ({
   words: scannedWords(s),
   fuzzy: s.fuzzy,
   affixes: s.affixes,
+  // (spans: checked apart, in agree(); the reference path has none to give)
   back: s.back === undefined ? undefined : Array.from({ length: s.text.length + 1 }, (_, i) => s.back!(i)),
 });
 
 const agree = (t: string): void => {
-  expect(plain(scanWords(t, rules))).toEqual(plain(scanWordsReference(t, rules)));
+  const scan = scanWords(t, rules);
+  expect(plain(scan)).toEqual(plain(scanWordsReference(t, rules)));
+  if (scan.spans !== undefined) {
+    // The spans handed on to the model: the scan's own text and words, each word's hash, and
+    // which words are not wholly a–z.
+    const ws = scannedWords(scan);
+    expect(scan.spans.text).toBe(scan.text);
+    expect(scan.spans.bounds).toEqual(ws.flatMap((w) => [w.start, w.end]));
+    expect(scan.spans.hashes).toEqual(ws.map((w) => hashOf(w.text)));
+    expect(scan.spans.mixed).toEqual(ws.flatMap((w, k) => (/^[a-z]+$/.test(w.text) ? [] : [k])));
+  }
 };
 
 const every = (keys: Iterable<string>, step: number) => [...keys].filter((_, i) => i % step === 0).slice(0, 12);

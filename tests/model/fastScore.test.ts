@@ -7,12 +7,14 @@ import { BUNDLED_PACKS } from '../../src/bundled/rules.js';
 import { featuresOf } from '../../src/model/features.js';
 import { parseModel } from '../../src/model/format.js';
 import fc from 'fast-check';
-import { contentStem, UNNUMBERED, featureIndices, featureIndicesOfText, loadModel, scoreFeatures, scoreIndices } from '../../src/model/naiveBayes.js';
+import { contentStem, UNNUMBERED, featureIndices, featureIndicesOfText, featureIndicesOfWords, loadModel, scoreFeatures, scoreIndices } from '../../src/model/naiveBayes.js';
 import { makeIdf, topicVector, topicVectorOfStems } from '../../src/topic/similarity.js';
 import { hostileString, runs, TRICKY_CHARS, TRICKY_WORDS } from '../property/arbitraries.js';
 import { STOPWORDS, stem, tokenize } from '../../src/text/tokens.js';
 import { LABELS, type Match } from '../../src/types.js';
 import { createModerator } from '../../src/moderate.js';
+import { scanWords } from '../../src/engine/wordScan.js';
+import { normalize } from '../../src/normalize/normalize.js';
 
 const root = new URL('../../', import.meta.url);
 const texts = ['train', 'test'].flatMap((f) =>
@@ -153,5 +155,44 @@ describe('scoring from tokens', () => {
       ),
       runs(2000),
     );
+  });
+
+  it("featureIndicesOfWords (from the word scan's spans) equals featureIndicesOfText on the same text, content stems included", () => {
+    const rules = analyzer.rules;
+    let fromSpans = 0;
+    let withMixed = 0;
+    const compare = (text: string): void => {
+      const spans = scanWords(text, rules).spans;
+      if (spans === undefined) return;
+      fromSpans++;
+      if (spans.mixed.length > 0) withMixed++;
+      const matches = analyzer.analyze(text).matches;
+      const wantContent: number[] = [-3];
+      const want = featureIndicesOfText(model, spans.text, matches, wantContent);
+      const content: number[] = [-3];
+      expect(featureIndicesOfWords(model, spans, matches, content), spans.text).toEqual(want);
+      expect(content).toEqual(wantContent);
+      expect(featureIndicesOfWords(model, spans, matches)).toEqual(want);
+    };
+    for (const text of texts) {
+      compare(normalize(text).text);
+      compare(text.toLowerCase());
+    }
+    // Words that are one token and words that are several or none ("don't-know", "9x", "f**k",
+    // "a٣b"), apostrophes at word edges and in runs ("x''y" is one token, two words), over-long
+    // runs, other scripts, and the characters the scan hands to the reference path.
+    const known = model.file.features.filter((f) => f.startsWith('w:')).map((f) => f.slice(2)).slice(0, 300);
+    const pieces = [...known, ...TRICKY_WORDS.map((w) => w.toLowerCase()), ...TRICKY_CHARS, ' ', ' ', "'", "''", "'s", '-', '--', '*', 'x'.repeat(40), 'y'.repeat(41), 'éà', '٣', 'a٣b', '9x', 'x9', "don't-know"];
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...pieces) }, { weight: 1, arbitrary: hostileString(6) }), { maxLength: 40 }), fc.boolean(), (p, spaced) => {
+        const text = p.join(spaced ? ' ' : '');
+        compare(text);
+        compare(normalize(text).text);
+      }),
+      runs(2000),
+    );
+    // Both ways through the words were taken, many times.
+    expect(fromSpans).toBeGreaterThan(1000);
+    expect(withMixed).toBeGreaterThan(300);
   });
 });
