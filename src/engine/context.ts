@@ -291,23 +291,24 @@ export function mentionJudge(text: string): (start: number, end: number) => bool
     const from = Math.max(0, start - MENTION_REACH_BEFORE);
     return `${start - from}:${end - start}:${text.slice(from, end + MENTION_REACH_AFTER)}`;
   };
-  // Most texts have one match to judge: its key (up to ~460 characters to slice and hash) is
-  // built only when a second match comes.
-  let first: { start: number; end: number; answer: boolean } | undefined;
+  // Most texts have a few matches to judge, and a key (up to ~460 characters to slice and hash)
+  // costs about what a judgement does: the first DIRECT_JUDGEMENTS are judged as they come, and
+  // only a text with more starts remembering (a repeated phrase then costs at most that many
+  // judgements more than distinct neighbourhoods).
+  let judged = 0;
   let seen: Map<string, boolean> | undefined;
   return (start, end) => {
-    if (first === undefined) {
-      const answer = isMention(text, start, end);
-      first = { start, end, answer };
-      return answer;
-    }
-    seen ??= new Map([[keyOf(first.start, first.end), first.answer]]);
+    if (++judged <= DIRECT_JUDGEMENTS) return isMention(text, start, end);
+    seen ??= new Map();
     const key = keyOf(start, end);
     let answer = seen.get(key);
     if (answer === undefined) seen.set(key, (answer = isMention(text, start, end)));
     return answer;
   };
 }
+
+/** How many matches of a text mentionJudge judges before it remembers neighbourhoods. */
+const DIRECT_JUDGEMENTS = 8;
 
 export function isMention(text: string, start: number, end: number): boolean {
   const from = Math.max(0, start - 48);
