@@ -260,16 +260,38 @@ export function rawHits(normalizedText: string, rules: CompiledRules): RawHit[] 
   return hits;
 }
 
+const byRuleThenLongest = (a: Found, b: Found): number => a.rule - b.rule || a.start - b.start || b.end - a.end;
+const byPosition = (a: Found, b: Found): number => a.start - b.start || a.rule - b.rule;
+
 /** Keeps one match per rule per overlapping stretch: the longest, then the earliest. */
 function dedupe(found: Found[]): Found[] {
-  found.sort((a, b) => a.rule - b.rule || a.start - b.start || b.end - a.end);
+  stableSort(found, byRuleThenLongest);
   const out: Found[] = [];
   for (const f of found) {
     const last = out[out.length - 1];
     if (last && last.rule === f.rule && f.start < last.end) continue;
     out.push(f);
   }
-  return out.sort((a, b) => a.start - b.start || a.rule - b.rule);
+  return stableSort(out, byPosition);
+}
+
+/** Above this many items stableSort leaves the work to Array.prototype.sort. */
+const INSERTION_SORT_MAX = 16;
+
+/**
+ * Array.prototype.sort, which is stable, for the few hits of a comment: an insertion sort (as
+ * stable) spares the builtin's set-up and its calls out to the comparator, which cost more than
+ * the sorting of two or three items. Exported for its test.
+ */
+export function stableSort<T>(list: T[], compare: (a: T, b: T) => number): T[] {
+  if (list.length > INSERTION_SORT_MAX) return list.sort(compare);
+  for (let i = 1; i < list.length; i++) {
+    const item = list[i]!;
+    let j = i - 1;
+    for (; j >= 0 && compare(list[j]!, item) > 0; j--) list[j + 1] = list[j]!;
+    list[j + 1] = item;
+  }
+  return list;
 }
 
 const TARGET_WINDOW = 3;
