@@ -6,7 +6,7 @@ import { compileFuzzy } from './fuzzy.js';
 import { compileRespell } from './respell.js';
 import { wordMemo } from './wordScan.js';
 import type { AffixStem, CompiledPattern, CompiledRule, CompiledRules, Entry } from './compiled.js';
-import { compileGate, requiredLiterals } from './prefilter.js';
+import { compileGate, gateLiterals } from './prefilter.js';
 import { compilePattern, requiredLiteral } from './safePattern.js';
 import { wordFilter } from './wordFilter.js';
 
@@ -134,7 +134,7 @@ class Builder {
       }
       for (const source of rule.patterns ?? []) {
         const regex = compilePattern(source, { file, ruleId: rule.id });
-        const gate = requiredLiterals(source);
+        const gate = gateLiterals(source);
         const literal = gate === undefined ? requiredLiteral(source) : undefined;
         this.gates.push(gate);
         this.patterns.push({ rule: index, regex, gated: gate !== undefined, ...(literal !== undefined ? { literal } : {}) });

@@ -5,6 +5,7 @@
  */
 
 import { isSurrogate, unitClass } from '../text/unicodeClass.js';
+import { requiredLiterals } from './prefilter.js';
 
 /** Second-person words: "you are stupid" is aimed, "stupid policy" is not. */
 export const SECOND_PERSON: ReadonlySet<string> = new Set([
@@ -83,7 +84,7 @@ export function aimedByPhrase(text: string, start: number): boolean {
   return AIMING_BEFORE.test(text.slice(Math.max(0, start - 30), start));
 }
 
-const MENTION_BEFORE = new RegExp(
+export const MENTION_BEFORE = new RegExp(
   [
     String.raw`\b(?:the|that|this|a)\s+(?:word|term|slur|label|epithet|insult|name)s?(?:\s+(?:of|for))?`,
     String.raw`\b(?:word|term|slur|name|epithet)s?\s+like`,
@@ -100,6 +101,34 @@ const MENTION_BEFORE = new RegExp(
     .concat(String.raw`)\s*["']?\s*$`),
 );
 
+/**
+ * The last word of each MENTION_BEFORE cue but the "call …" one: a word the cue puts after a
+ * space or a word boundary, with nothing after it but spaces and a quote. So when a cue ends
+ * `before`, so does one of these, as a whole run of \w characters (see `mayEndInCue`).
+ */
+const CUE_LAST_WORDS: ReadonlySet<string> = new Set([
+  'word', 'words', 'term', 'terms', 'slur', 'slurs', 'label', 'labels', 'epithet', 'epithets', 'insult', 'insults', 'name',
+  'names', 'of', 'for', 'like', 'saying', 'using', 'say', 'use', 'calling', 'call', 'said', 'says', 'used', 'write', 'writing',
+  'wrote', 'typed',
+]);
+
+/** \w (without the `u` flag) for one code unit. */
+const isAsciiWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 95;
+
+/**
+ * False only when MENTION_BEFORE cannot match `before`: no "call" in it, and its last run of \w
+ * characters is no cue's last word. Most matches have no cue before them, and this costs a Set
+ * look-up where the regex tries each of its alternatives at every position.
+ */
+export function mayEndInCue(before: string): boolean {
+  if (before.includes('call')) return true;
+  let end = before.length;
+  while (end > 0 && !isAsciiWordCode(before.charCodeAt(end - 1))) end--;
+  let from = end;
+  while (from > 0 && isAsciiWordCode(before.charCodeAt(from - 1))) from--;
+  return CUE_LAST_WORDS.has(before.slice(from, end));
+}
+
 const MENTION_AFTER =
   /^s?["']?\s*(?:is|are|was|were|isn't|is not|remains)\s+(?:a\s+|an\s+|just\s+|still\s+|so\s+|never\s+|not\s+)*(?:slur|hateful|offensive|unacceptable|disgusting|vile|bigoted|bigotry|racist|sexist|homophobic|transphobic|islamophobic|antisemitic|anti-semitic|xenophobic|ableist|misogynistic|misogynist|hurtful|harmful|dehumanizing|dehumanising|ok|okay|acceptable|fine|cool|hate speech|a lie|untrue|true)|^s?["']?\s*(?:says|say|said|shows|tells)\s+more\s+about|^s?["']?\s*(?:has|have)\s+no\s+place/;
 
@@ -114,8 +143,24 @@ const QUOTE_CUE =
  * gerund ("saying that", "claiming", "calling them") or another speaker ("you said", "people
  * who think", "he keeps saying"). The speaker's own "I say" is not a report.
  */
-const REPORTED_CLAIM =
+export const REPORTED_CLAIM =
   /\b(?:saying|claiming|suggesting|implying|insisting|arguing|pretending|believing|thinking|posting|tweeting|writing|shouting|chanting|[\w'-]+\s+(?:(?:keep|keeps|kept|still|really|actually|seriously|honestly|just|would|will|might|could|can|always|ever|once|openly|publicly)\s+){0,2}(?:say|says|said|saying|think|thinks|thought|claim|claims|claimed|believe|believes|insist|insists|suggest|suggests|suggested|imply|implies|implied|tweet|tweets|tweeted|tweeting|post|posts|posted|posting|write|writes|wrote|writing|shout|shouts|shouted|shouting|chant|chants|chanted|chanting))\b((?:\s+that)?(?:\s+[\w'-]+){0,5}?)\s*["']?\s*$/;
+
+/** `(s) => re can match s` as far as its required strings (prefilter.ts) tell; always true when they tell nothing. */
+function literalGate(re: RegExp): (s: string) => boolean {
+  const literals = requiredLiterals(re.source);
+  if (literals === undefined) return () => true;
+  const gate = new RegExp(literals.map((l) => l.replace(/[\\^$.*+?()[\]{}|\/-]/g, '\\$&')).join('|'));
+  return (s) => gate.test(s);
+}
+
+/**
+ * False only when REPORTED_CLAIM cannot match the clause: none of the verbs every match holds
+ * occurs in it (read off the regex by prefilter.ts, so the gate follows the regex's verbs). One
+ * search for a few literals instead of the regex's word-by-word backtracking. Exported for its test.
+ */
+export const mayReportClaim = literalGate(REPORTED_CLAIM);
+
 /** The reported words must form a clause about someone: "saying that X [are]", not "believes [a word the]". */
 const REPORTED_VERB = /\b(?:are|is|was|were|be|aren't|isn't|should|shouldn't|must|can|could|will|would|deserve|deserves|need|needs|belong|belongs|make|makes|have|has|don't|do|does|doesn't|ought)\b/;
 
@@ -133,17 +178,19 @@ const FIRST_PERSON_BEFORE = /\b(?:i|we|i'm|im|we're|i'd|we'd|i'll|we'll)\s+(?:(?
 const NEGATED_CUE = /^(?:stop|quit|don't|dont|never|not|no more|avoid|ban|banning)\b/;
 
 /** Is [start, end) inside a quotation? Returns where the quote opens and closes. */
-function enclosingQuote(text: string, start: number, end: number): { open: number; close: number } | null {
-  // Only the last QUOTE_REACH characters are read, so the line start is only looked for there:
-  // lastIndexOf over the whole text made each match cost O(position) on text without newlines.
-  const lineStart = lastNewlineWithin(text, start, QUOTE_REACH) + 1;
+export function enclosingQuote(text: string, start: number, end: number): { open: number; close: number } | null {
+  // Only the last QUOTE_REACH characters of the line are read (a whole-text search made each
+  // match cost O(position)), and through indexOf over a slice of them: a loop over every
+  // character cost more than the rest of isMention.
+  const floor = Math.max(0, start - QUOTE_REACH);
+  const reach = text.slice(floor, start);
+  let lineFrom = 0;
+  for (let i = reach.indexOf('\n'); i >= 0; i = reach.indexOf('\n', i + 1)) lineFrom = i + 1;
   let doubles = 0;
   let lastDouble = -1;
-  for (let i = Math.max(lineStart, start - QUOTE_REACH); i < start; i++) {
-    if (text[i] === '"') {
-      doubles++;
-      lastDouble = i;
-    }
+  for (let i = reach.indexOf('"', lineFrom); i >= 0; i = reach.indexOf('"', i + 1)) {
+    doubles++;
+    lastDouble = floor + i;
   }
   if (doubles % 2 === 1) {
     const close = indexWithin(text, '"', end, 160);
@@ -152,45 +199,60 @@ function enclosingQuote(text: string, start: number, end: number): { open: numbe
   }
   // Single quotes: an opening one follows a non-letter and precedes a letter ("'women"), a closing
   // one follows a letter or punctuation and precedes a non-letter ("scum'"); "don't" is neither.
-  const isOpen = (i: number) => text[i] === "'" && !isWordLike(text[i - 1]) && isWordLike(text[i + 1]);
-  const isClose = (i: number) => text[i] === "'" && text[i - 1] !== undefined && text[i - 1] !== ' ' && !isWordLike(text[i + 1]);
+  // The quote is open when, reading back from the match, an opening one comes before a closing
+  // one (one right before the match does not close): read forwards, the last of them decides.
   let open = -1;
-  for (let i = start - 1; i >= Math.max(lineStart, start - 160); i--) {
-    if (isOpen(i)) {
-      open = i;
-      break;
-    }
-    if (i < start - 1 && isClose(i)) return null;
+  for (let i = reach.indexOf("'", Math.max(lineFrom, start - 160 - floor)); i >= 0; i = reach.indexOf("'", i + 1)) {
+    const at = floor + i;
+    if (opensQuote(text, at)) open = at;
+    else if (at < start - 1 && closesQuote(text, at)) open = -1;
   }
   if (open < 0) return null;
-  for (let j = end; j < Math.min(text.length, end + 160) && text[j] !== '\n'; j++) if (isClose(j)) return { open, close: j };
+  for (let j = end; j < Math.min(text.length, end + 160); j++) {
+    const c = text.charCodeAt(j);
+    if (c === NEWLINE) break;
+    if (c === SINGLE_QUOTE && closesQuote(text, j)) return { open, close: j };
+  }
   return null;
 }
 
-/** [\p{L}\p{N}] for one code unit, from the remembered classes instead of a regex test per call. */
-function isWordLike(c: string | undefined): boolean {
-  if (c === undefined) return false;
-  const code = c.charCodeAt(0);
+const NEWLINE = 10;
+const SINGLE_QUOTE = 39;
+const SPACE = 32;
+
+/** Does the single quote at i open a quotation: after a non-letter, before a letter ("'women")? */
+function opensQuote(text: string, i: number): boolean {
+  return !isWordLikeCode(text.charCodeAt(i - 1)) && isWordLikeCode(text.charCodeAt(i + 1));
+}
+
+/** Does the single quote at i close one: after a letter or punctuation, before a non-letter ("scum'")? */
+function closesQuote(text: string, i: number): boolean {
+  return i > 0 && text.charCodeAt(i - 1) !== SPACE && !isWordLikeCode(text.charCodeAt(i + 1));
+}
+
+/** [\p{L}\p{N}] for one code unit (NaN, off either end of the text, is none), from the remembered classes instead of a regex test per call. */
+function isWordLikeCode(code: number): boolean {
+  if (code !== code) return false;
   return code < 0x80 ? (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) : unitClass(code) !== 0;
 }
 
 /** How far back a quotation mark is looked for. */
 const QUOTE_REACH = 200;
 
-/**
- * `text.lastIndexOf('\n', start - 1)` when that newline lies within `reach` characters before
- * `start`, else -1 (every caller only reads from start - reach on).
- */
-export function lastNewlineWithin(text: string, start: number, reach: number): number {
-  for (let i = start - 1; i >= 0 && i >= start - reach; i--) if (text.charCodeAt(i) === 10) return i;
-  return -1;
+/** `text.indexOf(ch, from)` when found at most `reach` characters after `from`, else -1 (bounded: indexOf of a slice). */
+export function indexWithin(text: string, ch: string, from: number, reach: number): number {
+  const i = text.slice(from, from + reach + 1).indexOf(ch);
+  return i < 0 ? -1 : from + i;
 }
 
-/** `text.indexOf(ch, from)` when found at most `reach` characters after `from`, else -1. */
-export function indexWithin(text: string, ch: string, from: number, reach: number): number {
-  const code = ch.charCodeAt(0);
-  for (let i = from; i < text.length && i <= from + reach; i++) if (text.charCodeAt(i) === code) return i;
-  return -1;
+/** Does the clause ending at `start` (after the last clause end since `from`) report someone else's claim? */
+function reportedClaim(text: string, from: number, start: number): boolean {
+  // The clause end is looked for in `text`: charCodeAt on a sliced string is several times slower.
+  let cut = start - 1;
+  while (cut >= from && !isClauseEnd(text.charCodeAt(cut))) cut--;
+  const clause = text.slice(cut + 1, start);
+  const reported = mayReportClaim(clause) ? REPORTED_CLAIM.exec(clause) : null;
+  return reported !== null && !FIRST_PERSON.test(reported[0]) && !ownOpinion(clause, reported) && REPORTED_VERB.test(reported[1] ?? '');
 }
 
 /** A cue that reports what someone else said, not the speaker's own claim. */
@@ -207,7 +269,10 @@ function reportCue(before: string, cue: RegExpExecArray | null): boolean {
  * "they called me a X", "stop saying X"), or judged right after ("X is a slur", "X says more
  * about you"). The speaker's own "I call them X" is a use, not a mention.
  */
-const CLAUSE_END: ReadonlySet<string> = new Set(['.', '!', '?', ';']);
+/** Where a clause ends, by code unit: . ! ? ; */
+const isClauseEnd = (c: number): boolean => c === 46 || c === 33 || c === 63 || c === 59;
+/** a–z by code unit. */
+const isLowerAscii = (c: number): boolean => c >= 97 && c <= 122;
 
 /**
  * How far isMention reads around a match: a quotation opening up to 200 characters before it
@@ -226,17 +291,15 @@ export function mentionJudge(text: string): (start: number, end: number) => bool
     const from = Math.max(0, start - MENTION_REACH_BEFORE);
     return `${start - from}:${end - start}:${text.slice(from, end + MENTION_REACH_AFTER)}`;
   };
-  // Most texts have one match to judge: its key (up to ~460 characters to slice and hash) is
-  // built only when a second match comes.
-  let first: { start: number; end: number; answer: boolean } | undefined;
+  // Most texts have a few matches to judge, and a key (up to ~460 characters to slice and hash)
+  // costs about what a judgement does: the first DIRECT_JUDGEMENTS are judged as they come, and
+  // only a text with more starts remembering (a repeated phrase then costs at most that many
+  // judgements more than distinct neighbourhoods).
+  let judged = 0;
   let seen: Map<string, boolean> | undefined;
   return (start, end) => {
-    if (first === undefined) {
-      const answer = isMention(text, start, end);
-      first = { start, end, answer };
-      return answer;
-    }
-    seen ??= new Map([[keyOf(first.start, first.end), first.answer]]);
+    if (++judged <= DIRECT_JUDGEMENTS) return isMention(text, start, end);
+    seen ??= new Map();
     const key = keyOf(start, end);
     let answer = seen.get(key);
     if (answer === undefined) seen.set(key, (answer = isMention(text, start, end)));
@@ -244,19 +307,22 @@ export function mentionJudge(text: string): (start: number, end: number) => bool
   };
 }
 
+/** How many matches of a text mentionJudge judges before it remembers neighbourhoods. */
+const DIRECT_JUDGEMENTS = 8;
+
 export function isMention(text: string, start: number, end: number): boolean {
-  const before = text.slice(Math.max(0, start - 48), start);
+  const from = Math.max(0, start - 48);
+  const before = text.slice(from, start);
   const after = text.slice(end, end + 48);
   const quoted = QUOTES.has(text[start - 1] ?? '') && /^[a-z]{0,2}["']/.test(after);
   if (quoted) return true;
-  if (reportCue(before, MENTION_BEFORE.exec(before))) return true;
-  if (MENTION_AFTER.test(after.replace(/^[a-z]{0,2}(?=\W|$)/, ''))) return true;
+  if (mayEndInCue(before) && reportCue(before, MENTION_BEFORE.exec(before))) return true;
+  // Up to two letters of the word may run on past the match ("X-s", "Xed"); when `after` does not
+  // start with a letter the replace could only remove "", so it is skipped.
+  if (MENTION_AFTER.test(isLowerAscii(after.charCodeAt(0)) ? after.replace(/^[a-z]{0,2}(?=\W|$)/, '') : after)) return true;
   // Someone else's claim, reported: "saying that X are vermin", "people who think X are scum".
-  let cut = before.length - 1;
-  while (cut >= 0 && !CLAUSE_END.has(before[cut]!)) cut--;
-  const clause = before.slice(cut + 1);
-  const reported = REPORTED_CLAIM.exec(clause);
-  if (reported && !FIRST_PERSON.test(reported[0]) && !ownOpinion(clause, reported) && REPORTED_VERB.test(reported[1] ?? '')) return true;
+  // The clause is the end of `before`: when no verb of the gate occurs in `before`, none does in it.
+  if (mayReportClaim(before) && reportedClaim(text, from, start)) return true;
   // A longer quotation holding the match: 'messages like "women are X"', '"they are X" is hateful'.
   const q = enclosingQuote(text, start, end);
   if (q === null) return false;

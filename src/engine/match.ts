@@ -176,10 +176,11 @@ const SENTENCE_END = /[.!?\n]/;
  * Homonyms ("Dykes hold back the sea", "we call cigarettes fags"): is a word of the match's
  * sentence one of its term's or rule's `allowNear` words? Compared singular ("dogs" = "dog").
  */
-function nearAllowed(hit: RawHit, text: string, ws: readonly Word[], rules: CompiledRules): boolean {
+function nearAllowed(hit: RawHit, text: string, words: () => readonly Word[], rules: CompiledRules): boolean {
   const termNear = hit.kind === 'term' || hit.kind === 'fuzzy' ? (rules.entries[hit.entry] as Extract<Entry, { kind: 'term' }>).near : undefined;
   const ruleNear = rules.rules[hit.rule]!.near;
   if (termNear === undefined && ruleNear === undefined) return false;
+  const ws = words();
   let from = hit.start;
   while (from > 0 && !SENTENCE_END.test(text[from - 1]!)) from--;
   let to = hit.end;
@@ -260,16 +261,38 @@ export function rawHits(normalizedText: string, rules: CompiledRules): RawHit[] 
   return hits;
 }
 
+const byRuleThenLongest = (a: Found, b: Found): number => a.rule - b.rule || a.start - b.start || b.end - a.end;
+const byPosition = (a: Found, b: Found): number => a.start - b.start || a.rule - b.rule;
+
 /** Keeps one match per rule per overlapping stretch: the longest, then the earliest. */
 function dedupe(found: Found[]): Found[] {
-  found.sort((a, b) => a.rule - b.rule || a.start - b.start || b.end - a.end);
+  stableSort(found, byRuleThenLongest);
   const out: Found[] = [];
   for (const f of found) {
     const last = out[out.length - 1];
     if (last && last.rule === f.rule && f.start < last.end) continue;
     out.push(f);
   }
-  return out.sort((a, b) => a.start - b.start || a.rule - b.rule);
+  return stableSort(out, byPosition);
+}
+
+/** Above this many items stableSort leaves the work to Array.prototype.sort. */
+const INSERTION_SORT_MAX = 16;
+
+/**
+ * Array.prototype.sort, which is stable, for the few hits of a comment: an insertion sort (as
+ * stable) spares the builtin's set-up and its calls out to the comparator, which cost more than
+ * the sorting of two or three items. Exported for its test.
+ */
+export function stableSort<T>(list: T[], compare: (a: T, b: T) => number): T[] {
+  if (list.length > INSERTION_SORT_MAX) return list.sort(compare);
+  for (let i = 1; i < list.length; i++) {
+    const item = list[i]!;
+    let j = i - 1;
+    for (; j >= 0 && compare(list[j]!, item) > 0; j--) list[j + 1] = list[j]!;
+    list[j + 1] = item;
+  }
+  return list;
 }
 
 const TARGET_WINDOW = 3;
@@ -285,6 +308,16 @@ const NEGATION_GLUE: ReadonlySet<string> = new Set([
   'particularly', 'going', 'to', 'gonna', 'the', 'slightest', 'bit',
 ]);
 const STANDALONE_LABELS = new Set(['slur', 'insult', 'partisan_epithet']);
+
+/** Words that carry a standalone label aim nearby adjectives ("stupid, ignorant D-RATs"): their indices. */
+function standaloneAnchors(found: readonly Found[], rules: CompiledRules, ws: readonly Word[]): Set<number> {
+  const anchors = new Set<number>();
+  for (const f of found) {
+    const rule = rules.rules[f.rule]!;
+    if (!rule.requiresTarget && STANDALONE_LABELS.has(rule.label)) anchors.add(wordAt(ws, f.start));
+  }
+  return anchors;
+}
 
 /**
  * Runs every compiled rule over normalised text and returns matches with spans in the
@@ -309,30 +342,30 @@ export function findMatches(norm: NormalizedText, rules: CompiledRules, innocent
   scanPatterns(text, rules, runnable, raw);
   // Most comments hit nothing: skip the judging machinery (closures, Set, sorts) built below.
   if (raw.length === 0) return [];
-  const ws = scannedWords(scan);
+  // The words, and the anchors among them, are made when a judgement first reads them: most hit
+  // comments hold only off-topic furniture and stand-alone epithets, judged from the text alone.
+  let wordList: Word[] | undefined;
+  const words = (): Word[] => (wordList ??= scannedWords(scan));
   const found = dedupe(
     raw.filter((hit) => {
-      if (!allowed(hit, allow, rules) && !nearAllowed(hit, text, ws, rules)) return true;
+      if (!allowed(hit, allow, rules) && !nearAllowed(hit, text, words, rules)) return true;
       innocent?.push([back(hit.start), back(hit.end)]);
       return false;
     }),
   );
   if (found.length === 0) return [];
 
-  // Words that carry a standalone label aim nearby adjectives ("stupid, ignorant D-RATs").
-  const anchors = new Set<number>();
-  for (const f of found) {
-    const rule = rules.rules[f.rule]!;
-    if (!rule.requiresTarget && STANDALONE_LABELS.has(rule.label)) anchors.add(wordAt(ws, f.start));
-  }
+  let anchorSet: Set<number> | undefined;
+  const anchors = (): Set<number> => (anchorSet ??= standaloneAnchors(found, rules, words()));
   const aimed = (f: Found): boolean => {
+    const ws = words();
     const first = wordAt(ws, f.start);
     const last = Math.max(first, wordAt(ws, f.end - 1));
     for (let k = first - TARGET_WINDOW; k <= last + TARGET_WINDOW; k++) {
       if (k >= first && k <= last) continue;
       const w = ws[k];
       if (!w) continue;
-      if (!(SECOND_PERSON.has(w.text) || rules.targets.has(w.text) || anchors.has(k))) continue;
+      if (!(SECOND_PERSON.has(w.text) || rules.targets.has(w.text) || anchors().has(k))) continue;
       // "Banning Muslims is disgusting": a plural before a singular verb is not what the verb describes.
       if (k < first && !agrees(w.text, ws[k + 1]!.text)) continue;
       return true;
@@ -341,35 +374,41 @@ export function findMatches(norm: NormalizedText, rules: CompiledRules, innocent
   };
   const isTarget = (w: string): boolean => rules.targets.has(w) || transposedTarget(rules.targets, w);
   const linked = (f: Found): boolean => {
+    const ws = words();
     const first = wordAt(ws, f.start);
     const last = Math.max(first, wordAt(ws, f.end - 1));
-    return linkedTarget(text, ws, first, last, f.start, f.end, linkDirection(text.slice(f.start, f.end)), isTarget, anchors);
+    return linkedTarget(text, ws, first, last, f.start, f.end, linkDirection(text.slice(f.start, f.end)), isTarget, anchors());
   };
 
   const mentioned = mentionJudge(text);
   const out: Match[] = [];
   for (const f of found) {
     const rule = rules.rules[f.rule]!;
+    const linkedOnly = rule.id.startsWith(LINKED_ONLY);
     if (rule.negatedOnly) {
       // A good quality denied to a group: "X are not our equal", "no X is ever valuable". The
       // negator must itself stand undenied ("nobody says X are not equal"), and the target is
       // linked to the quality or to the negator ("X are [not] our equal").
+      const ws = words();
       const neg = negatorBefore(text, ws, wordAt(ws, f.start));
       if (neg < 0 || negated(text, ws, neg)) continue;
       const first = wordAt(ws, f.start);
       const glued = ws.slice(neg + 1, first).every((w) => NEGATION_GLUE.has(w.text));
-      if (!linked(f) && !(glued && linkedTarget(text, ws, neg, neg, ws[neg]!.start, ws[neg]!.end, 'both', isTarget, anchors))) continue;
+      if (!linked(f) && !(glued && linkedTarget(text, ws, neg, neg, ws[neg]!.start, ws[neg]!.end, 'both', isTarget, anchors()))) continue;
     } else {
-      if (rule.requiresTarget && !(rule.id.startsWith(LINKED_ONLY) ? linked(f) : aimed(f) || linked(f))) continue;
+      if (rule.requiresTarget && !(linkedOnly ? linked(f) : aimed(f) || linked(f))) continue;
       // "I don't hate X", "nobody thinks X are vermin": a denied attack is no attack.
       // Group-derogation phrases are claims; other insults only when said of someone ("you're not an idiot").
-      if (rule.label === 'insult' && (rule.id.startsWith(LINKED_ONLY) || predicative(ws, wordAt(ws, f.start))) && negated(text, ws, wordAt(ws, f.start))) continue;
+      if (rule.label === 'insult') {
+        const ws = words();
+        if ((linkedOnly || predicative(ws, wordAt(ws, f.start))) && negated(text, ws, wordAt(ws, f.start))) continue;
+      }
     }
     // Name-calling aimed at the speaker ("I was such an idiot") attacks nobody.
     // A group-derogation phrase is already linked to someone else ("I want to kill all X").
-    if ((rule.label === 'insult' || rule.label === 'profanity') && !rule.id.startsWith(LINKED_ONLY) && selfAimed(text, f.start, f.end)) continue;
+    if ((rule.label === 'insult' || rule.label === 'profanity') && !linkedOnly && selfAimed(text, f.start, f.end)) continue;
     // A name used to describe a thing ("a dumbass idea", "a real dickhead move") criticises the thing.
-    if (rule.label === 'insult' && !rule.id.startsWith(LINKED_ONLY) && describesThing(text, f.end)) continue;
+    if (rule.label === 'insult' && !linkedOnly && describesThing(text, f.end)) continue;
     const span = originalSpan(norm, back(f.start), back(f.end));
     const match: Match = {
       ruleId: rule.id,

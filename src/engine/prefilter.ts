@@ -27,6 +27,15 @@ interface Info {
   exact: string[] | null;
   /** Strings one of which every match of the node contains, or null when none is known. */
   required: string[] | null;
+  /** When exact is null: strings one of which every match starts with (absent: none known). */
+  prefix?: string[];
+  /** When exact is null: strings one of which every match ends with (absent: none known). */
+  suffix?: string[];
+  /**
+   * A required set that also draws on where one item's end meets the next one's start (see
+   * `gateLiterals`), present only when it was picked over `required`.
+   */
+  gate?: string[];
 }
 
 class Unsupported extends Error {}
@@ -108,6 +117,104 @@ function best(info: Info): string[] | null {
   pick.offer(info.required);
   pick.offer(info.exact);
   return pick.result();
+}
+
+/** `best`, with the node's gate set offered last (of equally good sets, `best`'s stands). */
+function bestGate(info: Info): string[] | null {
+  if (info.gate === undefined) return best(info);
+  const pick = new Pick();
+  pick.offer(info.required);
+  pick.offer(info.exact);
+  pick.offer(info.gate);
+  return pick.result();
+}
+
+/** The set `best` would not pick, or undefined: what a node keeps as its `gate`. */
+function improved(pick: Pick, required: string[] | null): string[] | undefined {
+  const set = pick.result();
+  return set === required ? undefined : set ?? undefined;
+}
+
+/** [''], the prefix or suffix every string has: what is known when nothing is. */
+const ANY_END: readonly string[] = [''];
+
+/** A prefix or suffix set worth keeping on a node, or undefined: a set holding "" tells nothing. */
+function telling(set: readonly string[] | undefined): string[] | undefined {
+  return set === undefined || set.includes('') ? undefined : [...set];
+}
+
+/** Strings one of which every match of the node starts with. */
+function prefixOf(info: Info): readonly string[] {
+  return info.exact ?? info.prefix ?? ANY_END;
+}
+
+/** Strings one of which every match of the node ends with. */
+function suffixOf(info: Info): readonly string[] {
+  return info.exact ?? info.suffix ?? ANY_END;
+}
+
+/**
+ * What every match of items[from..] starts with: the exact strings of its leading exact items,
+ * then the prefixes of the first other one. Stops where the set would grow past MAX_SET (what is
+ * known so far still starts every match).
+ */
+function prefixRun(items: readonly Info[], from: number): readonly string[] {
+  let run: readonly string[] = ANY_END;
+  for (let k = from; k < items.length; k++) {
+    const next = product(run, prefixOf(items[k]!));
+    if (next === null) break;
+    run = next;
+    if (items[k]!.exact === null) break;
+  }
+  return run;
+}
+
+/** What every match of items[..to] ends with: `prefixRun` read from the other end. */
+function suffixRun(items: readonly Info[], to: number): readonly string[] {
+  let run: readonly string[] = ANY_END;
+  for (let k = to; k >= 0; k--) {
+    const next = product(suffixOf(items[k]!), run);
+    if (next === null) break;
+    run = next;
+    if (items[k]!.exact === null) break;
+  }
+  return run;
+}
+
+/**
+ * Where a match of one part ends and a match of the next starts, one of left × right occurs.
+ * When that product is too big, the left strings are cut to their last characters (or else the
+ * right ones to their first): any end of a suffix is still a suffix.
+ */
+function join(left: readonly string[], right: readonly string[]): string[] | null {
+  const whole = product(left, right);
+  if (whole !== null) return whole;
+  for (let keep = maxLength(left) - 1; keep >= 1; keep--) {
+    const cut = product(dedupe(left.map((s) => s.slice(-keep))), right);
+    if (cut !== null) return cut;
+  }
+  for (let keep = maxLength(right) - 1; keep >= 1; keep--) {
+    const cut = product(left, dedupe(right.map((s) => s.slice(0, keep))));
+    if (cut !== null) return cut;
+  }
+  return null;
+}
+
+function maxLength(set: readonly string[]): number {
+  let max = 0;
+  for (let k = 0; k < set.length; k++) if (set[k]!.length > max) max = set[k]!.length;
+  return max;
+}
+
+/** Strings from different branches, each once, or undefined past `limit` (also when any branch has none). */
+function union(sets: ReadonlyArray<readonly string[] | null>, limit: number): string[] | undefined {
+  const out = new Set<string>();
+  for (const set of sets) {
+    if (set === null) return undefined;
+    for (let k = 0; k < set.length; k++) out.add(set[k]!);
+    if (out.size > limit) return undefined;
+  }
+  return [...out];
 }
 
 function dedupe(set: readonly string[]): string[] {
@@ -220,7 +327,33 @@ function sequence(items: readonly Info[]): Info {
       required.offerRun(count, min, i, j);
     }
   }
-  return { exact, required: required.result(items, prefixes) };
+  const info: Info = { exact, required: required.result(items, prefixes) };
+  if (exact === null) withEnds(info, items);
+  return info;
+}
+
+/**
+ * A sequence's prefix and suffix, and its gate: besides what `required` weighs, the items' own
+ * gates and, at each step into or out of an item whose strings are not all known, the ends of
+ * what comes before joined to the starts of what comes after ("\bw{1,3}\." holds "w.", not
+ * just "w").
+ */
+function withEnds(info: Info, items: readonly Info[]): void {
+  const n = items.length;
+  const prefix = telling(prefixRun(items, 0));
+  const suffix = telling(suffixRun(items, n - 1));
+  if (prefix !== undefined) info.prefix = prefix;
+  if (suffix !== undefined) info.suffix = suffix;
+  const gate = new Pick();
+  gate.offer(info.required);
+  for (let k = 0; k < n; k++) if (items[k]!.gate !== undefined) gate.offer(items[k]!.gate!);
+  for (let k = 0; k + 1 < n; k++) {
+    // Between two exact items the run is one of `required`'s candidates already.
+    if (items[k]!.exact !== null && items[k + 1]!.exact !== null) continue;
+    gate.offer(join(suffixRun(items, k), prefixRun(items, k + 1)));
+  }
+  const better = improved(gate, info.required);
+  if (better !== undefined) info.gate = better;
 }
 
 function alternation(branches: readonly Info[]): Info {
@@ -248,7 +381,23 @@ function alternation(branches: readonly Info[]): Info {
   const requiredSet = required === null ? null : [...required];
   const pick = new Pick();
   pick.offer(requiredSet);
-  return { exact: exact === null ? null : [...exact], required: pick.result() };
+  const info: Info = { exact: exact === null ? null : [...exact], required: pick.result() };
+  if (info.exact === null) alternationEnds(info, branches);
+  return info;
+}
+
+/** An alternation's prefixes and suffixes are its branches', and its gate their gates (when one has one). */
+function alternationEnds(info: Info, branches: readonly Info[]): void {
+  const prefix = telling(union(branches.map(prefixOf), MAX_SET));
+  const suffix = telling(union(branches.map(suffixOf), MAX_SET));
+  if (prefix !== undefined) info.prefix = prefix;
+  if (suffix !== undefined) info.suffix = suffix;
+  if (!branches.some((b) => b.gate !== undefined)) return;
+  const gate = new Pick();
+  gate.offer(info.required);
+  gate.offer(union(branches.map(bestGate), MAX_REQUIRED) ?? null);
+  const better = improved(gate, info.required);
+  if (better !== undefined) info.gate = better;
 }
 
 function quantified(info: Info, min: number, max: number): Info {
@@ -256,7 +405,16 @@ function quantified(info: Info, min: number, max: number): Info {
     // Optional: "" joins the exact set for "?", anything longer is not tracked.
     return max === 1 && info.exact !== null ? { exact: dedupe(['', ...info.exact]), required: null } : ANY;
   }
-  return { exact: min === 1 && max === 1 ? info.exact : null, required: best(info) };
+  if (min === 1 && max === 1) return { exact: info.exact, required: best(info) };
+  // One or more repeats: every match starts and ends as one repeat does.
+  const out: Info = { exact: null, required: best(info) };
+  const prefix = telling(prefixOf(info));
+  const suffix = telling(suffixOf(info));
+  if (prefix !== undefined) out.prefix = prefix;
+  if (suffix !== undefined) out.suffix = suffix;
+  const gate = bestGate(info);
+  if (gate !== out.required && gate !== null) out.gate = gate;
+  return out;
 }
 
 /** Reads a regex source written for the `u` flag. */
@@ -464,6 +622,10 @@ class Reader {
  * contains, or undefined when no useful set can be read off. Sorted and deduplicated.
  */
 export function requiredLiterals(source: string): string[] | undefined {
+  return readLiterals(source, best);
+}
+
+function readLiterals(source: string, pick: (info: Info) => string[] | null): string[] | undefined {
   let info: Info;
   try {
     info = new Reader(source).parse();
@@ -471,10 +633,21 @@ export function requiredLiterals(source: string): string[] | undefined {
     if (e instanceof Unsupported) return undefined;
     throw e;
   }
-  const set = best(info);
+  const set = pick(info);
   if (set === null) return undefined;
   // A string that holds another member adds nothing: wherever it occurs, so does the other.
   return set.filter((s) => !set.some((t) => t !== s && s.includes(t))).sort();
+}
+
+/**
+ * `requiredLiterals`, sharpened where a repeat or an alternation meets what follows it: the gate
+ * the rule patterns run behind. "\bw{1,3}\." gives "w." instead of "w", and
+ * "(f{1,2}uck|…)( off| u)" gives "ck u", "ck off", … instead of " u", "off": fewer strings found in a
+ * comment, fewer regexes run. Never a worse set than `requiredLiterals` by the same measure
+ * (an equally good one leaves its answer).
+ */
+export function gateLiterals(source: string): string[] | undefined {
+  return readLiterals(source, bestGate);
 }
 
 /**

@@ -4,7 +4,7 @@ import { badWordsList } from '../../src/bundled/profanity.js';
 import { compileRules } from '../../src/engine/compile.js';
 import type { CompiledRules } from '../../src/engine/compiled.js';
 import { findMatches, rawHits } from '../../src/engine/match.js';
-import { requiredLiterals } from '../../src/engine/prefilter.js';
+import { gateLiterals, requiredLiterals } from '../../src/engine/prefilter.js';
 import { normalize } from '../../src/normalize/normalize.js';
 import { fixtureTexts } from '../support/corpus.js';
 
@@ -51,23 +51,58 @@ describe('requiredLiterals', () => {
   });
 
   it('every match of every shipped pattern contains one of its required strings', () => {
-    const texts = [...examples, ...corpus].map((t) => normalize(t).text);
-    let checked = 0;
-    for (const r of packRules) {
-      for (const source of r.patterns ?? []) {
-        const set = requiredLiterals(source);
-        if (set === undefined) continue;
-        const re = new RegExp(source, 'gu');
-        for (const text of texts) {
-          for (const m of text.matchAll(re)) {
-            if (m[0].length === 0) continue;
-            checked++;
-            expect(set.some((s) => m[0].includes(s)), `/${source}/ on ${JSON.stringify(m[0])}`).toBe(true);
-          }
+    expect(shippedMatchesHolding(requiredLiterals)).toBeGreaterThan(50);
+  });
+});
+
+/** Checks that every match of every shipped pattern over the examples and corpus holds one of `literals(pattern)`; returns how many it checked. */
+function shippedMatchesHolding(literals: (source: string) => string[] | undefined): number {
+  const texts = [...examples, ...corpus].map((t) => normalize(t).text);
+  let checked = 0;
+  for (const r of packRules) {
+    for (const source of r.patterns ?? []) {
+      const set = literals(source);
+      if (set === undefined) continue;
+      const re = new RegExp(source, 'gu');
+      for (const text of texts) {
+        for (const m of text.matchAll(re)) {
+          if (m[0].length === 0) continue;
+          checked++;
+          expect(set.some((s) => m[0].includes(s)), `/${source}/ on ${JSON.stringify(m[0])}`).toBe(true);
         }
       }
     }
-    expect(checked).toBeGreaterThan(50);
+  }
+  return checked;
+}
+
+describe('gateLiterals', () => {
+  it.each([
+    // A repeat's last letter joins what follows it.
+    ['\\bw{1,3}\\.', ['w.']],
+    ['(?:ab)+c', ['abc']],
+    ['x[^a]', ['x']],
+    // An alternation's ends join the next one's starts (cut to their last letters when too many:
+    // the shipped pattern below).
+    ['(f{1,2}uck|phuck|fuq)( off| u)\\b', ['fuck off', 'fuck u', 'fuq off', 'fuq u', 'phuck off', 'phuck u']],
+    ['\\b(?:i|we) (?:hate|despise)\\b', [' despise', ' hate']],
+    // Nothing better to join: the required set stands.
+    ['https?://', ['http://', 'https://']],
+    ['(first|frist|ist)', ['first', 'ist']],
+  ])('gateLiterals(%j) = %j', (source, expected) => {
+    expect(gateLiterals(source)).toEqual(expected);
+  });
+
+  it('every match of every shipped pattern contains one of its gate strings', () => {
+    expect(shippedMatchesHolding(gateLiterals)).toBeGreaterThan(50);
+  });
+
+  it('gates the shipped URL and directed-profanity patterns on more than a letter or two', () => {
+    const sources = packRules.flatMap((r) => r.patterns ?? []);
+    const url = sources.find((s) => s.startsWith('\\bw{1,3}'))!;
+    expect(gateLiterals(url)).toEqual(['w.']);
+    const directed = sources.find((s) => s.includes('( ?off| you| u|'))!;
+    expect(Math.min(...gateLiterals(directed)!.map((s) => s.length))).toBeGreaterThanOrEqual(4);
   });
 });
 
