@@ -46,15 +46,24 @@ export function needsWork(s: string): boolean {
   return needsWorkFolded(s, NO_FOLDS) < 0;
 }
 
-const NO_FOLDS = new Uint8Array(0);
+/**
+ * How needsWorkFolded reads a code unit above 0x7e: 0 when the text needs work for it, else the
+ * ASCII code unit the scan reads in its place, plus KEPT when the text keeps the character
+ * itself (it only behaves like that ASCII one) rather than being folded to it.
+ */
+export type ReadAs = (c: number) => number;
+export const KEPT = 0x80;
+
+const NO_FOLDS: ReadAs = () => 0;
 
 /**
- * `needsWork(t)` for the text `t` that `s` becomes when each code unit above 0x7e with a
- * non-zero entry in `folds` is replaced by that ASCII code unit: -1 when it needs work, else
- * how many code units would be folded. The fast path asks this of text with typographic quotes
- * and dashes, so one scan tells it both whether to fold them and whether there are any.
+ * `needsWork(t)` for the text `t` that `s` becomes when each code unit above 0x7e is read as
+ * `readAs` says: -1 when it needs work, else how many code units would be folded (those read as
+ * another character without KEPT). The fast path asks this of text with typographic quotes,
+ * no-break spaces, accents and symbols, so one scan tells it both whether to fold them and
+ * whether there are any.
  */
-export function needsWorkFolded(s: string, folds: Uint8Array): number {
+export function needsWorkFolded(s: string, readAs: ReadAs): number {
   const n = s.length;
   // The leet alternative: a whitespace-separated token holding both a letter and a leet character.
   let letter = false;
@@ -72,9 +81,10 @@ export function needsWorkFolded(s: string, folds: Uint8Array): number {
   for (let i = 0; i < n; i++) {
     let c = s.charCodeAt(i);
     if (c > 0x7e) {
-      c = c < folds.length ? folds[c]! : 0;
+      c = readAs(c);
       if (c === 0) return -1;
-      folded++;
+      if (c & KEPT) c ^= KEPT;
+      else folded++;
     } else if (c < 0x20 && c !== 10 && c !== 13 && c !== 9) return -1;
     const f = FLAGS[c]!;
     if (f & prevF & LOWER) {
@@ -106,7 +116,7 @@ export function needsWorkFolded(s: string, folds: Uint8Array): number {
         chain = chain > 0 && gap >= 1 && gap <= 3 ? chain + 1 : 1;
         gap = 0;
         // The third letter must not run on into a word character.
-        if (chain >= 3 && (i + 1 >= n || !(FLAGS[foldedAt(s, i + 1, folds)]! & WORD))) return -1;
+        if (chain >= 3 && (i + 1 >= n || !(FLAGS[readAt(s, i + 1, readAs)]! & WORD))) return -1;
       }
     } else if (f & SPACER) {
       if (chain > 0 && ++gap > 3) chain = 0;
@@ -117,8 +127,8 @@ export function needsWorkFolded(s: string, folds: Uint8Array): number {
   return folded;
 }
 
-/** The code unit at `i` as needsWorkFolded reads it: folded if `folds` says so, 0 for any other above 0x7e. */
-function foldedAt(s: string, i: number, folds: Uint8Array): number {
+/** The code unit at `i` as needsWorkFolded reads it (0 for one it cannot read as ASCII). */
+function readAt(s: string, i: number, readAs: ReadAs): number {
   const c = s.charCodeAt(i);
-  return c <= 0x7e ? c : c < folds.length ? folds[c]! : 0;
+  return c <= 0x7e ? c : readAs(c) & ~KEPT;
 }

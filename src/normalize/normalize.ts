@@ -1,6 +1,6 @@
-import { CONFUSABLES, SCRIPT_CONFUSABLES } from './confusables.js';
+import { SCRIPT_CONFUSABLES } from './confusables.js';
 import { foldCached, isInvisible } from './fold.js';
-import { needsWork, needsWorkFolded } from './needsWork.js';
+import { KEPT, needsWork, needsWorkFolded } from './needsWork.js';
 
 /**
  * Text as the matcher sees it, with a map back to the original: normalised character `i`
@@ -377,23 +377,47 @@ function bufferText(n: number): string {
   return parts.join('');
 }
 
-/** Typographic quotes and dashes: they fold one-to-one to ASCII (CONFUSABLES), so text holding them keeps the identity map. */
-const TYPOGRAPHIC_CHARS = '‘’‛′´“”„«»‐‑‒–—―−';
-const TYPOGRAPHIC = new RegExp(`[${TYPOGRAPHIC_CHARS}]`);
-const TYPOGRAPHIC_ALL = new RegExp(`[${TYPOGRAPHIC_CHARS}]`, 'g');
+/*
+ * How the fast path reads a non-ASCII code unit (needsWorkFolded's ReadAs), derived from what
+ * fold() and the stages do with it:
+ * - one that fold() maps to one ASCII character (typographic quotes and dashes, the no-break
+ *   space, most accented and fullwidth letters) is read as that character and replaced by it;
+ * - one that fold() keeps and no stage treats as a letter, space, mask or leet character (•, ©,
+ *   €, °: CLASSES is 0 and isLetterCode false) acts in every stage as "?" does, or as "." if it
+ *   is the spacer "·": it is read as that and kept;
+ * - anything else (letters fold() keeps, expanding or vanishing folds, surrogates) needs the
+ *   full pipeline: 0.
+ * Both kinds keep one position per code unit, so the offset map stays the identity. The fast
+ * path reads the lower-cased text; tests/normalize/paths.test.ts checks over every code unit
+ * that folding the original character gives what reading its lower case says.
+ */
+const FAST_UNKNOWN = 0;
+const FAST_NONE = 0xff; // memoised 0: needs the full pipeline
+const fastReads = new Uint8Array(0x10000);
 
-/** Code unit → the ASCII code unit it folds to, for the typographic characters (0: not one of them). */
-const TYPOGRAPHIC_FOLDS = (() => {
-  let max = 0;
-  for (const ch of TYPOGRAPHIC_CHARS) max = Math.max(max, ch.charCodeAt(0));
-  const out = new Uint8Array(max + 1);
-  for (const ch of TYPOGRAPHIC_CHARS) {
-    const to = CONFUSABLES.get(ch);
-    if (to === undefined || to.length !== 1 || to.charCodeAt(0) > 0x7e) throw new Error(`normalize: typographic "${ch}" must fold to one ASCII character`);
-    out[ch.charCodeAt(0)] = to.charCodeAt(0);
-  }
-  return out;
-})();
+/** The ReadAs of the fast path, memoised per code unit (fold() is a Map look-up or an NFKD). */
+export function fastReadAs(c: number): number {
+  let v = fastReads[c]!;
+  if (v === FAST_UNKNOWN) fastReads[c] = v = fastReadOf(c) || FAST_NONE;
+  return v === FAST_NONE ? 0 : v;
+}
+
+function fastReadOf(c: number): number {
+  // A surrogate is folded together with its pair, which maps both units to the pair's span.
+  if ((c >= 0xd800 && c <= 0xdfff) || isInvisible(c)) return 0;
+  const self = String.fromCharCode(c);
+  const folded = foldCached(c, self);
+  if (folded.length !== 1) return 0;
+  const f = folded.charCodeAt(0);
+  if ((f >= 0x20 && f <= 0x7e) || f === 10 || f === 13 || f === 9) return f;
+  if (f === c && CLASSES[c] === 0 && !isLetterCode(c)) return KEPT | (isSpacerCode(c) ? DOT : QUESTION);
+  return 0;
+}
+
+const DOT = 46; // '.'
+const QUESTION = 63; // '?'
+/** The code units needsWorkFolded reads through fastReadAs: only those are looked at when rebuilding the text. */
+const NON_ASCII = /[^\x00-\x7e]/g;
 
 /** An identity offset map of length n: character i came from original character i. */
 function identity(n: number, offset: 0 | 1): Int32Array {
@@ -427,17 +451,24 @@ class IdentityNormalized implements NormalizedText {
 }
 
 /**
- * Most comments are plain ASCII prose that no stage after case folding would change. For
- * those the normalised text is the lower-cased text and the offset map is the identity, built
- * without the per-character buffers of the full pipeline.
+ * Most comments are plain prose that no stage after folding would change: ASCII with maybe
+ * typographic quotes, no-break spaces, accents or symbols that fold one-to-one or stay. For
+ * those the normalised text is the lower-cased, folded text and the offset map is the identity,
+ * built without the per-character buffers of the full pipeline.
  */
-function asciiFastPath(original: string): NormalizedText | null {
+function fastPath(original: string): NormalizedText | null {
   const lower = original.toLowerCase();
   if (lower.length !== original.length) return null;
-  // One scan decides, as if the typographic characters were already folded, and counts them.
-  const folds = needsWorkFolded(lower, TYPOGRAPHIC_FOLDS);
+  // One scan decides, as if the non-ASCII characters were already folded, and counts the folds.
+  const folds = needsWorkFolded(lower, fastReadAs);
   if (folds < 0) return null;
-  return new IdentityNormalized(original, folds === 0 ? lower : lower.replace(TYPOGRAPHIC_ALL, (ch) => CONFUSABLES.get(ch) ?? ch));
+  return new IdentityNormalized(original, folds === 0 ? lower : lower.replace(NON_ASCII, foldForFastPath));
+}
+
+/** A non-ASCII character as the fast path writes it: folded to ASCII, or kept. */
+function foldForFastPath(ch: string): string {
+  const v = fastReadAs(ch.charCodeAt(0));
+  return (v & KEPT) !== 0 ? ch : String.fromCharCode(v);
 }
 
 /**
@@ -455,7 +486,7 @@ export function normalizeToObject(original: string): NormalizedText {
  * `normalize(normalize(x).text).text === normalize(x).text`.
  */
 export function normalize(original: string): NormalizedText {
-  return asciiFastPath(original) ?? normalizeFully(original);
+  return fastPath(original) ?? normalizeFully(original);
 }
 
 /**
