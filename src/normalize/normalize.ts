@@ -1,6 +1,6 @@
 import { SCRIPT_CONFUSABLES } from './confusables.js';
 import { foldCached, isInvisible } from './fold.js';
-import { KEPT, needsWork, needsWorkFolded } from './needsWork.js';
+import { KEPT, ONLY_LEET, needsWork, needsWorkFolded } from './needsWork.js';
 
 /**
  * Text as the matcher sees it, with a map back to the original: normalised character `i`
@@ -409,7 +409,8 @@ function fastReadOf(c: number): number {
   const folded = foldCached(c, self);
   if (folded.length !== 1) return 0;
   const f = folded.charCodeAt(0);
-  if ((f >= 0x20 && f <= 0x7e) || f === 10 || f === 13 || f === 9) return f;
+  // fold() lower-cases, so no fold is an upper-case letter (which a pass would fold again).
+  if (((f >= 0x20 && f <= 0x7e) || f === 10 || f === 13 || f === 9) && !(f >= 65 && f <= 90)) return f;
   if (f === c && CLASSES[c] === 0 && !isLetterCode(c)) return KEPT | (isSpacerCode(c) ? DOT : QUESTION);
   return 0;
 }
@@ -461,8 +462,32 @@ function fastPath(original: string): NormalizedText | null {
   if (lower.length !== original.length) return null;
   // One scan decides, as if the non-ASCII characters were already folded, and counts the folds.
   const folds = needsWorkFolded(lower, fastReadAs);
+  if (folds === ONLY_LEET) return leetPath(original, lower);
   if (folds < 0) return null;
   return new IdentityNormalized(original, folds === 0 ? lower : lower.replace(NON_ASCII, foldForFastPath));
+}
+
+/**
+ * Text the fast path would take but for leet in a token ("the g20 summit"): the full pipeline's
+ * first pass folds it one-to-one, finds no spaced letters to join (that alternative of
+ * NEEDS_WORK did not match), unmasks, and squeezes nothing when the result has no repeats. So
+ * that pass is the unmask stage on the folded text, with the identity map. When its output is
+ * text the fast path would take as it is, the pipeline stops there: as stable after an ASCII
+ * pass (isStable), or after a second pass whose stages change nothing (a kept symbol left in).
+ * Otherwise (the unmasked text has repeats, spaced letters, masks...) it is left to the pipeline.
+ */
+function leetPath(original: string, lower: string): NormalizedText | null {
+  const n = lower.length;
+  if (codes.length < n) grow(n);
+  const c = codes;
+  for (let i = 0; i < n; i++) {
+    const ch = lower.charCodeAt(i);
+    const read = ch <= 0x7e ? ch : fastReadAs(ch);
+    c[i] = (read & KEPT) !== 0 ? ch : read;
+  }
+  unmaskScriptsAndLeet(n);
+  const text = bufferText(n);
+  return needsWorkFolded(text, fastReadAs) >= 0 ? new IdentityNormalized(original, text) : null;
 }
 
 /** A non-ASCII character as the fast path writes it: folded to ASCII, or kept. */

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { KEPT, needsWorkFolded } from '../../src/normalize/needsWork.js';
+import { KEPT, ONLY_LEET, needsWorkFolded } from '../../src/normalize/needsWork.js';
 import { fastReadAs, normalize, normalizeFully, originalSpan, separatedAt, type NormalizedText } from '../../src/normalize/normalize.js';
 import { runs } from '../property/arbitraries.js';
 import { fixtureTexts } from '../support/corpus.js';
@@ -51,6 +51,10 @@ const wideText = fc
   .array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...PIECES) }, { weight: 2, arbitrary: fc.constantFrom(...FOLDED, ...KEPT_CHARS) }, { weight: 1, arbitrary: fc.constantFrom(...REFUSED) }), { maxLength: 24 })
   .map((p) => p.join(''));
 
+/** Words with leet in them, and what may stand next to them after unmasking: repeats, masks, symbols, spaced letters. */
+const LEET_PIECES = ['g20', 'g2o0', '1d10t', 'sh1t', 'goo0d', 'n00b', 'x@', '@x', '$5a', 'a$', 'b!1', '4ss', 'h3ll0', 'l33t', '5', 'a', 'b', 'oo', '0', '7', '!', '$', '*', ' ', ' ', '.', '-', '\n', '•', '\u00a0', '’', 'é', '…'];
+const leetText = fc.array(fc.constantFrom(...LEET_PIECES), { minLength: 1, maxLength: 12 }).map((p) => p.join(''));
+
 describe('the fast path and the full pipeline agree', () => {
   it('on the fixtures and on spaced runs next to digits and symbols', () => {
     for (const t of [...fixtureTexts, '2a b c', 'call him 2f a g now', 'a b c9', '$a b c', 'a b c$', 'x 6 f a g 8', 'a•b•c', 'a · b · c', 'a\u00a0b\u00a0c', 'f©g', 'aa•a', '••• a', 'ΑΣ b', 'g²0']) agree(t);
@@ -76,6 +80,19 @@ describe('the fast path and the full pipeline agree', () => {
     );
     // Not a vacuous test: many of those texts take the fast path with non-ASCII in them.
     expect(taken).toBeGreaterThan(1000);
+  });
+
+  it('on text where only leet needs undoing (the leet path)', () => {
+    for (const t of ['the g20 summit', 'G20 • ©', 'g20\u00a0summit', 'goo0d', 'g2o0 oo', 'x@ g20', '$5a', 'b!1', '1d10t.', 'a 1 b 3 c']) agree(t);
+    let taken = 0;
+    fc.assert(
+      fc.property(leetText, (t) => {
+        if (needsWorkFolded(t.toLowerCase(), fastReadAs) === ONLY_LEET) taken++;
+        agree(t);
+      }),
+      runs(10_000),
+    );
+    expect(taken).toBeGreaterThan(2000);
   });
 
   it('at every code unit, alone and among letters, spacers and its own repeats', () => {
