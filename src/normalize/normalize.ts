@@ -1,6 +1,6 @@
 import { SCRIPT_CONFUSABLES } from './confusables.js';
 import { foldCached, isInvisible } from './fold.js';
-import { KEPT, ONLY_LEET, needsWork, needsWorkFolded } from './needsWork.js';
+import { KEPT, ONLY_LEET, needsWorkFolded } from './needsWork.js';
 
 /**
  * Text as the matcher sees it, with a map back to the original: normalised character `i`
@@ -566,12 +566,13 @@ const MAX_PASSES = 4;
 
 /**
  * A pass's output is final when nothing changed, or when it is text the fast path would return
- * as it is (plain lower-case ASCII that needsWork() passes: no typographic character either).
- * The second test is a shortcut, not a proof: needsWork() can miss a spaced run a pass would
- * join ("2a b c"), and such text is then left as it is; tests/normalize/reference.ts pins that.
+ * as it is: lower-case, nothing to fold (ASCII, or symbols such as "•" that fold to themselves)
+ * and nothing needsWorkFolded() calls work. A further pass would fold nothing and its stages
+ * would change nothing, which is what the fast path relies on too (tests/normalize/paths.test.ts);
+ * saying so here spares text that keeps a symbol ("•", "©") a second run of the stages.
  */
 function isStable(next: string, previous: string): boolean {
-  return next === previous || (next.length > 0 && !needsWork(next) && next === next.toLowerCase());
+  return next === previous || (next.length > 0 && needsWorkFolded(next, fastReadAs) === 0 && next === next.toLowerCase());
 }
 
 /** Stages 2 to 4 on the buffer's first `n` positions. Returns the new length. */
