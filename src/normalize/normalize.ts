@@ -120,7 +120,7 @@ function isWordPartCode(c: number): boolean {
  * the test that holds it equal to the predicates at every code unit.
  */
 const LETTER_LIKE = 1; // isLetterLikeCode
-const WORD_PART = 2; // isWordPartCode
+const WORD_PART = 2; // isWordPartCode (LETTER_LIKE << 1: joinSpacedLetters shifts one onto the other)
 const UNMASKABLE = 4; // a character unmaskScriptsAndLeet may rewrite: look-alike, leet digit, "!", "$", "@" or a mask
 const LATIN = 8; // isLatinCode
 const SPACE = 16; // isSpaceCode
@@ -222,23 +222,24 @@ function unmaskScriptsAndLeet(n: number): boolean {
   const cls = CLASSES;
   const at = (k: number): number => (k >= 0 && k < n ? c[k]! : -1);
   let changed = false;
-  let pos = 0;
-  while (pos < n) {
-    // Whitespace-separated tokens.
-    while (pos < n && (cls[c[pos]!]! & SPACE) !== 0) pos++;
-    const start = pos;
-    // Most tokens are plain words: without a character the loops below rewrite, they have
-    // nothing to do, so the scan that finds the token's end also tells whether to look closer.
+  for (let pos = 0; pos < n; pos++) {
+    // Most tokens (whitespace-separated) are plain words, with no character the loops below
+    // rewrite: look for such a character first, and only then for the token around it. (A
+    // branch per token end, taken every few characters, cost more than the rest of the stage.)
+    if ((cls[c[pos]!]! & UNMASKABLE) === 0) continue;
+    let start = pos;
+    while (start > 0 && (cls[c[start - 1]!]! & SPACE) === 0) start--;
     let seen = 0;
-    for (; pos < n; pos++) {
-      const f = cls[c[pos]!]!;
+    for (let k = start; k < pos; k++) seen |= cls[c[k]!]!;
+    let end = pos;
+    for (; end < n; end++) {
+      const f = cls[c[end]!]!;
       if ((f & SPACE) !== 0) break;
       seen |= f;
     }
-    const latin = (seen & LATIN) !== 0;
-    const unmaskable = (seen & UNMASKABLE) !== 0;
-    const end = pos;
-    if (!latin || !unmaskable) continue;
+    // Go on after this token: the tokens before it had nothing to rewrite.
+    pos = end;
+    if ((seen & LATIN) === 0) continue;
     // Look-alike letters and digits first, so the symbols below are judged against the
     // letters their neighbours really are ("b!1" is "bii", not "b!i").
     for (let i = start; i < end; i++) {
@@ -293,12 +294,13 @@ function joinSpacedLetters(n: number): number {
   let i = 0;
   while (i < n) {
     // On to the next isolated letter-like: the classes of a position and its neighbours roll
-    // along, so each position is read once (most are inside words and fail at once).
+    // along, so each position is read once. One test of the three bits (WORD_PART shifted onto
+    // LETTER_LIKE), not a branch each: the first would flip at every word boundary.
     let prev = i > 0 ? cls[c[i - 1]!]! : 0;
     let cur = cls[c[i]!]!;
     for (; i < n; i++) {
       const next = i + 1 < n ? cls[c[i + 1]!]! : 0;
-      if ((cur & LETTER_LIKE) !== 0 && (prev & WORD_PART) === 0 && (next & WORD_PART) === 0) break;
+      if ((cur & ~((prev | next) >> 1) & LETTER_LIKE) !== 0) break;
       prev = cur;
       cur = next;
     }
