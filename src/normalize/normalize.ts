@@ -147,6 +147,9 @@ export const CLASSES = (() => {
   return out;
 })();
 
+/** ASCII code unit → its lower case: a load, where a range test mispredicts at capitals. */
+const ASCII_LOWER = Uint8Array.from({ length: 0x80 }, (_, c) => (c >= 65 && c <= 90 ? c + 32 : c));
+
 /** Stage 1: drop invisibles, fold case, width, diacritics and Latin look-alikes, per code point. Returns the length. */
 function fold(text: string): number {
   if (codes.length < text.length) grow(text.length);
@@ -159,7 +162,7 @@ function fold(text: string): number {
   for (let i = 0; i < len; ) {
     const code = text.charCodeAt(i);
     if (code < 0x80) {
-      c[n] = code >= 65 && code <= 90 ? code + 32 : code;
+      c[n] = ASCII_LOWER[code]!;
       bs[n] = i;
       be[n] = i + 1;
       n++;
