@@ -490,9 +490,8 @@ function fastPath(original: string): NormalizedText | null {
  * first pass folds it one-to-one, finds no spaced letters to join (that alternative of
  * NEEDS_WORK did not match), unmasks, and squeezes nothing when the result has no repeats. So
  * that pass is the unmask stage on the folded text, with the identity map. When its output is
- * text the fast path would take as it is, the pipeline stops there: as stable after an ASCII
- * pass (isStable), or after a second pass whose stages change nothing (a kept symbol left in).
- * Otherwise (the unmasked text has repeats, spaced letters, masks...) it is left to the pipeline.
+ * text the fast path would take as it is, the pipeline stops there (isStable). Otherwise (the
+ * unmasked text has repeats, spaced letters, masks...) it is left to the pipeline.
  */
 function leetPath(original: string, lower: string): NormalizedText | null {
   const n = lower.length;
@@ -505,7 +504,7 @@ function leetPath(original: string, lower: string): NormalizedText | null {
   }
   unmaskScriptsAndLeet(n);
   const text = bufferText(n);
-  return needsWorkFolded(text, fastReadAs) >= 0 ? new IdentityNormalized(original, text) : null;
+  return needsWorkFolded(text, fastReadAs) === 0 ? new IdentityNormalized(original, text) : null;
 }
 
 /** A non-ASCII character as the fast path writes it: folded to ASCII, or kept. */
