@@ -14,31 +14,121 @@
 export const NEEDS_WORK =
   /[^\x20-\x7e\n\r\t]|(?<!\S)(?=\S*[a-z])\S*[013457@$]|[a-z][$*#]|[!$@][a-z]|([a-z])\1\1|(?:^|[^a-z013457@*#])[a-z013457@][ \t.\-_/|~+,]{1,3}[a-z013457@][ \t.\-_/|~+,]{1,3}[a-z013457@](?![a-z013457@*#])/;
 
-// Character classes of the regex, as bit flags per ASCII code unit.
-const LOWER = 1; // [a-z]
-const LEET = 2; // [013457@$]
-const SPACE = 4; // \s among the characters the first alternative allows: space, \t, \n, \r
-const SPACER = 8; // [ \t.\-_/|~+,]
-const WORD = 16; // [a-z013457@*#]: a word part to the join stage
-const SPACED = 32; // [a-z013457@]: a letter of a spaced-out word
-const MASK = 64; // [$*#], after a letter
-const SYMBOL = 128; // [!$@], before a letter
+/*
+ * needsWorkFolded runs NEEDS_WORK, bar its repeat alternative, as one DFA: a table look-up per
+ * code unit and no branch but the rarely taken ones that end the scan. (A branch per word
+ * boundary, "is this a letter after a letter?", mispredicts often enough to have cost twice as
+ * much as the rest of the scan.) The DFA is the product of one small machine per alternative.
+ *
+ * Its input: what each code unit is to the alternatives.
+ */
+const LETTER = 0; // [a-z]: zero, for the repeat test
+const DIGIT = 1; // [013457]: leet, and a letter of a spaced-out word
+const AT = 2; // "@": leet, a letter of a spaced-out word, a symbol before a letter
+const DOLLAR = 3; // "$": leet, a mask after a letter, a symbol before one; no word part
+const MASK = 4; // "*", "#": a mask after a letter; a word part
+const BANG = 5; // "!": a symbol before a letter
+const BLANK = 6; // space, tab: whitespace, and spacers between spaced letters
+const NEWLINE = 7; // \n, \r: whitespace
+const SPACER = 8; // . - _ / | ~ + ,
+const OTHER = 9; // any other character the first alternative allows
+const CONTROL = 10; // one it does not allow
+const KINDS = 16;
 
-const FLAGS = (() => {
-  const f = new Uint8Array(128);
-  const set = (chars: string, flag: number) => {
-    for (const ch of chars) f[ch.charCodeAt(0)]! |= flag;
+const KIND = (() => {
+  const k = new Uint8Array(128).fill(OTHER);
+  k.fill(CONTROL, 0, 0x20);
+  const set = (chars: string, kind: number) => {
+    for (const ch of chars) k[ch.charCodeAt(0)] = kind;
   };
-  const lower = 'abcdefghijklmnopqrstuvwxyz';
-  set(lower, LOWER | WORD | SPACED);
-  set('013457@$', LEET);
-  set(' \t\n\r', SPACE);
-  set(' \t.-_/|~+,', SPACER);
-  set('013457@*#', WORD);
-  set('013457@', SPACED);
-  set('$*#', MASK);
-  set('!$@', SYMBOL);
-  return f;
+  set('abcdefghijklmnopqrstuvwxyz', LETTER);
+  set('013457', DIGIT);
+  set('@', AT);
+  set('$', DOLLAR);
+  set('*#', MASK);
+  set('!', BANG);
+  set(' \t', BLANK);
+  set('\n\r', NEWLINE);
+  set('.-_/|~+,', SPACER);
+  return k;
+})();
+
+/*
+ * The spaced-letters alternative: "^ or a non-word character, a letter, 1-3 spacers, a letter,
+ * 1-3 spacers, a letter, then no word character" ([a-z013457@] letters, [a-z013457@*#] word
+ * characters). A chain further along stands for any chain that could start at a later letter
+ * of it (whatever completes the later one completes it too), so one state per place in the
+ * chain suffices.
+ */
+const AFTER_WORD = 0; // after a word character: the next letter cannot start a chain
+const AFTER_OTHER = 1; // after anything else, or at the start: it can
+const L1 = 2; // L1 + k: k spacers after the first letter (k = 0..3)
+const L2 = 6; // L2 + k: k spacers after the second letter
+const L3 = 10; // after the third letter: the next character decides
+const SPACED_STATES = 11;
+const SPACED_FIRED = -1;
+
+function spacedNext(st: number, kind: number): number {
+  const letter = kind === LETTER || kind === DIGIT || kind === AT;
+  const word = letter || kind === MASK;
+  if (st === L3) return word ? AFTER_WORD : SPACED_FIRED;
+  if (kind === BLANK || kind === SPACER) {
+    // Spacers count up after a letter (a fourth ends the chain); they are no word characters.
+    return (st >= L1 && st < L1 + 3) || (st >= L2 && st < L2 + 3) ? st + 1 : AFTER_OTHER;
+  }
+  if (!letter) return word ? AFTER_WORD : AFTER_OTHER;
+  // A letter after 1-3 spacers goes on with the chain; after a non-word character it starts one.
+  if (st > L1 && st <= L1 + 3) return L2;
+  if (st > L2 && st <= L2 + 3) return L3;
+  return st === AFTER_OTHER ? L1 : AFTER_WORD;
+}
+
+/* The leet alternative: what the current whitespace-separated token holds so far. */
+const TOKEN_EMPTY = 0;
+const TOKEN_LETTER = 1;
+const TOKEN_LEET = 2;
+const TOKEN_BOTH = 3; // the alternative matches: noted in `found`, which stays set
+const TOKEN_STATES = 3;
+
+function tokenNext(token: number, kind: number): number {
+  if (kind === BLANK || kind === NEWLINE) return TOKEN_EMPTY;
+  const has = kind === LETTER ? TOKEN_LETTER : kind === DIGIT || kind === AT || kind === DOLLAR ? TOKEN_LEET : TOKEN_EMPTY;
+  return token | has;
+}
+
+/* The mask and symbol alternatives: the previous character. */
+const PREV_OTHER = 0;
+const PREV_LETTER = 1;
+const PREV_SYMBOL = 2; // [!$@]
+const PREV_STATES = 3;
+
+/** State (spaced, token, prev, found) → its number; FIRED: an alternative matched. */
+const stateOf = (spaced: number, token: number, prev: number, found: number): number =>
+  spaced + SPACED_STATES * (token + TOKEN_STATES * (prev + PREV_STATES * found));
+const FIRED = stateOf(0, 0, 0, 2);
+const START = stateOf(AFTER_OTHER, TOKEN_EMPTY, PREV_OTHER, 0);
+
+function next(state: number, kind: number): number {
+  if (state === FIRED || kind === CONTROL) return FIRED;
+  const spaced = state % SPACED_STATES;
+  const token = Math.floor(state / SPACED_STATES) % TOKEN_STATES;
+  const prev = Math.floor(state / (SPACED_STATES * TOKEN_STATES)) % PREV_STATES;
+  const found = Math.floor(state / (SPACED_STATES * TOKEN_STATES * PREV_STATES));
+  if (prev === PREV_LETTER && (kind === DOLLAR || kind === MASK)) return FIRED;
+  if (prev === PREV_SYMBOL && kind === LETTER) return FIRED;
+  const spacedAfter = spacedNext(spaced, kind);
+  if (spacedAfter === SPACED_FIRED) return FIRED;
+  const tokenAfter = tokenNext(token, kind);
+  const prevAfter = kind === LETTER ? PREV_LETTER : kind === BANG || kind === AT || kind === DOLLAR ? PREV_SYMBOL : PREV_OTHER;
+  if (tokenAfter === TOKEN_BOTH) return stateOf(spacedAfter, TOKEN_LETTER, prevAfter, 1);
+  return stateOf(spacedAfter, tokenAfter, prevAfter, found);
+}
+
+/** state * KINDS + kind → next state * KINDS (pre-multiplied: one add per code unit). */
+const NEXT = (() => {
+  const t = new Uint16Array((FIRED + 1) * KINDS).fill(FIRED * KINDS);
+  for (let st = 0; st < FIRED; st++) for (let kind = 0; kind <= CONTROL; kind++) t[st * KINDS + kind] = next(st, kind) * KINDS;
+  return t;
 })();
 
 /** `NEEDS_WORK.test(s)`, in one pass that reads each code unit once and carries what the alternatives need. */
@@ -46,79 +136,53 @@ export function needsWork(s: string): boolean {
   return needsWorkFolded(s, NO_FOLDS) < 0;
 }
 
-const NO_FOLDS = new Uint8Array(0);
+/**
+ * How needsWorkFolded reads a code unit above 0x7e: 0 when the text needs work for it, else the
+ * ASCII code unit the scan reads in its place, plus KEPT when the text keeps the character
+ * itself (it only behaves like that ASCII one) rather than being folded to it.
+ */
+export type ReadAs = (c: number) => number;
+export const KEPT = 0x80;
+
+const NO_FOLDS: ReadAs = () => 0;
+
+/** needsWorkFolded's answer when, of all the alternatives of NEEDS_WORK, only the leet one matches. */
+export const ONLY_LEET = -2;
 
 /**
- * `needsWork(t)` for the text `t` that `s` becomes when each code unit above 0x7e with a
- * non-zero entry in `folds` is replaced by that ASCII code unit: -1 when it needs work, else
- * how many code units would be folded. The fast path asks this of text with typographic quotes
- * and dashes, so one scan tells it both whether to fold them and whether there are any.
+ * `needsWork(t)` for the text `t` that `s` becomes when each code unit above 0x7e is read as
+ * `readAs` says: negative when it needs work (ONLY_LEET when the leet alternative is the only
+ * one that matches, -1 otherwise), else how many code units would be folded (those read as
+ * another character without KEPT). The fast path asks this of text with typographic quotes,
+ * no-break spaces, accents and symbols, so one scan tells it both whether to fold them and
+ * whether there are any, and whether leet is all there is to undo ("the g20 summit").
  */
-export function needsWorkFolded(s: string, folds: Uint8Array): number {
+export function needsWorkFolded(s: string, readAs: ReadAs): number {
   const n = s.length;
-  // The leet alternative: a whitespace-separated token holding both a letter and a leet character.
-  let letter = false;
-  let leet = false;
-  // The previous code unit and its flags (0 before the start: no word character there).
+  let state = START * KINDS;
+  // The repeat alternative: the previous two code units.
   let prevC = -1;
-  let prevF = 0;
-  // The repeat alternative: how many times the current letter has occurred in a row.
-  let run = 0;
-  // The spaced-letters alternative: single letters found so far in a chain (each preceded by
-  // no word character), and spacers since the last of them.
-  let chain = 0;
-  let gap = 0;
+  let prevC2 = -1;
   let folded = 0;
   for (let i = 0; i < n; i++) {
     let c = s.charCodeAt(i);
     if (c > 0x7e) {
-      c = c < folds.length ? folds[c]! : 0;
+      c = readAs(c);
       if (c === 0) return -1;
-      folded++;
-    } else if (c < 0x20 && c !== 10 && c !== 13 && c !== 9) return -1;
-    const f = FLAGS[c]!;
-    if (f & prevF & LOWER) {
-      // A letter after a letter, most of any text: of all the alternatives only the repeat can
-      // fire. (The token already had its letter, and a leet character would have ended the
-      // scan there; letters share one set of flags, so prevF stays as it is.)
-      run = c === prevC ? run + 1 : 1;
-      if (run >= 3) return -1;
-      chain = 0;
-      prevC = c;
-      continue;
+      if (c & KEPT) c ^= KEPT;
+      else folded++;
     }
-    if (f & SPACE) {
-      letter = leet = false;
-    } else {
-      if (f & LOWER) letter = true;
-      if (f & LEET) leet = true;
-      if (letter && leet) return -1;
-    }
-    if (prevF & LOWER && f & MASK) return -1;
-    if (prevF & SYMBOL && f & LOWER) return -1;
-    if (f & LOWER) {
-      run = c === prevC ? run + 1 : 1;
-      if (run >= 3) return -1;
-    }
-    if (f & SPACED) {
-      if (prevF & WORD) chain = 0;
-      else {
-        chain = chain > 0 && gap >= 1 && gap <= 3 ? chain + 1 : 1;
-        gap = 0;
-        // The third letter must not run on into a word character.
-        if (chain >= 3 && (i + 1 >= n || !(FLAGS[foldedAt(s, i + 1, folds)]! & WORD))) return -1;
-      }
-    } else if (f & SPACER) {
-      if (chain > 0 && ++gap > 3) chain = 0;
-    } else chain = 0;
+    const kind = KIND[c]!;
+    state = NEXT[state + kind]!;
+    if (state === FIRED * KINDS) return -1;
+    // Three of the same letter (LETTER is 0; one test, as double letters are too common to
+    // branch on).
+    if (((c ^ prevC) | (c ^ prevC2) | kind) === 0) return -1;
+    prevC2 = prevC;
     prevC = c;
-    prevF = f;
   }
-  return folded;
-}
-
-/** The code unit at `i` as needsWorkFolded reads it: folded if `folds` says so, 0 for any other above 0x7e. */
-function foldedAt(s: string, i: number, folds: Uint8Array): number {
-  const c = s.charCodeAt(i);
-  return c <= 0x7e ? c : c < folds.length ? folds[c]! : 0;
+  state /= KINDS;
+  // A third spaced letter at the very end has nothing after it.
+  if (state % SPACED_STATES === L3) return -1;
+  return state >= stateOf(0, 0, 0, 1) ? ONLY_LEET : folded;
 }

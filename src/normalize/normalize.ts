@@ -1,6 +1,6 @@
-import { CONFUSABLES, SCRIPT_CONFUSABLES } from './confusables.js';
+import { SCRIPT_CONFUSABLES } from './confusables.js';
 import { foldCached, isInvisible } from './fold.js';
-import { needsWork, needsWorkFolded } from './needsWork.js';
+import { KEPT, ONLY_LEET, needsWorkFolded } from './needsWork.js';
 
 /**
  * Text as the matcher sees it, with a map back to the original: normalised character `i`
@@ -120,7 +120,7 @@ function isWordPartCode(c: number): boolean {
  * the test that holds it equal to the predicates at every code unit.
  */
 const LETTER_LIKE = 1; // isLetterLikeCode
-const WORD_PART = 2; // isWordPartCode
+const WORD_PART = 2; // isWordPartCode (LETTER_LIKE << 1: joinSpacedLetters shifts one onto the other)
 const UNMASKABLE = 4; // a character unmaskScriptsAndLeet may rewrite: look-alike, leet digit, "!", "$", "@" or a mask
 const LATIN = 8; // isLatinCode
 const SPACE = 16; // isSpaceCode
@@ -147,6 +147,9 @@ export const CLASSES = (() => {
   return out;
 })();
 
+/** ASCII code unit → its lower case: a load, where a range test mispredicts at capitals. */
+const ASCII_LOWER = Uint8Array.from({ length: 0x80 }, (_, c) => (c >= 65 && c <= 90 ? c + 32 : c));
+
 /** Stage 1: drop invisibles, fold case, width, diacritics and Latin look-alikes, per code point. Returns the length. */
 function fold(text: string): number {
   if (codes.length < text.length) grow(text.length);
@@ -159,7 +162,7 @@ function fold(text: string): number {
   for (let i = 0; i < len; ) {
     const code = text.charCodeAt(i);
     if (code < 0x80) {
-      c[n] = code >= 65 && code <= 90 ? code + 32 : code;
+      c[n] = ASCII_LOWER[code]!;
       bs[n] = i;
       be[n] = i + 1;
       n++;
@@ -222,23 +225,24 @@ function unmaskScriptsAndLeet(n: number): boolean {
   const cls = CLASSES;
   const at = (k: number): number => (k >= 0 && k < n ? c[k]! : -1);
   let changed = false;
-  let pos = 0;
-  while (pos < n) {
-    // Whitespace-separated tokens.
-    while (pos < n && (cls[c[pos]!]! & SPACE) !== 0) pos++;
-    const start = pos;
-    // Most tokens are plain words: without a character the loops below rewrite, they have
-    // nothing to do, so the scan that finds the token's end also tells whether to look closer.
+  for (let pos = 0; pos < n; pos++) {
+    // Most tokens (whitespace-separated) are plain words, with no character the loops below
+    // rewrite: look for such a character first, and only then for the token around it. (A
+    // branch per token end, taken every few characters, cost more than the rest of the stage.)
+    if ((cls[c[pos]!]! & UNMASKABLE) === 0) continue;
+    let start = pos;
+    while (start > 0 && (cls[c[start - 1]!]! & SPACE) === 0) start--;
     let seen = 0;
-    for (; pos < n; pos++) {
-      const f = cls[c[pos]!]!;
+    for (let k = start; k < pos; k++) seen |= cls[c[k]!]!;
+    let end = pos;
+    for (; end < n; end++) {
+      const f = cls[c[end]!]!;
       if ((f & SPACE) !== 0) break;
       seen |= f;
     }
-    const latin = (seen & LATIN) !== 0;
-    const unmaskable = (seen & UNMASKABLE) !== 0;
-    const end = pos;
-    if (!latin || !unmaskable) continue;
+    // Go on after this token: the tokens before it had nothing to rewrite.
+    pos = end;
+    if ((seen & LATIN) === 0) continue;
     // Look-alike letters and digits first, so the symbols below are judged against the
     // letters their neighbours really are ("b!1" is "bii", not "b!i").
     for (let i = start; i < end; i++) {
@@ -293,12 +297,13 @@ function joinSpacedLetters(n: number): number {
   let i = 0;
   while (i < n) {
     // On to the next isolated letter-like: the classes of a position and its neighbours roll
-    // along, so each position is read once (most are inside words and fail at once).
+    // along, so each position is read once. One test of the three bits (WORD_PART shifted onto
+    // LETTER_LIKE), not a branch each: the first would flip at every word boundary.
     let prev = i > 0 ? cls[c[i - 1]!]! : 0;
     let cur = cls[c[i]!]!;
     for (; i < n; i++) {
       const next = i + 1 < n ? cls[c[i + 1]!]! : 0;
-      if ((cur & LETTER_LIKE) !== 0 && (prev & WORD_PART) === 0 && (next & WORD_PART) === 0) break;
+      if ((cur & ~((prev | next) >> 1) & LETTER_LIKE) !== 0) break;
       prev = cur;
       cur = next;
     }
@@ -368,8 +373,21 @@ function squeezeRepeats(n: number): number {
   return w;
 }
 
+/**
+ * Decodes code units as they are: a UTF-16 decoder copies the buffer in bulk, several times
+ * faster than String.fromCharCode over its spread. It keeps a leading U+FEFF (ignoreBOM) and
+ * gives a one-byte string for Latin-1 text, like fromCharCode.
+ */
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+
 /** The buffer's first `n` code units as a string. */
 function bufferText(n: number): string {
+  const text = UTF16.decode(codes.subarray(0, n));
+  // The decoder turns a lone surrogate into U+FFFD: where one may have been, copy unit by unit.
+  return text.indexOf('\ufffd') < 0 ? text : bufferTextByUnits(n);
+}
+
+function bufferTextByUnits(n: number): string {
   const CHUNK = 8192;
   if (n <= CHUNK) return String.fromCharCode.apply(null, codes.subarray(0, n) as unknown as number[]);
   const parts: string[] = [];
@@ -377,23 +395,48 @@ function bufferText(n: number): string {
   return parts.join('');
 }
 
-/** Typographic quotes and dashes: they fold one-to-one to ASCII (CONFUSABLES), so text holding them keeps the identity map. */
-const TYPOGRAPHIC_CHARS = '‘’‛′´“”„«»‐‑‒–—―−';
-const TYPOGRAPHIC = new RegExp(`[${TYPOGRAPHIC_CHARS}]`);
-const TYPOGRAPHIC_ALL = new RegExp(`[${TYPOGRAPHIC_CHARS}]`, 'g');
+/*
+ * How the fast path reads a non-ASCII code unit (needsWorkFolded's ReadAs), derived from what
+ * fold() and the stages do with it:
+ * - one that fold() maps to one ASCII character (typographic quotes and dashes, the no-break
+ *   space, most accented and fullwidth letters) is read as that character and replaced by it;
+ * - one that fold() keeps and no stage treats as a letter, space, mask or leet character (•, ©,
+ *   €, °: CLASSES is 0 and isLetterCode false) acts in every stage as "?" does, or as "." if it
+ *   is the spacer "·": it is read as that and kept;
+ * - anything else (letters fold() keeps, expanding or vanishing folds, surrogates) needs the
+ *   full pipeline: 0.
+ * Both kinds keep one position per code unit, so the offset map stays the identity. The fast
+ * path reads the lower-cased text; tests/normalize/paths.test.ts checks over every code unit
+ * that folding the original character gives what reading its lower case says.
+ */
+const FAST_UNKNOWN = 0;
+const FAST_NONE = 0xff; // memoised 0: needs the full pipeline
+const fastReads = new Uint8Array(0x10000);
 
-/** Code unit → the ASCII code unit it folds to, for the typographic characters (0: not one of them). */
-const TYPOGRAPHIC_FOLDS = (() => {
-  let max = 0;
-  for (const ch of TYPOGRAPHIC_CHARS) max = Math.max(max, ch.charCodeAt(0));
-  const out = new Uint8Array(max + 1);
-  for (const ch of TYPOGRAPHIC_CHARS) {
-    const to = CONFUSABLES.get(ch);
-    if (to === undefined || to.length !== 1 || to.charCodeAt(0) > 0x7e) throw new Error(`normalize: typographic "${ch}" must fold to one ASCII character`);
-    out[ch.charCodeAt(0)] = to.charCodeAt(0);
-  }
-  return out;
-})();
+/** The ReadAs of the fast path, memoised per code unit (fold() is a Map look-up or an NFKD). */
+export function fastReadAs(c: number): number {
+  let v = fastReads[c]!;
+  if (v === FAST_UNKNOWN) fastReads[c] = v = fastReadOf(c) || FAST_NONE;
+  return v === FAST_NONE ? 0 : v;
+}
+
+function fastReadOf(c: number): number {
+  // A surrogate is folded together with its pair, which maps both units to the pair's span.
+  if ((c >= 0xd800 && c <= 0xdfff) || isInvisible(c)) return 0;
+  const self = String.fromCharCode(c);
+  const folded = foldCached(c, self);
+  if (folded.length !== 1) return 0;
+  const f = folded.charCodeAt(0);
+  // fold() lower-cases, so no fold is an upper-case letter (which a pass would fold again).
+  if (((f >= 0x20 && f <= 0x7e) || f === 10 || f === 13 || f === 9) && !(f >= 65 && f <= 90)) return f;
+  if (f === c && CLASSES[c] === 0 && !isLetterCode(c)) return KEPT | (isSpacerCode(c) ? DOT : QUESTION);
+  return 0;
+}
+
+const DOT = 46; // '.'
+const QUESTION = 63; // '?'
+/** The code units needsWorkFolded reads through fastReadAs: only those are looked at when rebuilding the text. */
+const NON_ASCII = /[^\x00-\x7e]/g;
 
 /** An identity offset map of length n: character i came from original character i. */
 function identity(n: number, offset: 0 | 1): Int32Array {
@@ -427,17 +470,47 @@ class IdentityNormalized implements NormalizedText {
 }
 
 /**
- * Most comments are plain ASCII prose that no stage after case folding would change. For
- * those the normalised text is the lower-cased text and the offset map is the identity, built
- * without the per-character buffers of the full pipeline.
+ * Most comments are plain prose that no stage after folding would change: ASCII with maybe
+ * typographic quotes, no-break spaces, accents or symbols that fold one-to-one or stay. For
+ * those the normalised text is the lower-cased, folded text and the offset map is the identity,
+ * built without the per-character buffers of the full pipeline.
  */
-function asciiFastPath(original: string): NormalizedText | null {
+function fastPath(original: string): NormalizedText | null {
   const lower = original.toLowerCase();
   if (lower.length !== original.length) return null;
-  // One scan decides, as if the typographic characters were already folded, and counts them.
-  const folds = needsWorkFolded(lower, TYPOGRAPHIC_FOLDS);
+  // One scan decides, as if the non-ASCII characters were already folded, and counts the folds.
+  const folds = needsWorkFolded(lower, fastReadAs);
+  if (folds === ONLY_LEET) return leetPath(original, lower);
   if (folds < 0) return null;
-  return new IdentityNormalized(original, folds === 0 ? lower : lower.replace(TYPOGRAPHIC_ALL, (ch) => CONFUSABLES.get(ch) ?? ch));
+  return new IdentityNormalized(original, folds === 0 ? lower : lower.replace(NON_ASCII, foldForFastPath));
+}
+
+/**
+ * Text the fast path would take but for leet in a token ("the g20 summit"): the full pipeline's
+ * first pass folds it one-to-one, finds no spaced letters to join (that alternative of
+ * NEEDS_WORK did not match), unmasks, and squeezes nothing when the result has no repeats. So
+ * that pass is the unmask stage on the folded text, with the identity map. When its output is
+ * text the fast path would take as it is, the pipeline stops there (isStable). Otherwise (the
+ * unmasked text has repeats, spaced letters, masks...) it is left to the pipeline.
+ */
+function leetPath(original: string, lower: string): NormalizedText | null {
+  const n = lower.length;
+  if (codes.length < n) grow(n);
+  const c = codes;
+  for (let i = 0; i < n; i++) {
+    const ch = lower.charCodeAt(i);
+    const read = ch <= 0x7e ? ch : fastReadAs(ch);
+    c[i] = (read & KEPT) !== 0 ? ch : read;
+  }
+  unmaskScriptsAndLeet(n);
+  const text = bufferText(n);
+  return needsWorkFolded(text, fastReadAs) === 0 ? new IdentityNormalized(original, text) : null;
+}
+
+/** A non-ASCII character as the fast path writes it: folded to ASCII, or kept. */
+function foldForFastPath(ch: string): string {
+  const v = fastReadAs(ch.charCodeAt(0));
+  return (v & KEPT) !== 0 ? ch : String.fromCharCode(v);
 }
 
 /**
@@ -455,7 +528,7 @@ export function normalizeToObject(original: string): NormalizedText {
  * `normalize(normalize(x).text).text === normalize(x).text`.
  */
 export function normalize(original: string): NormalizedText {
-  return asciiFastPath(original) ?? normalizeFully(original);
+  return fastPath(original) ?? normalizeFully(original);
 }
 
 /**
@@ -510,12 +583,13 @@ const MAX_PASSES = 4;
 
 /**
  * A pass's output is final when nothing changed, or when it is text the fast path would return
- * as it is (plain lower-case ASCII that needsWork() passes: no typographic character either).
- * The second test is a shortcut, not a proof: needsWork() can miss a spaced run a pass would
- * join ("2a b c"), and such text is then left as it is; tests/normalize/reference.ts pins that.
+ * as it is: lower-case, nothing to fold (ASCII, or symbols such as "•" that fold to themselves)
+ * and nothing needsWorkFolded() calls work. A further pass would fold nothing and its stages
+ * would change nothing, which is what the fast path relies on too (tests/normalize/paths.test.ts);
+ * saying so here spares text that keeps a symbol ("•", "©") a second run of the stages.
  */
 function isStable(next: string, previous: string): boolean {
-  return next === previous || (next.length > 0 && !needsWork(next) && next === next.toLowerCase());
+  return next === previous || (next.length > 0 && needsWorkFolded(next, fastReadAs) === 0 && next === next.toLowerCase());
 }
 
 /** Stages 2 to 4 on the buffer's first `n` positions. Returns the new length. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { NEEDS_WORK, needsWork, needsWorkFolded } from '../../src/normalize/needsWork.js';
+import { KEPT, NEEDS_WORK, ONLY_LEET, needsWork, needsWorkFolded } from '../../src/normalize/needsWork.js';
 import { TRICKY_CHARS, TRICKY_WORDS, runs } from '../property/arbitraries.js';
 import { fixtureTexts } from '../support/corpus.js';
 
@@ -12,7 +12,21 @@ const PIECES = [
   '.', '-', '_', '/', '|', '~', '+', ',', "'", '"', '?', ':', 'A', '\u000b', '\u000c', '\u007f', '\u00a0', 'é', '’',
 ];
 
+/** NEEDS_WORK without its leet alternative, which needsWorkFolded tells apart (ONLY_LEET). */
+const LEET_ALTERNATIVE = '(?<!\\S)(?=\\S*[a-z])\\S*[013457@$]|';
+const NOT_LEET = new RegExp(NEEDS_WORK.source.replace(LEET_ALTERNATIVE, ''));
+
+/** What needsWorkFolded must answer for text that reads as `t`, with `count` folds. */
+const expected = (t: string, count: number): number => (!NEEDS_WORK.test(t) ? count : NOT_LEET.test(t) ? -1 : ONLY_LEET);
+
 describe('needsWork', () => {
+  it('tells the leet alternative apart', () => {
+    expect(NOT_LEET.source.length).toBe(NEEDS_WORK.source.length - LEET_ALTERNATIVE.length);
+    for (const [t, want] of [['the g20 summit', ONLY_LEET], ['g20 a b c', -1], ['1d10t', ONLY_LEET], ['b!1', ONLY_LEET], ['b!i', -1], ['g200', ONLY_LEET], ['a$', -1], ['$92', 0], ['a3 aaa', -1]] as const) {
+      expect(needsWorkFolded(t, () => 0), t).toBe(want);
+    }
+  });
+
   it('agrees with NEEDS_WORK on the corpus, lower-cased', () => {
     for (const t of corpus) {
       const lower = t.toLowerCase();
@@ -30,7 +44,7 @@ describe('needsWork', () => {
     const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 24 }).map((p) => p.join(''));
     fc.assert(
       fc.property(text, (t) => {
-        expect(needsWork(t)).toBe(NEEDS_WORK.test(t));
+        expect(needsWorkFolded(t, () => 0)).toBe(/[^\x00-\x7e]/.test(t) ? -1 : expected(t, 0));
       }),
       runs(20_000),
     );
@@ -45,19 +59,26 @@ describe('needsWork', () => {
 
   it('needsWorkFolded answers for the folded text and counts the folds', () => {
     // Folds to every kind of character the scan tells apart: letters, leet, spacers, masks.
-    const pairs: Array<[string, string]> = [['’', "'"], ['“', '"'], ['—', '-'], ['é', 'e'], ['ö', 'o'], ['¹', '1'], ['·', '.'], ['∗', '*'], ['¡', '!']];
-    const folds = new Uint8Array(0x2300);
-    for (const [from, to] of pairs) folds[from.charCodeAt(0)] = to.charCodeAt(0);
-    const fold = (t: string): string => t.replace(/[^\x00-\x7e]/g, (ch) => pairs.find(([from]) => from === ch)?.[1] ?? ch);
-    const wide = fc.array(fc.constantFrom(...PIECES, ...pairs.map(([from]) => from)), { maxLength: 24 });
+    const pairs: Array<[string, string]> = [['’', "'"], ['“', '"'], ['—', '-'], ['é', 'e'], ['ö', 'o'], ['¹', '1'], ['·', '.'], ['∗', '*'], ['¡', '!'], ['\u00a0', ' ']];
+    // Characters read as another but kept: they count as no fold.
+    const kept: Array<[string, string]> = [['•', '?'], ['©', '?'], ['\u2027', '.'], ['\u2217', '*'], ['\u00b2', 'a']];
+    const readAs = (c: number): number => {
+      const ch = String.fromCharCode(c);
+      const fold = pairs.find(([from]) => from === ch);
+      if (fold) return fold[1].charCodeAt(0);
+      const keep = kept.find(([from]) => from === ch);
+      return keep ? KEPT | keep[1].charCodeAt(0) : 0;
+    };
+    const read = (t: string): string => t.replace(/[^\x00-\x7e]/g, (ch) => [...pairs, ...kept].find(([from]) => from === ch)?.[1] ?? ch);
+    const others = [...pairs, ...kept].map(([from]) => from);
+    const wide = fc.array(fc.constantFrom(...PIECES, ...others), { maxLength: 24 });
     // A small alphabet, so folded characters land next to spaced letters, leet and masks.
-    const narrow = fc.array(fc.constantFrom('a', 'b', 'e', '1', '2', '$', '*', ' ', '.', ...pairs.map(([from]) => from)), { maxLength: 12 });
+    const narrow = fc.array(fc.constantFrom('a', 'b', 'e', '1', '2', '$', '*', ' ', '.', ...others), { maxLength: 12 });
     const text = fc.oneof(wide, narrow).map((p) => p.join(''));
     fc.assert(
       fc.property(text, (t) => {
-        const folded = fold(t);
         const count = [...t].filter((ch) => pairs.some(([from]) => from === ch)).length;
-        expect(needsWorkFolded(t, folds)).toBe(NEEDS_WORK.test(folded) ? -1 : count);
+        expect(needsWorkFolded(t, readAs)).toBe(expected(read(t), count));
       }),
       runs(20_000),
     );

@@ -59,6 +59,11 @@ describe('normalize against the reference pipeline', () => {
     }
   });
 
+  it('agrees where the slow path decodes its buffer: lone surrogates, U+FFFD, a BOM, over 8,192 code units', () => {
+    const long = 'word '.repeat(2000) + 'a b c \ud83d\u2026';
+    for (const x of ['\ud800a b c', 'a b c\udc00\u2026', '\ufffd a b c', '\ufeff\u2026', long]) expect(difference(x), JSON.stringify(x.slice(0, 40))).toBeNull();
+  });
+
   it('agrees on generated text around the fast-path boundaries', () => {
     fc.assert(
       fc.property(pieced(30), (x) => {
