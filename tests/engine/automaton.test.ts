@@ -42,4 +42,23 @@ describe('Automaton', () => {
       { seed: 43, numRuns: 500 },
     );
   });
+
+  it('works the same with more nodes than 16-bit table entries can name', () => {
+    // 9,000 patterns of seven letters that share little more than their first three: over
+    // 37,000 nodes, past the 32,767 a Uint16 table entry can name.
+    const letters = 'abcdefghij';
+    const patterns = Array.from({ length: 9000 }, (_, i) => Array.from({ length: 5 }, (_, k) => letters[Math.floor(i / 10 ** k) % 10]).join('') + 'yz');
+    const automaton = new Automaton(patterns);
+    expect(automaton.size).toBeGreaterThan(32_768);
+    const text = `${patterns[8999]} ${patterns[17]}${patterns[4242]} jayz ${patterns[0]!.slice(1)}`;
+    const found = reported(automaton, text);
+    expect(found.map(([p, s]) => `${p}@${s}`).sort()).toEqual(naive(patterns, text));
+  });
 });
+
+/** What each() reports, in order. */
+function reported(automaton: Automaton, text: string): Array<[number, number, number]> {
+  const out: Array<[number, number, number]> = [];
+  automaton.each(text, (p, s, e) => out.push([p, s, e]));
+  return out;
+}
