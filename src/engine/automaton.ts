@@ -59,6 +59,8 @@ export class Automaton {
   private readonly columns: Uint8Array;
   private readonly width: number;
   private readonly nodes: number;
+  /** 1 when a pattern ends at the node or on its fail chain. */
+  private readonly emits: Uint8Array;
 
   constructor(patterns: readonly string[]) {
     this.lengths = patterns.map((p) => p.length);
@@ -143,7 +145,7 @@ export class Automaton {
       }
     }
     // Whether some pattern ends at the node or on its fail chain: folded into the entries.
-    const emits = new Uint8Array(n);
+    const emits = (this.emits = new Uint8Array(n));
     for (let node = 0; node < n; node++) emits[node] = this.own[node] !== undefined || this.dict[node] !== -1 ? 1 : 0;
     for (let k = 0; k < table.length; k++) table[k] = entryOf(table[k]!, emits[table[k]!] === 1);
     this.ascii = table;
@@ -161,29 +163,47 @@ export class Automaton {
   /** `scan` without a Hit object per occurrence: the per-comment passes call this. */
   each(text: string, onHit: (pattern: number, start: number, end: number) => void): void {
     let node = 0;
-    const table = this.ascii;
-    const columns = this.columns;
-    const w = this.width;
     for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i) - ASCII_FIRST;
-      if (code >= 0 && code < ASCII_SPAN) {
-        const entry = table[node * w + columns[code]!]!;
-        node = entry >> 1;
-        if ((entry & 1) !== 0) this.emit(node, i, onHit);
-        continue;
-      }
-      const letter = this.alphabet.get(code + ASCII_FIRST);
-      for (;;) {
-        const child = letter === undefined ? undefined : this.edges.get(node * this.stride + letter);
-        if (child !== undefined) {
-          node = child;
-          break;
-        }
-        if (node === 0) break;
-        node = this.fail[node]!;
-      }
-      this.emit(node, i, onHit);
+      const entry = this.next(node, text.charCodeAt(i));
+      node = entry >> 1;
+      if ((entry & 1) !== 0) this.emit(node, i, onHit);
     }
+  }
+
+  /**
+   * One step of `each`, for a pass that reads the text anyway (wordScan.ts): the state after code
+   * unit `c` in state `node`, as `entryOf(next node, emits)`. The state to start from is 0;
+   * where an entry has its low bit set, `replay` reports what ends there. Small, so that it is
+   * inlined into the callers' loops.
+   */
+  next(node: number, c: number): number {
+    const code = c - ASCII_FIRST;
+    if (code >= 0 && code < ASCII_SPAN) return this.ascii[node * this.width + this.columns[code]!]!;
+    return this.nextByMap(node, c);
+  }
+
+  /** `next` for a character outside printable ASCII: the edge Map and the fail links. */
+  private nextByMap(from: number, c: number): number {
+    const letter = this.alphabet.get(c);
+    let node = from;
+    for (;;) {
+      const child = letter === undefined ? undefined : this.edges.get(node * this.stride + letter);
+      if (child !== undefined) {
+        node = child;
+        break;
+      }
+      if (node === 0) break;
+      node = this.fail[node]!;
+    }
+    return entryOf(node, this.emits[node] === 1);
+  }
+
+  /**
+   * What `each` reports over a text, from the steps of a pass over it that emitted: `ends` holds,
+   * in text order, the node each such step went to and the position of its character.
+   */
+  replay(ends: readonly number[], onHit: (pattern: number, start: number, end: number) => void): void {
+    for (let k = 0; k < ends.length; k += 2) this.emit(ends[k]!, ends[k + 1]!, onHit);
   }
 
   private emit(node: number, i: number, onHit: (pattern: number, start: number, end: number) => void): void {
