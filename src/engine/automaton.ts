@@ -36,11 +36,16 @@ export class Automaton {
   private readonly alphabet = new Map<number, number>();
   private readonly stride: number;
   private readonly fail: Int32Array;
-  /** Patterns ending exactly at a node (undefined: none). */
-  private readonly own: Array<number[] | undefined> = [undefined];
-  /** Nearest node on the fail chain that has patterns of its own (-1: none): skips empty links. */
-  private readonly dict: Int32Array;
-  private readonly lengths: number[];
+  /**
+   * What a step into each node reports: node k's patterns, with their lengths, are the pairs
+   * (pattern, length) of `reports` from index reportsFrom[k] to reportsFrom[k + 1], in the
+   * order `each` reports them (the node's own patterns, then those down its fail chain).
+   * Flattened at build time: walking the chain through per-node arrays at every hit cost
+   * several cache misses per hit. Its size is what a scan visiting every node once would report
+   * (8,500 numbers for the bundled packs, against 17,000 nodes' arrays and links before).
+   */
+  private readonly reports: Int32Array;
+  private readonly reportsFrom: Int32Array;
   /**
    * The full transition function for printable ASCII (what normalised comments are made of),
    * fail links already followed: one array read per character instead of a Map lookup and a
@@ -59,11 +64,10 @@ export class Automaton {
   private readonly columns: Uint8Array;
   private readonly width: number;
   private readonly nodes: number;
-  /** 1 when a pattern ends at the node or on its fail chain. */
-  private readonly emits: Uint8Array;
 
   constructor(patterns: readonly string[]) {
-    this.lengths = patterns.map((p) => p.length);
+    /** Patterns ending exactly at a node (undefined: none). */
+    const own: Array<number[] | undefined> = [undefined];
     // The trie: edges in creation order (parent, code point, child); children ids are increasing.
     const parents: number[] = [];
     const codes: number[] = [];
@@ -87,11 +91,11 @@ export class Automaton {
           this.edges.set(key, child);
           parents.push(node);
           codes.push(code);
-          this.own.push(undefined);
+          own.push(undefined);
         }
         node = child;
       }
-      (this.own[node] ??= []).push(index);
+      (own[node] ??= []).push(index);
     });
     const n = parents.length + 1;
     this.nodes = n;
@@ -105,7 +109,8 @@ export class Automaton {
 
     // Fail and dictionary links, breadth first: a node's fail target is shallower, so done first.
     this.fail = new Int32Array(n);
-    this.dict = new Int32Array(n).fill(-1);
+    // Nearest node on the fail chain that has patterns of its own (-1: none): skips empty links.
+    const dict = new Int32Array(n).fill(-1);
     const order = new Int32Array(n);
     let tail = 1;
     for (let qi = 0; qi < tail; qi++) {
@@ -120,7 +125,7 @@ export class Automaton {
         const target = this.edges.get(f * stride + letter);
         this.fail[child] = target !== undefined && target !== child ? target : 0;
         const fc = this.fail[child]!;
-        this.dict[child] = this.own[fc] !== undefined ? fc : this.dict[fc]!;
+        dict[child] = own[fc] !== undefined ? fc : dict[fc]!;
       }
     }
 
@@ -144,10 +149,18 @@ export class Automaton {
         if (col >= 0 && col < ASCII_SPAN) table[node * width + this.columns[col]!] = child;
       }
     }
-    // Whether some pattern ends at the node or on its fail chain: folded into the entries.
-    const emits = (this.emits = new Uint8Array(n));
-    for (let node = 0; node < n; node++) emits[node] = this.own[node] !== undefined || this.dict[node] !== -1 ? 1 : 0;
-    for (let k = 0; k < table.length; k++) table[k] = entryOf(table[k]!, emits[table[k]!] === 1);
+    const reports: number[] = [];
+    this.reportsFrom = new Int32Array(n + 1);
+    for (let node = 0; node < n; node++) {
+      this.reportsFrom[node] = reports.length;
+      for (let out = own[node] !== undefined ? node : dict[node]!; out !== -1; out = dict[out]!) {
+        for (const pattern of own[out]!) reports.push(pattern, patterns[pattern]!.length);
+      }
+    }
+    this.reportsFrom[n] = reports.length;
+    this.reports = Int32Array.from(reports);
+    // Whether a step into the node reports anything: folded into the entries.
+    for (let k = 0; k < table.length; k++) table[k] = entryOf(table[k]!, this.emits(table[k]!));
     this.ascii = table;
   }
 
@@ -195,7 +208,11 @@ export class Automaton {
       if (node === 0) break;
       node = this.fail[node]!;
     }
-    return entryOf(node, this.emits[node] === 1);
+    return entryOf(node, this.emits(node));
+  }
+
+  private emits(node: number): boolean {
+    return this.reportsFrom[node + 1]! > this.reportsFrom[node]!;
   }
 
   /**
@@ -207,8 +224,7 @@ export class Automaton {
   }
 
   private emit(node: number, i: number, onHit: (pattern: number, start: number, end: number) => void): void {
-    for (let out = this.own[node] !== undefined ? node : this.dict[node]!; out !== -1; out = this.dict[out]!) {
-      for (const pattern of this.own[out]!) onHit(pattern, i + 1 - this.lengths[pattern]!, i + 1);
-    }
+    const reports = this.reports;
+    for (let k = this.reportsFrom[node]!, to = this.reportsFrom[node + 1]!; k < to; k += 2) onHit(reports[k]!, i + 1 - reports[k + 1]!, i + 1);
   }
 }
