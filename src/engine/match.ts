@@ -130,18 +130,20 @@ function glued(text: string, start: number, end: number, separated?: (i: number)
 /**
  * One automaton pass: term candidates that pass their boundary, where each allow phrase occurs,
  * and which patterns can match (`runnable[k]` is 1 when one of pattern k's gate strings occurs).
+ * `termEnds`: the automaton's steps over `text`, when a pass made them already (WordScan).
  */
 function scanAutomaton(
   text: string,
   rules: CompiledRules,
   separated?: (i: number) => boolean,
+  termEnds?: readonly number[],
 ): { allow: AllowIndex; candidates: RawHit[]; runnable: Uint8Array } {
   const allow = new AllowIndex();
   const candidates: RawHit[] = [];
   const runnable = new Uint8Array(rules.patterns.length);
   const entries = rules.entries;
   const gated = rules.patternGate.patterns;
-  rules.automaton.each(text, (index, start, end) => {
+  const onHit = (index: number, start: number, end: number): void => {
     if (index >= entries.length) {
       for (const k of gated[index - entries.length]!) runnable[k] = 1;
       return;
@@ -154,7 +156,10 @@ function scanAutomaton(
     ) {
       candidates.push({ kind: 'term', entry: index, rule: entry.rule, start, end, term: entry.term });
     }
-  });
+  };
+  // The word scan has usually stepped the automaton through the text already (wordScan.ts).
+  if (termEnds !== undefined) rules.automaton.replay(termEnds, onHit);
+  else rules.automaton.each(text, onHit);
   return { allow, candidates, runnable };
 }
 
@@ -336,7 +341,7 @@ export function findMatches(norm: NormalizedText, rules: CompiledRules, innocent
   if (reading !== undefined && scan.spans !== undefined) reading.words = scan.spans;
   const text = scan.text;
   const back = scan.back ?? ((pos: number) => pos);
-  const { allow, candidates: raw, runnable } = scanAutomaton(text, rules, (i) => separatedAt(norm, back(i)));
+  const { allow, candidates: raw, runnable } = scanAutomaton(text, rules, (i) => separatedAt(norm, back(i)), scan.termEnds);
   scanFuzzyWords(text, rules, raw, scan.fuzzy);
   for (const hit of scan.affixes) raw.push(hit);
   scanPatterns(text, rules, runnable, raw);

@@ -42,4 +42,51 @@ describe('Automaton', () => {
       { seed: 43, numRuns: 500 },
     );
   });
+
+  it('reports through next and replay what each reports, in the same order', () => {
+    const patternChar = fc.constantFrom('a', 'b', ' ', "'", 'é');
+    const textChar = fc.constantFrom('a', 'b', ' ', "'", 'é', '😀', 'z', '.', '-', 'ж', '\n');
+    const word = fc.array(patternChar, { minLength: 1, maxLength: 4 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 8 }), fc.array(textChar, { maxLength: 60 }).map((a) => a.join('')), (patterns, text) => {
+        const automaton = new Automaton(patterns);
+        expect(stepped(automaton, text)).toEqual(reported(automaton, text));
+      }),
+      { seed: 44, numRuns: 500 },
+    );
+  });
+
+  it('works the same with more nodes than 16-bit table entries can name', () => {
+    // 9,000 patterns of seven letters that share little more than their first three: over
+    // 37,000 nodes, past the 32,767 a Uint16 table entry can name.
+    const letters = 'abcdefghij';
+    const patterns = Array.from({ length: 9000 }, (_, i) => Array.from({ length: 5 }, (_, k) => letters[Math.floor(i / 10 ** k) % 10]).join('') + 'yz');
+    const automaton = new Automaton(patterns);
+    expect(automaton.size).toBeGreaterThan(32_768);
+    const text = `${patterns[8999]} ${patterns[17]}${patterns[4242]} jayz ${patterns[0]!.slice(1)}`;
+    const found = reported(automaton, text);
+    expect(found.map(([p, s]) => `${p}@${s}`).sort()).toEqual(naive(patterns, text));
+    expect(stepped(automaton, text)).toEqual(found);
+  });
 });
+
+/** What each() reports, in order. */
+function reported(automaton: Automaton, text: string): Array<[number, number, number]> {
+  const out: Array<[number, number, number]> = [];
+  automaton.each(text, (p, s, e) => out.push([p, s, e]));
+  return out;
+}
+
+/** What replay() reports of a pass that steps the automaton with next(), as the word scan does. */
+function stepped(automaton: Automaton, text: string): Array<[number, number, number]> {
+  const ends: number[] = [];
+  let state = 0;
+  for (let i = 0; i < text.length; i++) {
+    const entry = automaton.next(state, text.charCodeAt(i));
+    state = entry >> 1;
+    if ((entry & 1) !== 0) ends.push(state, i);
+  }
+  const out: Array<[number, number, number]> = [];
+  automaton.replay(ends, (p, s, e) => out.push([p, s, e]));
+  return out;
+}

@@ -37,4 +37,21 @@ describe('WordMemo', () => {
     expect(memo.get('k24', hashOf('k24'))).toBe(24);
     expect(memo.get('k0', hashOf('k0'))).toBeUndefined();
   });
+
+  it('forgets rather than misanswers when its pool of key units fills, and keeps no key over 0xffff units', () => {
+    const memo = new WordMemo<number>(1000);
+    const keys = Array.from({ length: 40 }, (_, i) => String.fromCharCode(97 + (i % 26)).repeat(30_000 + i));
+    keys.forEach((k, i) => {
+      memo.set(k, hashOf(k), i);
+      expect(memo.get(k, hashOf(k))).toBe(i);
+      // Every key set before is either still there with its value or forgotten.
+      keys.slice(0, i).forEach((old, j) => expect([j, undefined]).toContain(memo.get(old, hashOf(old))));
+    });
+    // 40 keys of 30,000 units are more than the pool holds: it started over on the way.
+    expect(memo.get(keys[0]!, hashOf(keys[0]!))).toBeUndefined();
+    const huge = 'x'.repeat(0x10000);
+    memo.set(huge, hashOf(huge), 1);
+    expect(memo.get(huge, hashOf(huge))).toBeUndefined();
+    expect(memo.get('x', hashOf('x'))).toBeUndefined();
+  });
 });

@@ -18,15 +18,24 @@ import { pack, rule } from '../support/packs.js';
 
 const rules = compileRules(BUNDLED_PACKS, { profanity: badWordsList() });
 
-/** A scan with its `back` map read at every position, so two scans compare with toEqual. */
-const plain = (s: WordScan) => ({
-  text: s.text,
-  words: scannedWords(s),
-  fuzzy: s.fuzzy,
-  affixes: s.affixes,
-  // (spans: checked apart, in agree(); the reference path has none to give)
-  back: s.back === undefined ? undefined : Array.from({ length: s.text.length + 1 }, (_, i) => s.back!(i)),
-});
+/**
+ * A scan with its `back` map read at every position, and the term automaton's hits over its
+ * text (replayed from the scan's own pass when it made one), so two scans compare with toEqual.
+ */
+const plain = (s: WordScan, own = rules) => {
+  const terms: number[][] = [];
+  const onHit = (p: number, start: number, end: number) => terms.push([p, start, end]);
+  if (s.termEnds === undefined) own.automaton.each(s.text, onHit);
+  else own.automaton.replay(s.termEnds, onHit);
+  return {
+    text: s.text,
+    words: scannedWords(s),
+    fuzzy: s.fuzzy,
+    affixes: s.affixes,
+    back: s.back === undefined ? undefined : Array.from({ length: s.text.length + 1 }, (_, i) => s.back!(i)),
+    terms,
+  };
+};
 
 const agree = (t: string): void => {
   const scan = scanWords(t, rules);
@@ -95,11 +104,16 @@ describe('the one-pass word scan and the stages it stands for agree', () => {
     const words = fc.array(fc.constantFrom('trumpets', 'trump-ets', 'trumptards', "lib'tard", 'libets', ' ', '-', "'", '7', 'A'), { maxLength: 12 });
     fc.assert(
       fc.property(words.map((p) => p.join('')), (t) => {
-        expect(plain(scanWords(t, own))).toEqual(plain(scanWordsReference(t, own)));
+        expect(plain(scanWords(t, own), own)).toEqual(plain(scanWordsReference(t, own), own));
       }),
       runs(1000),
     );
     expect(scanWords('trumpets and libets', own).affixes.map((h) => h.term)).toEqual(['libets']);
+  });
+
+  it('steps the term automaton on the way through text it models, and only then', () => {
+    expect(scanWords('you are an idiot, d-rat', rules).termEnds?.length).toBeGreaterThan(0);
+    expect(scanWords('You are an idiot', rules).termEnds).toBeUndefined();
   });
 
   it('keeps its memo bounded and gives the same answers after it starts over', () => {
@@ -108,6 +122,6 @@ describe('the one-pass word scan and the stages it stands for agree', () => {
     scanWords(unique.join(' '), fresh);
     expect(fresh.wordMemo.size).toBeLessThanOrEqual(WORD_MEMO_LIMIT);
     const t = `${STAGE_WORDS.join(' ')} haet them`;
-    expect(plain(scanWords(t, fresh))).toEqual(plain(scanWordsReference(t, fresh)));
+    expect(plain(scanWords(t, fresh), fresh)).toEqual(plain(scanWordsReference(t, fresh), fresh));
   });
 });

@@ -3,7 +3,7 @@
  * stage) — otherwise one pasted novel, or one hostile request, stalls a comment server.
  *
  * Work is counted, not timed, where it can be counted from outside: the Aho–Corasick scan's
- * hits (patched onto the shared Automaton prototype) and the size of the verdict. Those are
+ * hits (patched onto the shared Automaton prototype's `each` and `replay`) and the size of the verdict. Those are
  * exact and deterministic. The pipeline as a whole (normalisation, regex patterns, context,
  * features, model, language) cannot be counted without instrumenting src, so it is timed —
  * with CPU time of this process (process.cpuUsage), not wall-clock, so that being descheduled
@@ -68,19 +68,25 @@ describe('moderate() scales linearly', () => {
     it.each(Object.keys(MIXES))('%s', (name) => {
       const counts = (text: string) => {
         let hits = 0;
-        // `each` is the pass moderation runs (`scan` wraps it): every automaton hit goes through it.
-        const original = Automaton.prototype.each;
-        Automaton.prototype.each = function (this: Automaton, t: string, onHit: Parameters<Automaton['each']>[1]) {
-          original.call(this, t, (pattern, start, end) => {
-            hits++;
-            onHit(pattern, start, end);
-          });
+        const counted = (onHit: Parameters<Automaton['each']>[1]): Parameters<Automaton['each']>[1] => (pattern, start, end) => {
+          hits++;
+          onHit(pattern, start, end);
+        };
+        // Every automaton hit is reported by `each` (the pass of its own; `scan` wraps it) or by
+        // `replay` (the hits of the pass the word scan made on the way).
+        const { each, replay } = Automaton.prototype;
+        Automaton.prototype.each = function (this: Automaton, t, onHit) {
+          each.call(this, t, counted(onHit));
+        };
+        Automaton.prototype.replay = function (this: Automaton, ends, onHit) {
+          replay.call(this, ends, counted(onHit));
         };
         try {
           const v = moderator.moderate(text);
           return { hits, matches: v.matches.length, reasons: v.reasons.join('\n').length };
         } finally {
-          Automaton.prototype.each = original;
+          Automaton.prototype.each = each;
+          Automaton.prototype.replay = replay;
         }
       };
       const small = counts(MIXES[name]!(SMALL));
