@@ -121,11 +121,28 @@ function lookUp(text: string, start: number, end: number, hash: number, memo: Wo
   return info;
 }
 
-/** The words of a scan, `words(scan.text)`. */
+/**
+ * A word of a scan whose text is sliced when first read: the judgements read the few words
+ * around a hit, and slicing all of them was most of the cost of the word list of a long comment.
+ */
+class ScannedWord implements Word {
+  #text: string | undefined;
+  constructor(
+    private readonly source: string,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  get text(): string {
+    return (this.#text ??= this.source.slice(this.start, this.end));
+  }
+}
+
+/** The words of a scan, `words(scan.text)` (each word's `text` is read on demand). */
 export function scannedWords(scan: WordScan): Word[] {
   const b = scan.bounds;
   const out: Word[] = new Array<Word>(b.length >> 1);
-  for (let k = 0; k < b.length; k += 2) out[k >> 1] = { text: scan.text.slice(b[k]!, b[k + 1]!), start: b[k]!, end: b[k + 1]! };
+  for (let k = 0; k < b.length; k += 2) out[k >> 1] = new ScannedWord(scan.text, b[k]!, b[k + 1]!);
   return out;
 }
 

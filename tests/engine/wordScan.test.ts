@@ -29,7 +29,7 @@ const plain = (s: WordScan, own = rules) => {
   else own.automaton.replay(s.termEnds, onHit);
   return {
     text: s.text,
-    words: scannedWords(s),
+    words: scannedWords(s).map(({ text, start, end }) => ({ text, start, end })),
     fuzzy: s.fuzzy,
     affixes: s.affixes,
     back: s.back === undefined ? undefined : Array.from({ length: s.text.length + 1 }, (_, i) => s.back!(i)),
