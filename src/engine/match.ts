@@ -35,31 +35,59 @@ const SEVERITY_RANK = { high: 3, medium: 2, low: 1 } as const;
  * packs' own terms first when at least three letters and half the word show), so the
  * rest of the pipeline (phrases such as "f**k off" included) sees the word itself.
  */
-function demask(text: string, rules: CompiledRules): string {
-  if (!text.includes('*')) return text;
-  return text.replace(/[a-z*]{3,32}/g, (token) => {
-    if (!token.includes('*') || token.startsWith('*') ) return token;
-    const visible = token.replace(/\*/g, '').length;
-    if (visible < 2) return token;
-    // When enough of the word shows (at least three letters and at least half of it), a reading
-    // from the packs' own rules beats one from bad-words' profanity list; with less showing, the
-    // mildest reading stands ("s**t" stays "shit").
-    const preferOwn = visible >= 3 && visible * 2 >= token.length;
-    let best: { term: string; rank: number } | undefined;
-    let bestOwn: { term: string; rank: number } | undefined;
-    for (const index of rules.byLength.get(token.length) ?? []) {
-      const entry = rules.entries[index] as Extract<Entry, { kind: 'term' }>;
-      let ok = true;
-      for (let k = 0; k < token.length && ok; k++) ok = token[k] === '*' || token[k] === entry.term[k];
-      if (!ok) continue;
-      // An ambiguous mask takes its mildest reading: "s**t" is "shit" before it is "slut".
-      const rule = rules.rules[entry.rule]!;
-      const rank = SEVERITY_RANK[rule.severity];
-      if (best === undefined || rank < best.rank) best = { term: entry.term, rank };
-      if (preferOwn && rule.pack !== PROFANITY_PACK && (bestOwn === undefined || rank < bestOwn.rank)) bestOwn = { term: entry.term, rank };
+export function demask(text: string, rules: CompiledRules): string {
+  let star = text.indexOf('*');
+  if (star < 0) return text;
+  // What `text.replace(/[a-z*]{3,32}/g, readMasked)` gives, reading only the runs that hold a
+  // mask: the regex reads each maximal [a-z*] run in 32-unit pieces from its start (a last piece
+  // under 3 units is no match), and a piece without a "*" is given back as it is. A long comment
+  // has hundreds of runs and rarely a mask.
+  let out = '';
+  let copied = 0;
+  while (star >= 0) {
+    let from = star;
+    while (from > 0 && isMaskPart(text.charCodeAt(from - 1))) from--;
+    let to = star + 1;
+    while (to < text.length && isMaskPart(text.charCodeAt(to))) to++;
+    for (let p = from; to - p >= 3; p += 32) {
+      const q = Math.min(p + 32, to);
+      const token = text.slice(p, q);
+      const read = readMasked(token, rules);
+      if (read === token) continue;
+      out += text.slice(copied, p) + read;
+      copied = q;
     }
-    return (bestOwn ?? best)?.term ?? token;
-  });
+    star = text.indexOf('*', to);
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+/** [a-z*], the units of a masked word. */
+const isMaskPart = (c: number): boolean => (c >= 97 && c <= 122) || c === 42;
+
+/** The reading of one [a-z*] run of 3–32 units (see `demask`): the token itself when it has no reading. */
+function readMasked(token: string, rules: CompiledRules): string {
+  if (!token.includes('*') || token.startsWith('*')) return token;
+  const visible = token.replace(/\*/g, '').length;
+  if (visible < 2) return token;
+  // When enough of the word shows (at least three letters and at least half of it), a reading
+  // from the packs' own rules beats one from bad-words' profanity list; with less showing, the
+  // mildest reading stands ("s**t" stays "shit").
+  const preferOwn = visible >= 3 && visible * 2 >= token.length;
+  let best: { term: string; rank: number } | undefined;
+  let bestOwn: { term: string; rank: number } | undefined;
+  for (const index of rules.byLength.get(token.length) ?? []) {
+    const entry = rules.entries[index] as Extract<Entry, { kind: 'term' }>;
+    let ok = true;
+    for (let k = 0; k < token.length && ok; k++) ok = token[k] === '*' || token[k] === entry.term[k];
+    if (!ok) continue;
+    // An ambiguous mask takes its mildest reading: "s**t" is "shit" before it is "slut".
+    const rule = rules.rules[entry.rule]!;
+    const rank = SEVERITY_RANK[rule.severity];
+    if (best === undefined || rank < best.rank) best = { term: entry.term, rank };
+    if (preferOwn && rule.pack !== PROFANITY_PACK && (bestOwn === undefined || rank < bestOwn.rank)) bestOwn = { term: entry.term, rank };
+  }
+  return (bestOwn ?? best)?.term ?? token;
 }
 
 function boundaryOk(text: string, start: number, end: number, boundary: string): boolean {
