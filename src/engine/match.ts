@@ -129,7 +129,8 @@ function glued(text: string, start: number, end: number, separated?: (i: number)
 
 /**
  * One automaton pass: term candidates that pass their boundary, where each allow phrase occurs,
- * and which patterns can match (`runnable[k]` is 1 when one of pattern k's gate strings occurs).
+ * and which patterns can match (`runnable[k]` has bit j set when a string of pattern k's part j
+ * occurs: see PatternGate).
  * `termEnds`: the automaton's steps over `text`, when a pass made them already (WordScan).
  */
 function scanAutomaton(
@@ -142,10 +143,11 @@ function scanAutomaton(
   const candidates: RawHit[] = [];
   const runnable = new Uint8Array(rules.patterns.length);
   const entries = rules.entries;
-  const gated = rules.patternGate.patterns;
+  const codes = rules.patternGate.codes;
   const onHit = (index: number, start: number, end: number): void => {
     if (index >= entries.length) {
-      for (const k of gated[index - entries.length]!) runnable[k] = 1;
+      const list = codes[index - entries.length]!;
+      for (let i = 0; i < list.length; i++) runnable[list[i]! >> 3]! |= 1 << (list[i]! & 7);
       return;
     }
     const entry = entries[index]!;
@@ -234,9 +236,10 @@ function advance(text: string, index: number): number {
 
 /** Runs the patterns the gate lets through (`runnable`, from scanAutomaton over the same text). */
 function scanPatterns(text: string, rules: CompiledRules, runnable: Uint8Array, found: RawHit[]): void {
+  const full = rules.patternGate.full;
   for (let k = 0; k < rules.patterns.length; k++) {
     const p = rules.patterns[k]!;
-    if (p.gated ? runnable[k] === 0 : p.literal !== undefined && !text.includes(p.literal)) continue;
+    if (p.gated ? runnable[k] !== full[k] : p.literal !== undefined && !text.includes(p.literal)) continue;
     // exec over the compiled regex instead of matchAll, which clones the regex on every call.
     // lastIndex is the only state touched; it is 0 again before this synchronous loop ends.
     const re = p.regex;

@@ -36,12 +36,20 @@ interface Info {
    * `gateLiterals`), present only when it was picked over `required`.
    */
   gate?: string[];
+  /**
+   * The items of the sequence whose matches are this node's (a sequence, or a group or repeat of
+   * one): what each requires besides the one set picked is read off them when asked (`partsOf`).
+   */
+  items?: readonly Info[];
+  /** Every match starts where the text does (a leading "^", the pattern having no `m` flag). */
+  anchored?: true;
 }
 
 class Unsupported extends Error {}
 
 const ANY: Info = { exact: null, required: null };
 const EMPTY: Info = { exact: [''], required: null };
+const START: Info = { exact: [''], required: null, anchored: true };
 
 /** Strings this long are rare enough in comments; longer ones only grow the gate's automaton. */
 const SELECTIVE_LENGTH = 5;
@@ -268,6 +276,13 @@ function literalSequence(items: readonly Info[]): Info | null {
 }
 
 function sequence(items: readonly Info[]): Info {
+  const info = sequenceInfo(items);
+  if (items[0]?.anchored) info.anchored = true;
+  return info;
+}
+
+/** What `sequence` says of its items but whether they are anchored, in a new Info. */
+function sequenceInfo(items: readonly Info[]): Info {
   const literal = literalSequence(items);
   if (literal !== null) return literal;
   // The first best among: each item's required and exact sets in order, then every run of two
@@ -327,7 +342,7 @@ function sequence(items: readonly Info[]): Info {
       required.offerRun(count, min, i, j);
     }
   }
-  const info: Info = { exact, required: required.result(items, prefixes) };
+  const info: Info = { exact, required: required.result(items, prefixes), items };
   if (exact === null) withEnds(info, items);
   return info;
 }
@@ -383,6 +398,7 @@ function alternation(branches: readonly Info[]): Info {
   pick.offer(requiredSet);
   const info: Info = { exact: exact === null ? null : [...exact], required: pick.result() };
   if (info.exact === null) alternationEnds(info, branches);
+  if (branches.every((b) => b.anchored)) info.anchored = true;
   return info;
 }
 
@@ -405,9 +421,11 @@ function quantified(info: Info, min: number, max: number): Info {
     // Optional: "" joins the exact set for "?", anything longer is not tracked.
     return max === 1 && info.exact !== null ? { exact: dedupe(['', ...info.exact]), required: null } : ANY;
   }
-  if (min === 1 && max === 1) return { exact: info.exact, required: best(info) };
-  // One or more repeats: every match starts and ends as one repeat does.
-  const out: Info = { exact: null, required: best(info) };
+  // One or more repeats: every match holds one repeat, so what one requires.
+  const items = info.items !== undefined ? { items: info.items } : {};
+  if (min === 1 && max === 1) return { exact: info.exact, required: best(info), ...items };
+  // Every match starts and ends as one repeat does.
+  const out: Info = { exact: null, required: best(info), ...items };
   const prefix = telling(prefixOf(info));
   const suffix = telling(suffixOf(info));
   if (prefix !== undefined) out.prefix = prefix;
@@ -471,7 +489,8 @@ class Reader {
     if (c === '[') return this.charClass();
     if (c === '\\') return this.escape();
     this.i++;
-    if (c === '^' || c === '$') return EMPTY;
+    if (c === '^') return START;
+    if (c === '$') return EMPTY;
     if (c === '.') return ANY;
     if ('*+?{}]'.includes(c)) throw new Unsupported();
     // A literal code point: an astral one is a single atom under the `u` flag.
@@ -626,17 +645,24 @@ export function requiredLiterals(source: string): string[] | undefined {
 }
 
 function readLiterals(source: string, pick: (info: Info) => string[] | null): string[] | undefined {
-  let info: Info;
+  const info = parse(source);
+  if (info === undefined) return undefined;
+  const set = pick(info);
+  return set === null ? undefined : minimal(set);
+}
+
+/** A set without the strings that hold another member (wherever one occurs, so does the other), sorted. */
+function minimal(set: readonly string[]): string[] {
+  return set.filter((s) => !set.some((t) => t !== s && s.includes(t))).sort();
+}
+
+function parse(source: string): Info | undefined {
   try {
-    info = new Reader(source).parse();
+    return new Reader(source).parse();
   } catch (e) {
     if (e instanceof Unsupported) return undefined;
     throw e;
   }
-  const set = pick(info);
-  if (set === null) return undefined;
-  // A string that holds another member adds nothing: wherever it occurs, so does the other.
-  return set.filter((s) => !set.some((t) => t !== s && s.includes(t))).sort();
 }
 
 /**
@@ -650,25 +676,129 @@ export function gateLiterals(source: string): string[] | undefined {
   return readLiterals(source, bestGate);
 }
 
+/** At most this many sets gate one pattern (a bit each in the gate's masks: 8 at most, see `compileGate`). */
+const MAX_PARTS = 3;
 /**
- * Every pattern's required strings, each once, with the patterns it gates; `gates[k]` undefined
- * leaves pattern k ungated. The strings are searched by the term automaton (see PatternGate).
+ * A part besides the first may hold at most this many characters, about the nodes it adds to the
+ * term automaton (~17,000 for the bundled packs), which cold start pays for: " contempt" |
+ * " disdain" | … (50) or "$", not the 33 group names before " lives ".
  */
-export function compileGate(gates: readonly (readonly string[] | undefined)[]): PatternGate {
+const PART_CHARS = 64;
+
+/** The characters of a set's strings: what it adds to the automaton, at most. */
+function charsOf(set: readonly string[]): number {
+  let chars = 0;
+  for (let k = 0; k < set.length; k++) chars += set[k]!.length;
+  return chars;
+}
+
+/**
+ * What the items of a node's sequence require, each set on its own (see `Info.items`): each
+ * item's best set, and the parts of its own sequence.
+ */
+function partsOf(info: Info): string[][] {
+  const items = info.items;
+  if (items === undefined) return [];
+  const parts: string[][] = [];
+  for (let k = 0; k < items.length; k++) {
+    const set = bestGate(items[k]!);
+    if (set !== null) parts.push(set);
+    for (const part of partsOf(items[k]!)) parts.push(part);
+  }
+  return parts;
+}
+
+/**
+ * Is a string rare enough in comments that a gate may look for it besides its first set?
+ * SELECTIVE_LENGTH characters or more, or a symbol prose seldom uses ("$", "©", "|"): a set
+ * holding "for", "a" or "." would only report hits at every other word.
+ */
+function rareEnough(s: string): boolean {
+  return s.length >= SELECTIVE_LENGTH || /[^a-z0-9\s.,;:!?'"()\-]/.test(s);
+}
+
+/** Does every string of `b` hold one of `a`? Then wherever `b` has an occurrence, `a` has one too. */
+function implies(b: readonly string[], a: readonly string[]): boolean {
+  return b.every((s) => a.some((t) => s.includes(t)));
+}
+
+/**
+ * Every set of strings the reader knows each match of `source` to hold one of, each on its own:
+ * `gateLiterals`' set first, then what the items of the pattern's sequence require ("\b(?:i|we)
+ * … (?:have|feel) (?:… contempt|…)": " have " | " feel ", and " contempt" | …). Sorted and
+ * deduplicated like `gateLiterals`, possibly empty or holding "" (such a set gates nothing).
+ * Undefined when `gateLiterals` is. What `gateParts` chooses from.
+ */
+export function candidateParts(source: string): string[][] | undefined {
+  const info = parse(source);
+  return info === undefined ? undefined : candidatesOf(info);
+}
+
+function candidatesOf(info: Info): string[][] | undefined {
+  const first = bestGate(info);
+  return first === null ? undefined : [first, ...partsOf(info)].map(minimal);
+}
+
+/**
+ * The sets the pattern gate looks for: every match of `source` holds a string of each, so a text
+ * that lacks any one of them cannot match. Of `candidateParts`, the first and the others whose
+ * strings are all rare enough and few enough, less any set another one implies, and of the rest
+ * the MAX_PARTS best by `Pick`'s measure. A long text often holds the first set and lacks another
+ * one: " have " is in most 5 KB comments, " contempt" in few. An anchored pattern is tried at the
+ * text's start only, which costs less than looking for more strings: its first set alone.
+ * Undefined when `gateLiterals` is.
+ */
+export function gateParts(source: string): string[][] | undefined {
+  const info = parse(source);
+  const all = info === undefined ? undefined : candidatesOf(info);
+  if (all === undefined) return undefined;
+  if (info!.anchored) return [all[0]!];
+  const candidates = [all[0]!];
+  const seen = new Set([all[0]!.join('\u0000')]);
+  for (const set of all.slice(1)) {
+    const key = set.join('\u0000');
+    if (set.length === 0 || set.length > MAX_REQUIRED || set.includes('') || !set.every(rareEnough) || charsOf(set) > PART_CHARS || seen.has(key)) continue;
+    seen.add(key);
+    candidates.push(set);
+  }
+  // Of two sets one of which implies the other, the one implied adds nothing to the gate.
+  const kept = candidates.filter((a) => !candidates.some((b) => b !== a && implies(b, a)));
+  const parts: string[][] = [];
+  while (parts.length < MAX_PARTS) {
+    const pick = new Pick();
+    for (const set of kept) if (!parts.includes(set)) pick.offer(set);
+    const best = pick.result();
+    if (best === null) break;
+    parts.push(best);
+  }
+  return parts;
+}
+
+/**
+ * Every pattern's gate strings, each once, with the parts they stand in: `codes[i]` lists
+ * `k * 8 + j` for string i being in part j of pattern k (`gates[k]`, from `gateParts`; undefined
+ * leaves pattern k ungated). `full[k]` has bit j set for each part j of pattern k. The strings
+ * are searched by the term automaton (see PatternGate).
+ */
+export function compileGate(gates: readonly (readonly (readonly string[])[] | undefined)[]): PatternGate {
   const strings: string[] = [];
-  const patterns: number[][] = [];
+  const codes: number[][] = [];
+  const full: number[] = [];
   const index = new Map<string, number>();
-  gates.forEach((set, k) => {
-    for (const s of set ?? []) {
-      let i = index.get(s);
-      if (i === undefined) {
-        i = strings.length;
-        index.set(s, i);
-        strings.push(s);
-        patterns.push([]);
+  gates.forEach((parts, k) => {
+    full.push(parts === undefined ? 0 : (1 << parts.length) - 1);
+    parts?.forEach((set, j) => {
+      for (const s of set) {
+        let i = index.get(s);
+        if (i === undefined) {
+          i = strings.length;
+          index.set(s, i);
+          strings.push(s);
+          codes.push([]);
+        }
+        codes[i]!.push(k * 8 + j);
       }
-      patterns[i]!.push(k);
-    }
+    });
   });
-  return { strings, patterns };
+  return { strings, codes, full };
 }
