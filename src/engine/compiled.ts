@@ -58,6 +58,12 @@ export interface PatternGate {
   codes: readonly (readonly number[])[];
   /** Pattern k → a mask with bit j set for each of its parts j (0 when ungated). */
   full: readonly number[];
+  /**
+   * Pattern k → how far past where a match starts its regex may read (prefilter.ts `GateInfo`),
+   * Infinity when unbounded or ungated: a match holding a gate string that ends at `end` starts
+   * at or after `end - reach[k]`, so in a long text the regex need only run near them.
+   */
+  reach: readonly number[];
 }
 
 /** Everything compiled from the rule packs, immutable once built. */

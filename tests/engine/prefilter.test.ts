@@ -4,7 +4,7 @@ import { badWordsList } from '../../src/bundled/profanity.js';
 import { compileRules } from '../../src/engine/compile.js';
 import type { CompiledRules } from '../../src/engine/compiled.js';
 import { findMatches, rawHits } from '../../src/engine/match.js';
-import { gateLiterals, gateParts, requiredLiterals } from '../../src/engine/prefilter.js';
+import { gateLiterals, gateParts, readGate, requiredLiterals } from '../../src/engine/prefilter.js';
 import { normalize } from '../../src/normalize/normalize.js';
 import { fixtureTexts } from '../support/corpus.js';
 
@@ -147,6 +147,27 @@ describe('gateParts', () => {
     expect(shippedMatchesHolding((source) => gateParts(source)?.[0])).toBeGreaterThan(50);
     expect(shippedMatchesHolding((source) => gateParts(source)?.[1])).toBeGreaterThan(10);
     shippedMatchesHolding((source) => gateParts(source)?.[2]);
+  });
+});
+
+describe('readGate', () => {
+  it.each([
+    // A class of more than a few characters may match an astral one: two code units.
+    ['\\b(reuters|afp)\\/[a-z]', 7 + 1 + 2],
+    ['x.{0,3}y', 1 + 3 * 2 + 1],
+    // A lookaround reads what it asserts (a lookbehind is counted forwards: more than it reads).
+    ['ab(?= cd)', 2 + 3],
+    ['(?<=xy)ab', 2 + 2],
+    ['x😀?', 1 + 2],
+    ['ab+c', Infinity],
+  ])('readGate(%j) reaches %d code units', (source, reach) => {
+    expect(readGate(source)?.reach).toBe(reach);
+  });
+
+  it('leaves a pattern ungated when its first set holds an astral character, which the automaton never finds', () => {
+    expect(readGate('a😀')).toBeUndefined();
+    expect(readGate('[é😀]ab{2}')).toBeUndefined();
+    expect(readGate('\\bhate (?:😀|you)')?.parts).toEqual([['hate ']]);
   });
 });
 
