@@ -6,7 +6,7 @@ import { compileFuzzy } from './fuzzy.js';
 import { compileRespell } from './respell.js';
 import { wordMemo } from './wordScan.js';
 import type { AffixStem, CompiledPattern, CompiledRule, CompiledRules, Entry } from './compiled.js';
-import { compileGate, gateLiterals } from './prefilter.js';
+import { compileGate, readGate, type GateInfo } from './prefilter.js';
 import { compilePattern, requiredLiteral } from './safePattern.js';
 import { wordFilter } from './wordFilter.js';
 
@@ -56,8 +56,8 @@ class Builder {
   readonly ruleAllow = new Map<number, number[]>();
   readonly stems = new Map<string, AffixStem[]>();
   readonly patterns: CompiledPattern[] = [];
-  /** Per pattern, the strings one of which its every match contains (undefined: none known). */
-  readonly gates: Array<readonly string[] | undefined> = [];
+  /** Per pattern, sets of strings its every match holds one of from each, and its reach (undefined: none known). */
+  readonly gates: Array<GateInfo | undefined> = [];
   readonly targets = new Set<string>();
   readonly ids = new Map<string, string>();
 
@@ -134,7 +134,7 @@ class Builder {
       }
       for (const source of rule.patterns ?? []) {
         const regex = compilePattern(source, { file, ruleId: rule.id });
-        const gate = gateLiterals(source);
+        const gate = readGate(source);
         const literal = gate === undefined ? requiredLiteral(source) : undefined;
         this.gates.push(gate);
         this.patterns.push({ rule: index, regex, gated: gate !== undefined, ...(literal !== undefined ? { literal } : {}) });

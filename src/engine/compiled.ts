@@ -46,14 +46,24 @@ export interface CompiledPattern {
 }
 
 /**
- * Every gated pattern's required strings (prefilter.ts). They are searched by the term automaton,
+ * Every gated pattern's gate strings (prefilter.ts). They are searched by the term automaton,
  * after the entries (automaton pattern `entries.length + i` is `strings[i]`): the pass that finds
- * the terms also says which patterns can match, instead of a second pass over the text.
+ * the terms also says which patterns can match, instead of a second pass over the text. A pattern
+ * is gated by up to 8 parts, sets of strings every match holds one of; it runs only when each of
+ * its parts has a string in the text.
  */
 export interface PatternGate {
   strings: readonly string[];
-  /** Gate string → indices (in `patterns`) of the patterns that string gates. */
-  patterns: readonly (readonly number[])[];
+  /** Gate string → `k * 8 + j` for each part j of pattern k (index in `patterns`) it is in. */
+  codes: readonly (readonly number[])[];
+  /** Pattern k → a mask with bit j set for each of its parts j (0 when ungated). */
+  full: readonly number[];
+  /**
+   * Pattern k → how far past where a match starts its regex may read (prefilter.ts `GateInfo`),
+   * Infinity when unbounded or ungated: a match holding a gate string that ends at `end` starts
+   * at or after `end - reach[k]`, so in a long text the regex need only run near them.
+   */
+  reach: readonly number[];
 }
 
 /** Everything compiled from the rule packs, immutable once built. */

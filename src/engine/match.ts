@@ -3,7 +3,7 @@ import { gluedSplit } from '../lexicon/glue.js';
 import { isWordChar, originalSpan, separatedAt, type NormalizedText } from '../normalize/normalize.js';
 import type { WordSpans } from '../text/wordSpans.js';
 import type { Match } from '../types.js';
-import type { CompiledRules, Entry } from './compiled.js';
+import type { CompiledPattern, CompiledRules, Entry } from './compiled.js';
 import { PROFANITY_PACK, scanFuzzy, type FuzzyHit } from './fuzzy.js';
 import { scanAffixes, scannedWords, scanWords } from './wordScan.js';
 import { SECOND_PERSON, agrees, aimedByPhrase, describesThing, mentionJudge, linkDirection, linkedTarget, negated, negatorBefore, predicative, selfAimed, transposedTarget, wordAt, words, type Word } from './context.js';
@@ -155,9 +155,17 @@ function glued(text: string, start: number, end: number, separated?: (i: number)
   return gluedSplit(word, start - from, end - from, (w) => isWord.has(w));
 }
 
+/** Where the pattern gate's strings occur in a text, and which patterns can match there. */
+interface GateHits {
+  /** Bit j of `runnable[k]` is set when a string of pattern k's part j occurs (see PatternGate). */
+  runnable: Uint8Array;
+  /** (gate string, end) for each occurrence, in order of end. */
+  hits: number[];
+}
+
 /**
  * One automaton pass: term candidates that pass their boundary, where each allow phrase occurs,
- * and which patterns can match (`runnable[k]` is 1 when one of pattern k's gate strings occurs).
+ * and where the pattern gate's strings occur.
  * `termEnds`: the automaton's steps over `text`, when a pass made them already (WordScan).
  */
 function scanAutomaton(
@@ -165,15 +173,18 @@ function scanAutomaton(
   rules: CompiledRules,
   separated?: (i: number) => boolean,
   termEnds?: readonly number[],
-): { allow: AllowIndex; candidates: RawHit[]; runnable: Uint8Array } {
+): { allow: AllowIndex; candidates: RawHit[]; gate: GateHits } {
   const allow = new AllowIndex();
   const candidates: RawHit[] = [];
-  const runnable = new Uint8Array(rules.patterns.length);
+  const gate: GateHits = { runnable: new Uint8Array(rules.patterns.length), hits: [] };
+  const { runnable, hits } = gate;
   const entries = rules.entries;
-  const gated = rules.patternGate.patterns;
+  const codes = rules.patternGate.codes;
   const onHit = (index: number, start: number, end: number): void => {
     if (index >= entries.length) {
-      for (const k of gated[index - entries.length]!) runnable[k] = 1;
+      const list = codes[index - entries.length]!;
+      for (let i = 0; i < list.length; i++) runnable[list[i]! >> 3]! |= 1 << (list[i]! & 7);
+      hits.push(index - entries.length, end);
       return;
     }
     const entry = entries[index]!;
@@ -188,7 +199,7 @@ function scanAutomaton(
   // The word scan has usually stepped the automaton through the text already (wordScan.ts).
   if (termEnds !== undefined) rules.automaton.replay(termEnds, onHit);
   else rules.automaton.each(text, onHit);
-  return { allow, candidates, runnable };
+  return { allow, candidates, gate };
 }
 
 /**
@@ -260,24 +271,125 @@ function advance(text: string, index: number): number {
   return d >= 0xdc00 && d <= 0xdfff ? index + 2 : index + 1;
 }
 
-/** Runs the patterns the gate lets through (`runnable`, from scanAutomaton over the same text). */
-function scanPatterns(text: string, rules: CompiledRules, runnable: Uint8Array, found: RawHit[]): void {
-  for (let k = 0; k < rules.patterns.length; k++) {
-    const p = rules.patterns[k]!;
-    if (p.gated ? runnable[k] === 0 : p.literal !== undefined && !text.includes(p.literal)) continue;
-    // exec over the compiled regex instead of matchAll, which clones the regex on every call.
-    // lastIndex is the only state touched; it is 0 again before this synchronous loop ends.
-    const re = p.regex;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      if (m[0].length === 0) {
-        re.lastIndex = advance(text, re.lastIndex);
-        continue;
-      }
-      found.push({ kind: 'pattern', rule: p.rule, start: m.index, end: m.index + m[0].length, term: m[0] });
+/** Below this many code units a text is scanned whole by every pattern its gate lets through. */
+const WINDOWED_TEXT = 1024;
+
+/** Runs the patterns the gate lets through (from scanAutomaton over the same text). */
+function scanPatterns(text: string, rules: CompiledRules, gate: GateHits, found: RawHit[]): void {
+  for (let k = 0; k < rules.patterns.length; k++) scanPattern(text, rules, gate, k, found);
+}
+
+/**
+ * Runs pattern k when the gate lets it through, over the whole text or, in a long one, only near
+ * its gate strings (`windowsOf`); says whether it searched windows only.
+ */
+function scanPattern(text: string, rules: CompiledRules, gate: GateHits, k: number, found: RawHit[]): boolean {
+  const p = rules.patterns[k]!;
+  if (p.gated ? gate.runnable[k] !== rules.patternGate.full[k] : p.literal !== undefined && !text.includes(p.literal)) return false;
+  const windows = p.gated && text.length >= WINDOWED_TEXT ? windowsOf(text.length, k, rules, gate.hits) : null;
+  if (windows === null) execAll(text, p, found);
+  else execWindows(text, p, rules.patternGate.reach[k]!, windows, found);
+  return windows !== null;
+}
+
+/** Every match of a pattern in the text, as a global regex finds them. */
+function execAll(text: string, p: CompiledPattern, found: RawHit[]): void {
+  // exec over the compiled regex instead of matchAll, which clones the regex on every call.
+  // lastIndex is the only state touched; it is 0 again before this synchronous loop ends.
+  const re = p.regex;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex = advance(text, re.lastIndex);
+      continue;
     }
-    re.lastIndex = 0;
+    found.push(patternHit(p, m));
   }
+  re.lastIndex = 0;
+}
+
+function patternHit(p: CompiledPattern, m: RegExpExecArray): RawHit {
+  return { kind: 'pattern', rule: p.rule, start: m.index, end: m.index + m[0].length, term: m[0] };
+}
+
+/**
+ * Where gated pattern k's matches can start in a text of `length` code units, as [first, last]
+ * pairs in order, or null when they would not spare the regex much of the text. Every match
+ * holds a string of each of the pattern's parts, so it starts at or before where one begins and,
+ * reading at most `reach` code units, at or after its end - reach: windows around the
+ * occurrences (in `hits`) of the part that has the fewest.
+ */
+function windowsOf(length: number, k: number, rules: CompiledRules, hits: readonly number[]): number[] | null {
+  const { codes, strings, reach: reaches } = rules.patternGate;
+  const reach = reaches[k]!;
+  if (reach * 4 > length) return null;
+  const counts = [0, 0, 0, 0, 0, 0, 0, 0];
+  for (let h = 0; h < hits.length; h += 2) {
+    const list = codes[hits[h]!]!;
+    for (let i = 0; i < list.length; i++) if (list[i]! >> 3 === k) counts[list[i]! & 7]!++;
+  }
+  let part = 0;
+  for (let j = 1; j < 8; j++) if (counts[j]! > 0 && counts[j]! < counts[part]!) part = j;
+  const code = k * 8 + part;
+  const windows: number[] = [];
+  // Each window is searched over [first, last + reach + 2): a window starting inside that is
+  // joined to it rather than searched again.
+  let span = 0;
+  for (let h = 0; h < hits.length; h += 2) {
+    if (!codes[hits[h]!]!.includes(code)) continue;
+    const end = hits[h + 1]!;
+    const first = Math.max(0, end - reach);
+    const last = end - strings[hits[h]!]!.length;
+    const n = windows.length;
+    if (n > 0 && first <= windows[n - 1]! + reach + 2) {
+      if (last > windows[n - 1]!) {
+        span += last - windows[n - 1]!;
+        windows[n - 1] = last;
+      }
+    } else {
+      windows.push(first, last);
+      span += last - first + reach + 2;
+    }
+    if (span * 2 > length) return null;
+  }
+  return windows;
+}
+
+/**
+ * `execAll`, searching only the windows (from `windowsOf`) where matches can start: exactly the
+ * matches a global regex finds in the whole text. Each window [first, last] is searched in the
+ * text cut after last + reach + 2, from `first` or from where the previous match ended: for a
+ * start at or before `last` the regex reads no further than last + reach (and \b one more), so
+ * it sees what it would in the whole text; a match found after `last` is not taken, the next
+ * window looks again. No match starts outside the windows, so none is skipped between them.
+ */
+function execWindows(text: string, p: CompiledPattern, reach: number, windows: readonly number[], found: RawHit[]): void {
+  const re = p.regex;
+  let from = 0;
+  for (let w = 0; w < windows.length; w += 2) {
+    const last = windows[w + 1]!;
+    if (from > last) continue;
+    const cut = last + reach + 2;
+    const slice = cut >= text.length ? text : text.slice(0, cut);
+    re.lastIndex = Math.max(from, windows[w]!);
+    for (let m = re.exec(slice); m !== null && m.index <= last; m = re.exec(slice)) {
+      if (m[0].length === 0) re.lastIndex = advance(text, re.lastIndex);
+      else found.push(patternHit(p, m));
+      from = re.lastIndex;
+    }
+  }
+  re.lastIndex = 0;
+}
+
+/**
+ * The matches of pattern k (of `rules.patterns`) in normalised text as `rawHits` finds them, and
+ * whether only windows of the text were searched: for the tests, which hold the windows to a
+ * whole-text search.
+ */
+export function patternHits(text: string, rules: CompiledRules, k: number): { hits: RawHit[]; windowed: boolean } {
+  const hits: RawHit[] = [];
+  const windowed = scanPattern(text, rules, scanAutomaton(text, rules).gate, k, hits);
+  return { hits, windowed };
 }
 
 /**
@@ -286,11 +398,11 @@ function scanPatterns(text: string, rules: CompiledRules, runnable: Uint8Array, 
  */
 export function rawHits(normalizedText: string, rules: CompiledRules): RawHit[] {
   const text = demask(normalizedText, rules);
-  const { candidates, runnable } = scanAutomaton(text, rules);
+  const { candidates, gate } = scanAutomaton(text, rules);
   const hits = [...candidates];
   scanFuzzyWords(text, rules, hits);
   scanAffixes(words(text), rules, hits, false);
-  scanPatterns(text, rules, runnable, hits);
+  scanPatterns(text, rules, gate, hits);
   return hits;
 }
 
@@ -369,10 +481,10 @@ export function findMatches(norm: NormalizedText, rules: CompiledRules, innocent
   if (reading !== undefined && scan.spans !== undefined) reading.words = scan.spans;
   const text = scan.text;
   const back = scan.back ?? ((pos: number) => pos);
-  const { allow, candidates: raw, runnable } = scanAutomaton(text, rules, (i) => separatedAt(norm, back(i)), scan.termEnds);
+  const { allow, candidates: raw, gate } = scanAutomaton(text, rules, (i) => separatedAt(norm, back(i)), scan.termEnds);
   scanFuzzyWords(text, rules, raw, scan.fuzzy);
   for (const hit of scan.affixes) raw.push(hit);
-  scanPatterns(text, rules, runnable, raw);
+  scanPatterns(text, rules, gate, raw);
   // Most comments hit nothing: skip the judging machinery (closures, Set, sorts) built below.
   if (raw.length === 0) return [];
   // The words, and the anchors among them, are made when a judgement first reads them: most hit

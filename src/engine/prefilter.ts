@@ -36,12 +36,38 @@ interface Info {
    * `gateLiterals`), present only when it was picked over `required`.
    */
   gate?: string[];
+  /**
+   * The items of the sequence whose matches are this node's (a sequence, or a group or repeat of
+   * one): what each requires besides the one set picked is read off them when asked (`partsOf`).
+   */
+  items?: readonly Info[];
+  /** Every match starts where the text does (a leading "^", the pattern having no `m` flag). */
+  anchored?: true;
+  /**
+   * How far past where a match of the node starts the regex may read, in UTF-16 code units (or
+   * Infinity): its longest match, lookarounds counted as if they consumed what they read.
+   */
+  reach: number;
 }
 
 class Unsupported extends Error {}
 
-const ANY: Info = { exact: null, required: null };
-const EMPTY: Info = { exact: [''], required: null };
+/** Any one character: under the `u` flag an astral one is two code units. */
+const ANY: Info = { exact: null, required: null, reach: 2 };
+const EMPTY: Info = { exact: [''], required: null, reach: 0 };
+const START: Info = { exact: [''], required: null, anchored: true, reach: 0 };
+
+/** The reach of `times` repeats of something reaching `reach` (0 however often, when 0). */
+function repeated(reach: number, times: number): number {
+  return reach === 0 ? 0 : reach * times;
+}
+
+/** The reach of a sequence: its items' one after the other. */
+function sumReach(items: readonly Info[]): number {
+  let reach = 0;
+  for (let k = 0; k < items.length; k++) reach += items[k]!.reach;
+  return reach;
+}
 
 /** Strings this long are rare enough in comments; longer ones only grow the gate's automaton. */
 const SELECTIVE_LENGTH = 5;
@@ -264,10 +290,17 @@ function literalSequence(items: readonly Info[]): Info | null {
     if (e === null || e.length !== 1) return null;
     text += e[0]!;
   }
-  return { exact: [text], required: text.length > 0 ? [text] : null };
+  return { exact: [text], required: text.length > 0 ? [text] : null, reach: sumReach(items) };
 }
 
 function sequence(items: readonly Info[]): Info {
+  const info = sequenceInfo(items);
+  if (items[0]?.anchored) info.anchored = true;
+  return info;
+}
+
+/** What `sequence` says of its items but whether they are anchored, in a new Info. */
+function sequenceInfo(items: readonly Info[]): Info {
   const literal = literalSequence(items);
   if (literal !== null) return literal;
   // The first best among: each item's required and exact sets in order, then every run of two
@@ -327,7 +360,7 @@ function sequence(items: readonly Info[]): Info {
       required.offerRun(count, min, i, j);
     }
   }
-  const info: Info = { exact, required: required.result(items, prefixes) };
+  const info: Info = { exact, required: required.result(items, prefixes), items, reach: sumReach(items) };
   if (exact === null) withEnds(info, items);
   return info;
 }
@@ -361,7 +394,9 @@ function alternation(branches: readonly Info[]): Info {
   // after each branch would give, without copying the union once per branch.
   let exact: Set<string> | null = new Set();
   let required: Set<string> | null = new Set();
+  let reach = 0;
   for (const b of branches) {
+    reach = Math.max(reach, b.reach);
     if (exact !== null) {
       if (b.exact === null) exact = null;
       else {
@@ -381,8 +416,9 @@ function alternation(branches: readonly Info[]): Info {
   const requiredSet = required === null ? null : [...required];
   const pick = new Pick();
   pick.offer(requiredSet);
-  const info: Info = { exact: exact === null ? null : [...exact], required: pick.result() };
+  const info: Info = { exact: exact === null ? null : [...exact], required: pick.result(), reach };
   if (info.exact === null) alternationEnds(info, branches);
+  if (branches.every((b) => b.anchored)) info.anchored = true;
   return info;
 }
 
@@ -403,11 +439,14 @@ function alternationEnds(info: Info, branches: readonly Info[]): void {
 function quantified(info: Info, min: number, max: number): Info {
   if (min === 0) {
     // Optional: "" joins the exact set for "?", anything longer is not tracked.
-    return max === 1 && info.exact !== null ? { exact: dedupe(['', ...info.exact]), required: null } : ANY;
+    const reach = repeated(info.reach, max);
+    return max === 1 && info.exact !== null ? { exact: dedupe(['', ...info.exact]), required: null, reach } : { exact: null, required: null, reach };
   }
-  if (min === 1 && max === 1) return { exact: info.exact, required: best(info) };
-  // One or more repeats: every match starts and ends as one repeat does.
-  const out: Info = { exact: null, required: best(info) };
+  // One or more repeats: every match holds one repeat, so what one requires.
+  const items = info.items !== undefined ? { items: info.items } : {};
+  if (min === 1 && max === 1) return { exact: info.exact, required: best(info), ...items, reach: info.reach };
+  // Every match starts and ends as one repeat does.
+  const out: Info = { exact: null, required: best(info), ...items, reach: repeated(info.reach, max) };
   const prefix = telling(prefixOf(info));
   const suffix = telling(suffixOf(info));
   if (prefix !== undefined) out.prefix = prefix;
@@ -471,13 +510,14 @@ class Reader {
     if (c === '[') return this.charClass();
     if (c === '\\') return this.escape();
     this.i++;
-    if (c === '^' || c === '$') return EMPTY;
+    if (c === '^') return START;
+    if (c === '$') return EMPTY;
     if (c === '.') return ANY;
     if ('*+?{}]'.includes(c)) throw new Unsupported();
     // A literal code point: an astral one is a single atom under the `u` flag.
     const cp = this.src.codePointAt(this.i - 1)!;
     if (cp > 0xffff) this.i++;
-    return { exact: [String.fromCodePoint(cp)], required: null };
+    return { exact: [String.fromCodePoint(cp)], required: null, reach: cp > 0xffff ? 2 : 1 };
   }
 
   private group(): Info {
@@ -492,8 +532,9 @@ class Reader {
     const inner = this.alternation();
     if (this.src[this.i] !== ')') throw new Unsupported();
     this.i++;
-    // A lookaround consumes nothing: what it asserts need not be part of the match.
-    return lookaround ? EMPTY : inner;
+    // A lookaround consumes nothing: what it asserts need not be part of the match. It reads
+    // as far as a match of what it asserts would.
+    return lookaround ? { ...EMPTY, reach: inner.reach } : inner;
   }
 
   /** One escaped character outside a class, or a shorthand class / assertion. */
@@ -515,7 +556,7 @@ class Reader {
       return ANY;
     }
     const ch = this.escapedChar();
-    return { exact: [ch], required: null };
+    return { exact: [ch], required: null, reach: ch.length };
   }
 
   /** The character an escape such as \n, \x41, \u00a9, \u{1F600} or \. stands for; moves past it. */
@@ -586,7 +627,7 @@ class Reader {
     }
     this.i++;
     if (!plain || members.size === 0 || members.size > MAX_CLASS) return ANY;
-    return { exact: [...members], required: null };
+    return { exact: [...members], required: null, reach: maxLength([...members]) };
   }
 
   /** One class member: a character, or null for a shorthand (\d, \p{…}) that stands for many. */
@@ -626,17 +667,24 @@ export function requiredLiterals(source: string): string[] | undefined {
 }
 
 function readLiterals(source: string, pick: (info: Info) => string[] | null): string[] | undefined {
-  let info: Info;
+  const info = parse(source);
+  if (info === undefined) return undefined;
+  const set = pick(info);
+  return set === null ? undefined : minimal(set);
+}
+
+/** A set without the strings that hold another member (wherever one occurs, so does the other), sorted. */
+function minimal(set: readonly string[]): string[] {
+  return set.filter((s) => !set.some((t) => t !== s && s.includes(t))).sort();
+}
+
+function parse(source: string): Info | undefined {
   try {
-    info = new Reader(source).parse();
+    return new Reader(source).parse();
   } catch (e) {
     if (e instanceof Unsupported) return undefined;
     throw e;
   }
-  const set = pick(info);
-  if (set === null) return undefined;
-  // A string that holds another member adds nothing: wherever it occurs, so does the other.
-  return set.filter((s) => !set.some((t) => t !== s && s.includes(t))).sort();
 }
 
 /**
@@ -650,25 +698,175 @@ export function gateLiterals(source: string): string[] | undefined {
   return readLiterals(source, bestGate);
 }
 
+/** At most this many sets gate one pattern (a bit each in the gate's masks: 8 at most, see `compileGate`). */
+const MAX_PARTS = 3;
 /**
- * Every pattern's required strings, each once, with the patterns it gates; `gates[k]` undefined
- * leaves pattern k ungated. The strings are searched by the term automaton (see PatternGate).
+ * A part besides the first may hold at most this many characters, about the nodes it adds to the
+ * term automaton (~17,000 for the bundled packs), which cold start pays for: " contempt" |
+ * " disdain" | … (50) or "$", not the 33 group names before " lives ".
  */
-export function compileGate(gates: readonly (readonly string[] | undefined)[]): PatternGate {
+const PART_CHARS = 64;
+
+/** The characters of a set's strings: what it adds to the automaton, at most. */
+function charsOf(set: readonly string[]): number {
+  let chars = 0;
+  for (let k = 0; k < set.length; k++) chars += set[k]!.length;
+  return chars;
+}
+
+/**
+ * What the items of a node's sequence require, each set on its own (see `Info.items`): each
+ * item's best set, and the parts of its own sequence; of them, those `keep` accepts, pushed to
+ * `parts`.
+ */
+function partsOf(info: Info, keep: (set: readonly string[]) => boolean, parts: string[][]): string[][] {
+  const items = info.items;
+  if (items === undefined) return parts;
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k]!;
+    // Most items are the letters of a word: one string, which bestGate would return.
+    const set = item.exact?.length === 1 ? item.exact : bestGate(item);
+    if (set !== null && keep(set)) parts.push(set);
+    partsOf(item, keep, parts);
+  }
+  return parts;
+}
+
+/**
+ * May a gate look for a set besides its first one? Strings all rare enough, findable and not
+ * empty, few enough (PART_CHARS).
+ */
+function eligible(set: readonly string[]): boolean {
+  if (set.length === 0 || charsOf(set) > PART_CHARS) return false;
+  for (let k = 0; k < set.length; k++) if (set[k] === '' || !rareEnough(set[k]!) || !findable(set[k]!)) return false;
+  return true;
+}
+
+/**
+ * Is a string rare enough in comments that a gate may look for it besides its first set?
+ * SELECTIVE_LENGTH characters or more, or a symbol prose seldom uses ("$", "©", "|"): a set
+ * holding "for", "a" or "." would only report hits at every other word.
+ */
+function rareEnough(s: string): boolean {
+  return s.length >= SELECTIVE_LENGTH || /[^a-z0-9\s.,;:!?'"()\-]/.test(s);
+}
+
+/** Does every string of `b` hold one of `a`? Then wherever `b` has an occurrence, `a` has one too. */
+function implies(b: readonly string[], a: readonly string[]): boolean {
+  return b.every((s) => a.some((t) => s.includes(t)));
+}
+
+/**
+ * Every set of strings the reader knows each match of `source` to hold one of, each on its own:
+ * `gateLiterals`' set first, then what the items of the pattern's sequence require ("\b(?:i|we)
+ * … (?:have|feel) (?:… contempt|…)": " have " | " feel ", and " contempt" | …). Sorted and
+ * deduplicated like `gateLiterals`, none empty or holding "". Undefined when `gateLiterals` is.
+ * `gateParts` chooses among those `eligible`.
+ */
+export function candidateParts(source: string): string[][] | undefined {
+  const info = parse(source);
+  return info === undefined ? undefined : candidatesOf(info, (set) => set.length > 0 && !set.includes(''));
+}
+
+function candidatesOf(info: Info, keep: (set: readonly string[]) => boolean): string[][] | undefined {
+  const first = bestGate(info);
+  return first === null ? undefined : [first, ...partsOf(info, keep, [])].map(minimal);
+}
+
+/**
+ * The sets the pattern gate looks for: every match of `source` holds a string of each, so a text
+ * that lacks any one of them cannot match. Of `candidateParts`, the first and those `eligible`,
+ * less any set another one implies, the MAX_PARTS best by `Pick`'s measure. A long text often
+ * holds the first set and lacks another one: " have " is in most 5 KB comments, " contempt" in
+ * few. An anchored pattern is tried at the text's start only, which costs less than looking for
+ * more strings: its first set alone. Undefined when `gateLiterals` is, or when the automaton
+ * cannot find its first set (`readGate`).
+ */
+export function gateParts(source: string): string[][] | undefined {
+  return readGate(source)?.parts;
+}
+
+/** What the pattern gate knows of a pattern: its parts (`gateParts`) and its reach. */
+export interface GateInfo {
+  parts: string[][];
+  /**
+   * How far past where a match starts the regex may read, in UTF-16 code units (Infinity when
+   * unbounded): its longest match, and any lookahead past its end. A match holding a gate string
+   * that ends at `end` then starts at or after `end - reach`.
+   */
+  reach: number;
+}
+
+/**
+ * `gateParts` and the pattern's reach, from one reading of it; undefined when `gateParts` is, or
+ * when its first set holds a string the term automaton cannot find (see `findable`).
+ */
+export function readGate(source: string): GateInfo | undefined {
+  const info = parse(source);
+  const all = info === undefined ? undefined : candidatesOf(info, eligible);
+  if (all === undefined || !all[0]!.every(findable)) return undefined;
+  return { parts: info!.anchored ? [all[0]!] : chooseParts(all), reach: info!.reach };
+}
+
+/**
+ * Can the term automaton find the string? It reads text by code unit and keys its edges by code
+ * point, so a string with an astral character (a surrogate pair) is never reported: a gate on
+ * one would never let its pattern run.
+ */
+function findable(s: string): boolean {
+  return !/[\uD800-\uDFFF]/.test(s);
+}
+
+/** `gateParts` out of the candidates, the first of them first (see there). */
+function chooseParts(all: readonly string[][]): string[][] {
+  const candidates = [all[0]!];
+  const seen = new Set([all[0]!.join('\u0000')]);
+  for (const set of all.slice(1)) {
+    const key = set.join('\u0000');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    candidates.push(set);
+  }
+  // Of two sets one of which implies the other, the one implied adds nothing to the gate.
+  const kept = candidates.filter((a) => !candidates.some((b) => b !== a && implies(b, a)));
+  const parts: string[][] = [];
+  while (parts.length < MAX_PARTS) {
+    const pick = new Pick();
+    for (const set of kept) if (!parts.includes(set)) pick.offer(set);
+    const best = pick.result();
+    if (best === null) break;
+    parts.push(best);
+  }
+  return parts;
+}
+
+/**
+ * Every pattern's gate strings, each once, with the parts they stand in: `codes[i]` lists
+ * `k * 8 + j` for string i being in part j of pattern k (`gates[k]`, from `readGate`; undefined
+ * leaves pattern k ungated). `full[k]` has bit j set for each part j of pattern k. The strings
+ * are searched by the term automaton (see PatternGate).
+ */
+export function compileGate(gates: readonly (GateInfo | undefined)[]): PatternGate {
   const strings: string[] = [];
-  const patterns: number[][] = [];
+  const codes: number[][] = [];
+  const full: number[] = [];
+  const reach: number[] = [];
   const index = new Map<string, number>();
-  gates.forEach((set, k) => {
-    for (const s of set ?? []) {
-      let i = index.get(s);
-      if (i === undefined) {
-        i = strings.length;
-        index.set(s, i);
-        strings.push(s);
-        patterns.push([]);
+  gates.forEach((gate, k) => {
+    full.push(gate === undefined ? 0 : (1 << gate.parts.length) - 1);
+    reach.push(gate === undefined ? Infinity : gate.reach);
+    gate?.parts.forEach((set, j) => {
+      for (const s of set) {
+        let i = index.get(s);
+        if (i === undefined) {
+          i = strings.length;
+          index.set(s, i);
+          strings.push(s);
+          codes.push([]);
+        }
+        codes[i]!.push(k * 8 + j);
       }
-      patterns[i]!.push(k);
-    }
+    });
   });
-  return { strings, patterns };
+  return { strings, codes, full, reach };
 }

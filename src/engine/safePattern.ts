@@ -144,8 +144,11 @@ export function requiredLiteral(source: string): string | undefined {
       if (c === '{') while (i < source.length && source[i] !== '}') i++;
       continue;
     }
+    // An astral character is one atom under the `u` flag: a quantifier after it applies to both halves.
+    const ch = String.fromCodePoint(source.codePointAt(i)!);
+    i += ch.length - 1;
     if (isOptional(source, i + 1)) flush();
-    else run += c;
+    else run += ch;
   }
   flush();
   return best.length > 0 ? best : undefined;

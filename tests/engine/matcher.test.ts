@@ -182,6 +182,10 @@ describe('pattern prefilter', () => {
     ['\\u00a9 ?\\d{4}', undefined],
     ['x|y', undefined],
     ['(a|b)cd(e)', 'cd'],
+    // An astral character is one atom: "?" after it makes both of its halves optional.
+    ['a?😀?', undefined],
+    ['x😀?', 'x'],
+    ['x😀', 'x😀'],
   ])('requiredLiteral(%j) = %j', (source, literal) => {
     expect(requiredLiteral(source)).toBe(literal);
   });

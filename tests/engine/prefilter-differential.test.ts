@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_PACKS } from '../../src/bundled/rules.js';
-import { gateLiterals, requiredLiterals } from '../../src/engine/prefilter.js';
+import { candidateParts, gateLiterals, gateParts, requiredLiterals } from '../../src/engine/prefilter.js';
 import { runs } from '../property/arbitraries.js';
 import { referenceRequiredLiterals } from './prefilterReference.js';
 
@@ -101,10 +101,9 @@ const joined = fc
   )
   .map(([left, repeat, right, tail]) => `(?:${left.join('|')})${repeat}(?:${right.join('|')})${tail}`);
 
-/** Checks every non-empty match of `source` in `texts` holds one of its gate strings; returns how many it checked. */
-function gateHolds(source: string, texts: readonly string[]): number {
-  const set = gateLiterals(source);
-  if (set === undefined) return 0;
+/** Checks every non-empty match of `source` in `texts` holds a string of each of `sets` (by default its gate strings); returns how many it checked. */
+function gateHolds(source: string, texts: readonly string[], sets = [gateLiterals(source)]): number {
+  if (sets.some((set) => set === undefined)) return 0;
   let re: RegExp;
   try {
     re = new RegExp(source, 'gu');
@@ -116,10 +115,24 @@ function gateHolds(source: string, texts: readonly string[]): number {
     for (const m of text.matchAll(re)) {
       if (m[0].length === 0) continue;
       checked++;
-      expect(set.some((s) => m[0].includes(s)), `/${source}/ on ${JSON.stringify(m[0])}: ${JSON.stringify(set)}`).toBe(true);
+      for (const set of sets) expect(set!.some((s) => m[0].includes(s)), `/${source}/ on ${JSON.stringify(m[0])}: ${JSON.stringify(set)}`).toBe(true);
     }
   }
   return checked;
+}
+
+/**
+ * `gateHolds` for every set `candidateParts` gives, after checking that `gateParts` chose its
+ * sets among them; counts the matches checked against more than one.
+ */
+function partsHold(source: string, texts: readonly string[]): number {
+  const all = candidateParts(source);
+  const chosen = gateParts(source);
+  if (all === undefined) expect(chosen, source).toBeUndefined();
+  for (const set of chosen ?? []) expect(all, source).toContainEqual(set);
+  if (all === undefined) return 0;
+  const checked = gateHolds(source, texts, all);
+  return all.length > 1 ? checked : 0;
 }
 
 describe('gateLiterals', () => {
@@ -144,6 +157,30 @@ describe('gateLiterals', () => {
     fc.assert(
       fc.property(joined, fc.array(fc.stringMatching(/^[abc ]{0,30}$/), { minLength: 1, maxLength: 4 }), (source, texts) => {
         checked += gateHolds(source, texts);
+      }),
+      runs(3000),
+    );
+    expect(checked).toBeGreaterThan(1000);
+  });
+});
+
+describe('candidateParts and gateParts', () => {
+  it('holds a string of each part in every match of generated patterns', () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(pattern, fc.array(matchable, { minLength: 1, maxLength: 4 }), (source, texts) => {
+        checked += partsHold(source, texts);
+      }),
+      runs(3000),
+    );
+    expect(checked).toBeGreaterThan(40);
+  });
+
+  it('holds a string of each part in every match where repeats and alternations meet', () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(joined, fc.array(fc.stringMatching(/^[abc ]{0,30}$/), { minLength: 1, maxLength: 4 }), (source, texts) => {
+        checked += partsHold(source, texts);
       }),
       runs(3000),
     );

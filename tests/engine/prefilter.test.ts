@@ -4,7 +4,7 @@ import { badWordsList } from '../../src/bundled/profanity.js';
 import { compileRules } from '../../src/engine/compile.js';
 import type { CompiledRules } from '../../src/engine/compiled.js';
 import { findMatches, rawHits } from '../../src/engine/match.js';
-import { gateLiterals, requiredLiterals } from '../../src/engine/prefilter.js';
+import { gateLiterals, gateParts, readGate, requiredLiterals } from '../../src/engine/prefilter.js';
 import { normalize } from '../../src/normalize/normalize.js';
 import { fixtureTexts } from '../support/corpus.js';
 
@@ -103,6 +103,71 @@ describe('gateLiterals', () => {
     expect(gateLiterals(url)).toEqual(['w.']);
     const directed = sources.find((s) => s.includes('( ?off| you| u|'))!;
     expect(Math.min(...gateLiterals(directed)!.map((s) => s.length))).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('gateParts', () => {
+  it.each([
+    // Each item of a sequence requires its own set: a text that holds " have " but none of
+    // "contempt", "hatred", … cannot match. "for" and "toward" are found in too many texts to
+    // be worth looking for.
+    [
+      '\\b(?:i|we)(?: (?:really|just)){0,2} (?:have|feel) (?:pure|deep|utter) (?:hatred|contempt|disdain|loathing) (?:for|toward)\\b',
+      [[' feel ', ' have '], ['contempt', 'disdain', 'hatred', 'loathing']],
+    ],
+    // A rare symbol gates on its own; "a", "per", "hr" would be found in every other word.
+    ['(?:from home|online)[^.]{0,60}\\$[0-9]{1,3} (?:a|per) (?:hr|day)', [['from home', 'online'], ['$']]],
+    // At most three parts, the best first.
+    [
+      "\\b(?:black|white|gay) lives (?:don't|do not|doesn't|does not|shouldn't|should not) (?:matter|count)",
+      [[' lives '], ['count', 'matter'], ['do not', 'does not', "doesn't", "don't", 'should not', "shouldn't"]],
+    ],
+    // An anchored pattern is tried at one place only: its first set alone.
+    ['^\\s{0,3}(lost|found) (dog|cat|kitten)', [['found ', 'lost ']]],
+    // Nothing besides the first set: the first set alone.
+    ['https?://', [['http://', 'https://']]],
+    ['\\bw{1,3}\\.', [['w.']]],
+  ])('gateParts(%j) = %j', (source, expected) => {
+    expect(gateParts(source)).toEqual(expected);
+  });
+
+  it('is undefined where gateLiterals is, and otherwise starts with its set or one that implies it', () => {
+    for (const source of packRules.flatMap((r) => r.patterns ?? [])) {
+      const first = gateLiterals(source);
+      const parts = gateParts(source);
+      expect(parts === undefined, source).toBe(first === undefined);
+      if (parts === undefined || first === undefined) continue;
+      expect(parts.length, source).toBeGreaterThan(0);
+      expect(parts.length, source).toBeLessThanOrEqual(8);
+      expect(parts.some((part) => part.every((s) => first.some((t) => s.includes(t)))), source).toBe(true);
+    }
+  });
+
+  it('every match of every shipped pattern holds a string of each of its parts', () => {
+    expect(shippedMatchesHolding((source) => gateParts(source)?.[0])).toBeGreaterThan(50);
+    expect(shippedMatchesHolding((source) => gateParts(source)?.[1])).toBeGreaterThan(10);
+    shippedMatchesHolding((source) => gateParts(source)?.[2]);
+  });
+});
+
+describe('readGate', () => {
+  it.each([
+    // A class of more than a few characters may match an astral one: two code units.
+    ['\\b(reuters|afp)\\/[a-z]', 7 + 1 + 2],
+    ['x.{0,3}y', 1 + 3 * 2 + 1],
+    // A lookaround reads what it asserts (a lookbehind is counted forwards: more than it reads).
+    ['ab(?= cd)', 2 + 3],
+    ['(?<=xy)ab', 2 + 2],
+    ['x😀?', 1 + 2],
+    ['ab+c', Infinity],
+  ])('readGate(%j) reaches %d code units', (source, reach) => {
+    expect(readGate(source)?.reach).toBe(reach);
+  });
+
+  it('leaves a pattern ungated when its first set holds an astral character, which the automaton never finds', () => {
+    expect(readGate('a😀')).toBeUndefined();
+    expect(readGate('[é😀]ab{2}')).toBeUndefined();
+    expect(readGate('\\bhate (?:😀|you)')?.parts).toEqual([['hate ']]);
   });
 });
 
