@@ -1,6 +1,6 @@
 import { SCRIPT_CONFUSABLES } from './confusables.js';
 import { foldCached, isInvisible } from './fold.js';
-import { KEPT, ONLY_LEET, needsWorkFolded } from './needsWork.js';
+import { KEPT, needsWorkFolded, workFrom } from './needsWork.js';
 
 /**
  * Text as the matcher sees it, with a map back to the original: normalised character `i`
@@ -150,16 +150,20 @@ export const CLASSES = (() => {
 /** ASCII code unit → its lower case: a load, where a range test mispredicts at capitals. */
 const ASCII_LOWER = Uint8Array.from({ length: 0x80 }, (_, c) => (c >= 65 && c <= 90 ? c + 32 : c));
 
-/** Stage 1: drop invisibles, fold case, width, diacritics and Latin look-alikes, per code point. Returns the length. */
-function fold(text: string): number {
-  if (codes.length < text.length) grow(text.length);
+/**
+ * Stage 1: drop invisibles, fold case, width, diacritics and Latin look-alikes, per code point,
+ * of `text` from `from` to `to` (a code point boundary), into the buffer from position `at` on.
+ * Returns the buffer's new length.
+ */
+function fold(text: string, from = 0, to = text.length, at = 0): number {
+  if (codes.length < at + to - from) grow(at + to - from);
   // The buffers in locals: the ASCII branch runs once per character. Reloaded after a grow().
   let c = codes;
   let bs = bufStarts;
   let be = bufEnds;
-  const len = text.length;
-  let n = 0;
-  for (let i = 0; i < len; ) {
+  const len = to;
+  let n = at;
+  for (let i = from; i < len; ) {
     const code = text.charCodeAt(i);
     if (code < 0x80) {
       c[n] = ASCII_LOWER[code]!;
@@ -469,42 +473,9 @@ class IdentityNormalized implements NormalizedText {
   }
 }
 
-/**
- * Most comments are plain prose that no stage after folding would change: ASCII with maybe
- * typographic quotes, no-break spaces, accents or symbols that fold one-to-one or stay. For
- * those the normalised text is the lower-cased, folded text and the offset map is the identity,
- * built without the per-character buffers of the full pipeline.
- */
-function fastPath(original: string): NormalizedText | null {
-  const lower = original.toLowerCase();
-  if (lower.length !== original.length) return null;
-  // One scan decides, as if the non-ASCII characters were already folded, and counts the folds.
-  const folds = needsWorkFolded(lower, fastReadAs);
-  if (folds === ONLY_LEET) return leetPath(original, lower);
-  if (folds < 0) return null;
-  return new IdentityNormalized(original, folds === 0 ? lower : lower.replace(NON_ASCII, foldForFastPath));
-}
-
-/**
- * Text the fast path would take but for leet in a token ("the g20 summit"): the full pipeline's
- * first pass folds it one-to-one, finds no spaced letters to join (that alternative of
- * NEEDS_WORK did not match), unmasks, and squeezes nothing when the result has no repeats. So
- * that pass is the unmask stage on the folded text, with the identity map. When its output is
- * text the fast path would take as it is, the pipeline stops there (isStable). Otherwise (the
- * unmasked text has repeats, spaced letters, masks...) it is left to the pipeline.
- */
-function leetPath(original: string, lower: string): NormalizedText | null {
-  const n = lower.length;
-  if (codes.length < n) grow(n);
-  const c = codes;
-  for (let i = 0; i < n; i++) {
-    const ch = lower.charCodeAt(i);
-    const read = ch <= 0x7e ? ch : fastReadAs(ch);
-    c[i] = (read & KEPT) !== 0 ? ch : read;
-  }
-  unmaskScriptsAndLeet(n);
-  const text = bufferText(n);
-  return needsWorkFolded(text, fastReadAs) === 0 ? new IdentityNormalized(original, text) : null;
+/** Lower-cased text as the fast path writes it: each non-ASCII character folded to ASCII, or kept (one code unit each). */
+function fastText(lower: string): string {
+  return lower.replace(NON_ASCII, foldForFastPath);
 }
 
 /** A non-ASCII character as the fast path writes it: folded to ASCII, or kept. */
@@ -526,24 +497,228 @@ export function normalizeToObject(original: string): NormalizedText {
 /**
  * Normalises text for matching and keeps the offset map. Pure and idempotent:
  * `normalize(normalize(x).text).text === normalize(x).text`.
+ *
+ * Most comments are plain prose that no stage after folding would change: ASCII with maybe
+ * typographic quotes, no-break spaces, accents or symbols that fold one-to-one or stay. For
+ * those the normalised text is the lower-cased, folded text and the offset map is the identity,
+ * built without the per-character buffers of the full pipeline (the fast path). Most of the
+ * rest, long comments above all, need work in a few places only: a "…", a leet token ("g20"),
+ * a masked or spaced-out word. The pipeline runs on the stretches around those (regions) and
+ * takes the text between them as the fast path would. That gives what normalizeFully gives on
+ * the whole text because the regions end at split points (isSplitAt: a space between two words
+ * that end and start with two different ASCII letters, "...cd ef...") and nothing reaches
+ * across one:
+ * - fold works per code point, unmasking per whitespace-separated token;
+ * - the join reaches across a space only from a letter with no letter beside it, and a squeeze
+ *   across a run of one letter; the letters around a split point stay as they are through every
+ *   pass (ASCII letters fold to themselves, unmasking and the join rewrite or drop no Latin
+ *   letter, and a squeeze leaves a letter next to a different one), so no pass ever does;
+ * - NEEDS_WORK (needsWorkFolded, workFrom, isFinal) reads a text after a split point as it
+ *   reads a text that starts there.
+ * So the text between regions comes out of the first pass as the fast path writes it, with the
+ * identity map, and no later pass changes it (tests/normalize/paths.test.ts holds the fast
+ * path to that): the passes run on the regions alone, folded one after the other into the
+ * buffer (where they meet at split points too), and the loop stops where it would on the
+ * whole text. tests/normalize/segments.test.ts holds the result to normalizeFully's.
  */
 export function normalize(original: string): NormalizedText {
-  return fastPath(original) ?? normalizeFully(original);
+  const lower = original.toLowerCase();
+  // A few characters lower-case to two ("İ"): such text is left to the pipeline.
+  if (lower.length !== original.length) return normalizeFully(original);
+  const regions = workRegions(original, lower);
+  const rest = fastText(lower);
+  if (regions.length === 0) return new IdentityNormalized(original, rest);
+  if (regions[0] === 0 && regions[1] === original.length) return normalizeFully(original);
+  return normalizeRegions(original, regions, rest);
 }
 
 /**
- * The full pipeline, without the fast path's shortcut. The fast path must give exactly what
- * this gives for every text it takes (tests/normalize/paths.test.ts holds them equal).
+ * The pipeline on `regions` of `original` (workRegions), with the text between them as the
+ * fast path writes it (`rest`): see normalize.
+ */
+function normalizeRegions(original: string, regions: readonly number[], rest: string): NormalizedText {
+  const n = original.length;
+  // The buffer as normalizeFully's fold() would have it (it only grows), and the regions in it.
+  if (codes.length < n) grow(n);
+  const capacity = codes.length;
+  let m = 0;
+  let covered = 0;
+  for (let k = 0; k < regions.length; k += 2) {
+    m = fold(original, regions[k]!, regions[k + 1]!, m);
+    covered += regions[k + 1]! - regions[k]!;
+  }
+  if (n - covered + m > capacity) return outgrown(original, capacity);
+  // The loop stops where it would on the whole text (isStable): when, stitched together, it is
+  // what it was before the pass, or when the regions are final (the rest is final already: the
+  // fast path's text is lower-case and needs no work).
+  let previous = original;
+  let final: string | undefined;
+  const text = settle(stages(m), '', (next) => {
+    // The whole text is as long as before only if the regions together are: stitch it only then.
+    const whole = n - covered + next.length === previous.length ? stitch(regions, rest, next) : undefined;
+    if (whole === previous || isFinal(next)) {
+      final = whole;
+      return true;
+    }
+    previous = whole ?? stitch(regions, rest, next);
+    return false;
+  });
+  const whole = final ?? stitch(regions, rest, text);
+  if (whole.length === n && regionsKeepPlaces(regions, text.length)) return new IdentityNormalized(original, whole);
+  const map = stitchedMap(regions, n, text.length, whole.length);
+  return { original, text: whole, starts: map.starts, ends: map.ends };
+}
+
+/**
+ * The offset map of the stitched text (`length` code units) of an original of `n`: the
+ * identity between the regions, the buffer's first `m` positions for the regions.
+ */
+function stitchedMap(regions: readonly number[], n: number, m: number, length: number): { starts: Int32Array; ends: Int32Array } {
+  const starts = new Int32Array(length);
+  const ends = new Int32Array(length);
+  let o = 0;
+  let b = 0;
+  let from = 0;
+  for (let k = 0; k < regions.length; k += 2) {
+    for (let j = from; j < regions[k]!; j++, o++) {
+      starts[o] = j;
+      ends[o] = j + 1;
+    }
+    const to = regionEnd(b, regions[k + 1]!, m);
+    starts.set(bufStarts.subarray(b, to), o);
+    ends.set(bufEnds.subarray(b, to), o);
+    o += to - b;
+    b = to;
+    from = regions[k + 1]!;
+  }
+  for (let j = from; j < n; j++, o++) {
+    starts[o] = j;
+    ends[o] = j + 1;
+  }
+  return { starts, ends };
+}
+
+/**
+ * Is `i` a split point of `t`: a space with two different ASCII letters before it and two after
+ * it ("ed th" in "painted the")? Read in the original, so the letters are ASCII in it.
+ */
+function isSplitAt(t: string, i: number): boolean {
+  if (t.charCodeAt(i) !== 32 || i < 2 || i + 2 >= t.length) return false;
+  const c = asciiLetter(t.charCodeAt(i - 2));
+  const d = asciiLetter(t.charCodeAt(i - 1));
+  const e = asciiLetter(t.charCodeAt(i + 1));
+  const f = asciiLetter(t.charCodeAt(i + 2));
+  return c !== 0 && d !== 0 && e !== 0 && f !== 0 && c !== d && e !== f;
+}
+
+/** An ASCII letter's lower case, else 0. */
+function asciiLetter(code: number): number {
+  const lower = code | 32;
+  return lower >= 97 && lower <= 122 ? lower : 0;
+}
+
+/**
+ * The regions of `original` the pipeline must see, as [start, end) pairs in order: each starts
+ * at 0 or a split point and ends at a split point or the end, and holds every place where
+ * NEEDS_WORK matches the lower-cased text (`lower`, as long as `original`), leet included.
+ * Between two regions there is always text. Exported for the tests.
+ */
+export function workRegions(original: string, lower: string): number[] {
+  const n = lower.length;
+  const out: number[] = [];
+  let pos = 0;
+  while (pos < n) {
+    // pos is 0 or a split point, so what comes before cannot change what workFrom finds.
+    const at = workFrom(lower, fastReadAs, pos);
+    if (at >= n) break;
+    let start = at - 1;
+    while (start > pos && !isSplitAt(original, start)) start--;
+    if (start < pos) start = pos;
+    let end = at + 1;
+    while (end < n && !isSplitAt(original, end)) end++;
+    if (out.length > 0 && out[out.length - 1] === start) out[out.length - 1] = end;
+    else out.push(start, end);
+    pos = end;
+  }
+  return out;
+}
+
+/**
+ * normalizeFully for text whose folded form is longer than the buffer (`capacity` code units):
+ * its fold() grows the buffer at a non-ASCII character only, so ASCII after an expanding fold
+ * ("…" → "...") can run past the end. What it then makes of the text's end depends on the
+ * buffer's size: to give what it gives, call it with the buffer as it would have had it.
+ */
+function outgrown(original: string, capacity: number): NormalizedText {
+  if (codes.length > capacity) {
+    codes = codes.slice(0, capacity);
+    bufStarts = bufStarts.slice(0, capacity);
+    bufEnds = bufEnds.slice(0, capacity);
+  }
+  return normalizeFully(original);
+}
+
+/** The first of the buffer's positions from `b` on (up to `m`) that comes from original character `end` or later. */
+function regionEnd(b: number, end: number, m: number): number {
+  while (b < m && bufStarts[b]! < end) b++;
+  return b;
+}
+
+/**
+ * The whole text: between the regions `lower` as the fast path writes it (`rest`), the regions
+ * as the buffer's first `m` positions (`text`) have them. Joined, not concatenated: a join
+ * gives a flat string, where `+` gives a rope every reader of the text would walk.
+ */
+function stitch(regions: readonly number[], rest: string, text: string): string {
+  const parts: string[] = [];
+  let b = 0;
+  let from = 0;
+  for (let k = 0; k < regions.length; k += 2) {
+    const to = regionEnd(b, regions[k + 1]!, text.length);
+    parts.push(rest.slice(from, regions[k]!), text.slice(b, to));
+    b = to;
+    from = regions[k + 1]!;
+  }
+  parts.push(rest.slice(from));
+  return parts.join('');
+}
+
+/** Does each region keep its place in the buffer (`m` positions), one position per original character? */
+function regionsKeepPlaces(regions: readonly number[], m: number): boolean {
+  let b = 0;
+  for (let k = 0; k < regions.length; k += 2) {
+    const length = regions[k + 1]! - regions[k]!;
+    if (b + length > m || !mapsOnto(b, b + length, regions[k]!)) return false;
+    b += length;
+  }
+  return b === m;
+}
+
+/**
+ * The full pipeline, without the shortcuts. normalize must give exactly what this gives for
+ * every text (tests/normalize/paths.test.ts and segments.test.ts hold them equal).
  */
 export function normalizeFully(original: string): NormalizedText {
-  // The stages feed each other (a squeeze can leave letters to join, a join can make a token
-  // leet), so the pipeline runs again until its output no longer changes, up to MAX_PASSES
-  // passes: normalising normalised text then changes nothing. The buffer keeps the offsets into
-  // the original throughout, so a pass's map composes with the one before as it runs.
-  let n = stages(fold(original));
+  const text = settle(stages(fold(original)), original, isStable);
+  const n = text.length;
+  // Text whose only changes were one-to-one folds (a no-break space, an accent) keeps the
+  // identity map, which IdentityNormalized gives without allocating it.
+  if (n === original.length && mapsOnto(0, n, 0)) return new IdentityNormalized(original, text);
+  return { original, text, starts: bufStarts.slice(0, n), ends: bufEnds.slice(0, n) };
+}
+
+/**
+ * The passes after the first, whose output is the buffer's first `n` positions: the stages feed
+ * each other (a squeeze can leave letters to join, a join can make a token leet), so the
+ * pipeline runs again until `stable(text, previous)` says a pass's output is final, up to
+ * MAX_PASSES passes: normalising normalised text then changes nothing. `first` is the text
+ * before the first pass. The buffer keeps the offsets into the original throughout, so a pass's
+ * map composes with the one before as it runs. Returns the text of the buffer's positions.
+ */
+function settle(n: number, first: string, stable: (text: string, previous: string) => boolean): string {
   let text = bufferText(n);
-  let previous = original;
-  for (let pass = 1; pass < MAX_PASSES && !isStable(text, previous); pass++) {
+  let previous = first;
+  for (let pass = 1; pass < MAX_PASSES && !stable(text, previous); pass++) {
     previous = text;
     if (foldKeeps(n)) {
       // fold() would give back the buffer with an identity map: run the stages on it as it is.
@@ -565,31 +740,34 @@ export function normalizeFully(original: string): NormalizedText {
       text = bufferText(n);
     }
   }
-  // Text whose only changes were one-to-one folds (a no-break space, an accent) keeps the
-  // identity map, which IdentityNormalized gives without allocating it.
-  if (n === original.length && isIdentityMap(n)) return new IdentityNormalized(original, text);
-  return { original, text, starts: bufStarts.slice(0, n), ends: bufEnds.slice(0, n) };
+  return text;
 }
 
-/** Does buffer position i come from original character i, for every i < n? */
-function isIdentityMap(n: number): boolean {
+/** Do buffer positions `from` to `to` come from original characters `at`, `at + 1`, ... one each? */
+function mapsOnto(from: number, to: number, at: number): boolean {
   const s = bufStarts;
   const e = bufEnds;
-  for (let i = 0; i < n; i++) if (s[i] !== i || e[i] !== i + 1) return false;
+  const shift = at - from;
+  for (let i = from; i < to; i++) if (s[i] !== i + shift || e[i] !== i + shift + 1) return false;
   return true;
 }
 
 const MAX_PASSES = 4;
 
-/**
- * A pass's output is final when nothing changed, or when it is text the fast path would return
- * as it is: lower-case, nothing to fold (ASCII, or symbols such as "•" that fold to themselves)
- * and nothing needsWorkFolded() calls work. A further pass would fold nothing and its stages
- * would change nothing, which is what the fast path relies on too (tests/normalize/paths.test.ts);
- * saying so here spares text that keeps a symbol ("•", "©") a second run of the stages.
- */
+/** A pass's output is final when nothing changed, or when it is text the fast path would return as it is (isFinal). */
 function isStable(next: string, previous: string): boolean {
-  return next === previous || (next.length > 0 && needsWorkFolded(next, fastReadAs) === 0 && next === next.toLowerCase());
+  return next === previous || isFinal(next);
+}
+
+/**
+ * Is a pass's output text the fast path would return as it is: lower-case, nothing to fold
+ * (ASCII, or symbols such as "•" that fold to themselves) and nothing needsWorkFolded() calls
+ * work? A further pass would fold nothing and its stages would change nothing, which is what
+ * the fast path relies on too (tests/normalize/paths.test.ts); saying so here spares text that
+ * keeps a symbol ("•", "©") a second run of the stages.
+ */
+function isFinal(next: string): boolean {
+  return next.length > 0 && needsWorkFolded(next, fastReadAs) === 0 && next === next.toLowerCase();
 }
 
 /** Stages 2 to 4 on the buffer's first `n` positions. Returns the new length. */

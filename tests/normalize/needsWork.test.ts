@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { KEPT, NEEDS_WORK, ONLY_LEET, needsWork, needsWorkFolded } from '../../src/normalize/needsWork.js';
+import { KEPT, NEEDS_WORK, ONLY_LEET, needsWork, needsWorkFolded, workFrom } from '../../src/normalize/needsWork.js';
 import { TRICKY_CHARS, TRICKY_WORDS, runs } from '../property/arbitraries.js';
 import { fixtureTexts } from '../support/corpus.js';
 
@@ -55,6 +55,31 @@ describe('needsWork', () => {
       }),
       runs(5000),
     );
+  });
+
+  it('workFrom finds where text read from a position first needs work, leet included', () => {
+    // The spaced-letters alternative matches at a third letter at the end of what is read, so a
+    // text cut just before workFrom's answer may match it; no other alternative may.
+    const SPACED_AT_END = /(?:^|[^a-z013457@*#])[a-z013457@][ \t.\-_/|~+,]{1,3}[a-z013457@][ \t.\-_/|~+,]{1,3}[a-z013457@]$/;
+    const text = fc.array(fc.constantFrom(...PIECES, 'g20', 'the', 'a b', 'ab'), { maxLength: 24 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, fc.nat(), (t, k) => {
+        const from = k % (t.length + 1);
+        const at = workFrom(t, () => 0, from);
+        expect(at >= from && at <= t.length).toBe(true);
+        if (at === t.length) {
+          expect(NEEDS_WORK.test(t.slice(from)), JSON.stringify([t, from])).toBe(false);
+        } else {
+          expect(NEEDS_WORK.test(t.slice(from, at + 1)), JSON.stringify([t, from, at])).toBe(true);
+          const before = t.slice(from, at);
+          expect(!NEEDS_WORK.test(before) || SPACED_AT_END.test(before), JSON.stringify([t, from, at])).toBe(true);
+        }
+      }),
+      runs(20_000),
+    );
+    for (const [t, from, at] of [['the g20 summit', 0, 6], ['the g20 summit', 7, 14], ['a b c.', 0, 5], ['x a b c', 0, 5], ['a b c', 0, 4], ['aaa', 0, 2], ['ab aaa', 3, 5], ['f*ck', 0, 1]] as const) {
+      expect(workFrom(t, () => 0, from), t).toBe(at);
+    }
   });
 
   it('needsWorkFolded answers for the folded text and counts the folds', () => {
