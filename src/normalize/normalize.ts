@@ -473,6 +473,79 @@ class IdentityNormalized implements NormalizedText {
   }
 }
 
+/**
+ * normalizeRegions' result. Its offset map is the identity but in the regions, and most of it is
+ * never read (match.ts reads it at a match or a glued hit), while building two typed arrays as
+ * long as the text cost a fifth of normalising a long comment: so it keeps the regions' part of
+ * the map, separatedAt and originalSpan read a position through startAt and endAt, and `starts`
+ * and `ends` are built on first read (getters on the prototype, as IdentityNormalized's).
+ */
+class RegionsNormalized implements NormalizedText {
+  #starts: Int32Array | undefined;
+  #ends: Int32Array | undefined;
+
+  constructor(
+    readonly original: string,
+    readonly text: string,
+    /** placeRegions() of the regions. */
+    private readonly placed: Int32Array,
+    /** The regions' starts and ends, one after the other. */
+    private readonly regionStarts: Int32Array,
+    private readonly regionEnds: Int32Array,
+  ) {}
+
+  get starts(): Int32Array {
+    return (this.#starts ??= this.#map(this.regionStarts, 0));
+  }
+
+  get ends(): Int32Array {
+    return (this.#ends ??= this.#map(this.regionEnds, 1));
+  }
+
+  /** starts[i], for an integer i from 0 to text.length - 1. */
+  startAt(i: number): number {
+    return this.#at(i, this.regionStarts, 0);
+  }
+
+  /** ends[i], for an integer i from 0 to text.length - 1. */
+  endAt(i: number): number {
+    return this.#at(i, this.regionEnds, 1);
+  }
+
+  #at(i: number, inRegions: Int32Array, shift: 0 | 1): number {
+    const p = this.placed;
+    // The last region that starts at or before i (binary search: a hostile text has many).
+    let lo = 0;
+    let hi = p.length / 4;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (p[mid * 4]! <= i) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === 0) return i + shift;
+    const k = (lo - 1) * 4;
+    const into = i - p[k]!;
+    const length = p[k + 1]!;
+    return into < length ? inRegions[p[k + 2]! + into]! : p[k + 3]! + into - length + shift;
+  }
+
+  /** The whole map: the identity (plus `shift`) between the regions, `inRegions` in them. */
+  #map(inRegions: Int32Array, shift: 0 | 1): Int32Array {
+    const p = this.placed;
+    const out = new Int32Array(this.text.length);
+    let o = 0;
+    let from = 0;
+    for (let k = 0; k < p.length; k += 4) {
+      for (; o < p[k]!; o++) out[o] = from++ + shift;
+      out.set(inRegions.subarray(p[k + 2]!, p[k + 2]! + p[k + 1]!), o);
+      o += p[k + 1]!;
+      from = p[k + 3]!;
+    }
+    for (; o < out.length; o++) out[o] = from++ + shift;
+    return out;
+  }
+}
+
 /** Lower-cased text as the fast path writes it: each non-ASCII character folded to ASCII, or kept (one code unit each). */
 function fastText(lower: string): string {
   return lower.replace(NON_ASCII, foldForFastPath);
@@ -565,37 +638,31 @@ function normalizeRegions(original: string, regions: readonly number[], rest: st
   });
   const whole = final ?? stitch(regions, rest, text);
   if (whole.length === n && regionsKeepPlaces(regions, text.length)) return new IdentityNormalized(original, whole);
-  const map = stitchedMap(regions, n, text.length, whole.length);
-  return { original, text: whole, starts: map.starts, ends: map.ends };
+  return new RegionsNormalized(original, whole, placeRegions(regions, text.length), bufStarts.slice(0, text.length), bufEnds.slice(0, text.length));
 }
 
 /**
- * The offset map of the stitched text (`length` code units) of an original of `n`: the
- * identity between the regions, the buffer's first `m` positions for the regions.
+ * Where each of `regions` lies in the stitched text and in the buffer's first `m` positions:
+ * four numbers a region, its first position in the text, its length there, its first position
+ * in the buffer, and its end in the original (the text after it maps one to one from there).
  */
-function stitchedMap(regions: readonly number[], n: number, m: number, length: number): { starts: Int32Array; ends: Int32Array } {
-  const starts = new Int32Array(length);
-  const ends = new Int32Array(length);
+function placeRegions(regions: readonly number[], m: number): Int32Array {
+  const placed = new Int32Array(regions.length * 2);
   let o = 0;
   let b = 0;
   let from = 0;
   for (let k = 0; k < regions.length; k += 2) {
-    for (let j = from; j < regions[k]!; j++, o++) {
-      starts[o] = j;
-      ends[o] = j + 1;
-    }
     const to = regionEnd(b, regions[k + 1]!, m);
-    starts.set(bufStarts.subarray(b, to), o);
-    ends.set(bufEnds.subarray(b, to), o);
+    o += regions[k]! - from;
+    placed[k * 2] = o;
+    placed[k * 2 + 1] = to - b;
+    placed[k * 2 + 2] = b;
+    placed[k * 2 + 3] = regions[k + 1]!;
     o += to - b;
     b = to;
     from = regions[k + 1]!;
   }
-  for (let j = from; j < n; j++, o++) {
-    starts[o] = j;
-    ends[o] = j + 1;
-  }
-  return { starts, ends };
+  return placed;
 }
 
 /**
@@ -787,8 +854,14 @@ const SEPARATOR = /[\s.\-_/|~+,\u00b7]/;
 export function separatedAt(n: NormalizedText, i: number): boolean {
   // Under an identity map nothing lies between two positions (and the map need not be built).
   if (n instanceof IdentityNormalized) return false;
+  if (n instanceof RegionsNormalized) return Number.isInteger(i) && i > 0 && i < n.text.length && separated(n.original, n.endAt(i - 1), n.startAt(i));
   if (i <= 0 || i >= n.starts.length) return false;
-  for (let k = n.ends[i - 1]!; k < n.starts[i]!; k++) if (SEPARATOR.test(n.original[k]!)) return true;
+  return separated(n.original, n.ends[i - 1]!, n.starts[i]!);
+}
+
+/** Is there a separator in `original` from `from` to `to`? */
+function separated(original: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (SEPARATOR.test(original[k]!)) return true;
   return false;
 }
 
@@ -796,6 +869,12 @@ export function originalSpan(n: NormalizedText, start: number, end: number): { s
   // Under an identity map a span in range is its own original span (and the map need not be built).
   if (n instanceof IdentityNormalized && inRange(start, n.text.length) && inRange(end, n.text.length)) {
     return end <= start ? { start, end: start } : { start, end };
+  }
+  // The same for the map of normalizeRegions, read where asked.
+  if (n instanceof RegionsNormalized && inRange(start, n.text.length) && inRange(end, n.text.length)) {
+    if (end > start) return { start: n.startAt(start), end: n.endAt(end - 1) };
+    const at = start < n.text.length ? n.startAt(start) : n.original.length;
+    return { start: at, end: at };
   }
   if (end <= start) {
     const at = start < n.starts.length ? n.starts[start]! : n.original.length;

@@ -77,10 +77,19 @@ const narrow = (maxWords: number): fc.Arbitrary<string> =>
     .array(fc.constantFrom('aaa', 'eee', 'OOO', 'a', 'b', 'e', 'x', 'g20', '3', 'the', 'ab', 'ok', 'said', 'see', 'x.', '…'), { maxLength: maxWords, size: 'max' })
     .map((words) => words.join(' '));
 
-/** Does `t` go through the regions: lower case as long as it, and at least two regions with text between? */
-const segmented = (t: string): boolean => {
+/** The regions of `t` (workRegions), none when its lower case is longer. */
+const regionsOf = (t: string): number[] => {
   const lower = t.toLowerCase();
-  return lower.length === t.length && workRegions(t, lower).length >= 4;
+  return lower.length === t.length ? workRegions(t, lower) : [];
+};
+
+/** Does `t` go through the regions: at least two, with text between? */
+const segmented = (t: string): boolean => regionsOf(t).length >= 4;
+
+/** Does normalize run the pipeline on part of `t` only? */
+const partly = (t: string): boolean => {
+  const regions = regionsOf(t);
+  return regions.length > 0 && !(regions[0] === 0 && regions[1] === t.length);
 };
 
 describe('normalize on the regions that need work', () => {
@@ -116,12 +125,33 @@ describe('normalize on the regions that need work', () => {
   });
 
   it('maps spans and separators as normalizeFully does', () => {
+    let taken = 0;
     fc.assert(
-      fc.property(text(8), (t) => {
+      fc.property(fc.oneof(text(10), narrow(10)), (t) => {
+        if (partly(t)) taken++;
         expect(readings(normalize(t)), JSON.stringify(t)).toEqual(readings(normalizeFully(t)));
       }),
       runs(3000),
     );
+    expect(taken).toBeGreaterThan(500);
+  });
+
+  it('maps spans and separators as the plain offset arrays do, where they are built on first read', () => {
+    // Positions out of range and no integers included: they must read as the arrays read them.
+    const position = fc.oneof(fc.integer({ min: -2, max: 60 }), fc.constantFrom(0.5, Number.NaN, Infinity));
+    let taken = 0;
+    fc.assert(
+      fc.property(fc.oneof(text(12), narrow(12)), position, position, (t, a, b) => {
+        if (partly(t)) taken++;
+        const n = normalize(t);
+        const plain: NormalizedText = { original: n.original, text: n.text, starts: Int32Array.from(n.starts), ends: Int32Array.from(n.ends) };
+        const lazy = normalize(t);
+        expect(originalSpan(lazy, a, b)).toEqual(originalSpan(plain, a, b));
+        expect(separatedAt(lazy, a)).toBe(separatedAt(plain, a));
+      }),
+      runs(20_000),
+    );
+    expect(taken).toBeGreaterThan(4000);
   });
 
   it('cuts regions at split points only, and leaves between them text the fast path takes', () => {
