@@ -386,16 +386,21 @@ const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
 /** The buffer's first `n` code units as a string. */
 function bufferText(n: number): string {
-  const text = UTF16.decode(codes.subarray(0, n));
-  // The decoder turns a lone surrogate into U+FFFD: where one may have been, copy unit by unit.
-  return text.indexOf('\ufffd') < 0 ? text : bufferTextByUnits(n);
+  return unitsText(codes, n);
 }
 
-function bufferTextByUnits(n: number): string {
+/** The first `n` code units of `units` as a string. */
+function unitsText(units: Uint16Array, n: number): string {
+  const text = UTF16.decode(units.subarray(0, n));
+  // The decoder turns a lone surrogate into U+FFFD: where one may have been, copy unit by unit.
+  return text.indexOf('\ufffd') < 0 ? text : unitsTextOneByOne(units, n);
+}
+
+function unitsTextOneByOne(units: Uint16Array, n: number): string {
   const CHUNK = 8192;
-  if (n <= CHUNK) return String.fromCharCode.apply(null, codes.subarray(0, n) as unknown as number[]);
+  if (n <= CHUNK) return String.fromCharCode.apply(null, units.subarray(0, n) as unknown as number[]);
   const parts: string[] = [];
-  for (let i = 0; i < n; i += CHUNK) parts.push(String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]));
+  for (let i = 0; i < n; i += CHUNK) parts.push(String.fromCharCode.apply(null, units.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]));
   return parts.join('');
 }
 
@@ -409,9 +414,11 @@ function bufferTextByUnits(n: number): string {
  *   is the spacer "·": it is read as that and kept;
  * - anything else (letters fold() keeps, expanding or vanishing folds, surrogates) needs the
  *   full pipeline: 0.
- * Both kinds keep one position per code unit, so the offset map stays the identity. The fast
- * path reads the lower-cased text; tests/normalize/paths.test.ts checks over every code unit
- * that folding the original character gives what reading its lower case says.
+ * Both kinds keep one position per code unit, so the offset map stays the identity. fold()
+ * lower-cases, so a code unit reads as its lower case does: the fast path reads the text as
+ * written (ASCII lower-cased by workFrom), which spares a toLowerCase() of the whole text;
+ * tests/normalize/paths.test.ts checks over every code unit that folding it gives what reading
+ * it says.
  */
 const FAST_UNKNOWN = 0;
 const FAST_NONE = 0xff; // memoised 0: needs the full pipeline
@@ -439,8 +446,7 @@ function fastReadOf(c: number): number {
 
 const DOT = 46; // '.'
 const QUESTION = 63; // '?'
-/** The code units needsWorkFolded reads through fastReadAs: only those are looked at when rebuilding the text. */
-const NON_ASCII = /[^\x00-\x7e]/g;
+
 
 /** An identity offset map of length n: character i came from original character i. */
 function identity(n: number, offset: 0 | 1): Int32Array {
@@ -546,17 +552,6 @@ class RegionsNormalized implements NormalizedText {
   }
 }
 
-/** Lower-cased text as the fast path writes it: each non-ASCII character folded to ASCII, or kept (one code unit each). */
-function fastText(lower: string): string {
-  return lower.replace(NON_ASCII, foldForFastPath);
-}
-
-/** A non-ASCII character as the fast path writes it: folded to ASCII, or kept. */
-function foldForFastPath(ch: string): string {
-  const v = fastReadAs(ch.charCodeAt(0));
-  return (v & KEPT) !== 0 ? ch : String.fromCharCode(v);
-}
-
 /**
  * `normalize` as the package exports it: the same result as a plain object whose offset maps are
  * own data properties, so it spreads, clones and serialises like any value. Moderation calls
@@ -595,21 +590,17 @@ export function normalizeToObject(original: string): NormalizedText {
  * whole text. tests/normalize/segments.test.ts holds the result to normalizeFully's.
  */
 export function normalize(original: string): NormalizedText {
-  const lower = original.toLowerCase();
-  // A few characters lower-case to two ("İ"): such text is left to the pipeline.
-  if (lower.length !== original.length) return normalizeFully(original);
-  const regions = workRegions(original, lower);
-  const rest = fastText(lower);
-  if (regions.length === 0) return new IdentityNormalized(original, rest);
+  const regions = workRegions(original);
+  if (regions.length === 0) return new IdentityNormalized(original, unitsText(written, original.length));
   if (regions[0] === 0 && regions[1] === original.length) return normalizeFully(original);
-  return normalizeRegions(original, regions, rest);
+  return normalizeRegions(original, regions);
 }
 
 /**
  * The pipeline on `regions` of `original` (workRegions), with the text between them as the
- * fast path writes it (`rest`): see normalize.
+ * fast path writes it (in `written`): see normalize.
  */
-function normalizeRegions(original: string, regions: readonly number[], rest: string): NormalizedText {
+function normalizeRegions(original: string, regions: readonly number[]): NormalizedText {
   const n = original.length;
   // The buffer as normalizeFully's fold() would have it (it only grows), and the regions in it.
   if (codes.length < n) grow(n);
@@ -628,15 +619,15 @@ function normalizeRegions(original: string, regions: readonly number[], rest: st
   let final: string | undefined;
   const text = settle(stages(m), '', (next) => {
     // The whole text is as long as before only if the regions together are: stitch it only then.
-    const whole = n - covered + next.length === previous.length ? stitch(regions, rest, next) : undefined;
+    const whole = n - covered + next.length === previous.length ? stitch(regions, n, next.length) : undefined;
     if (whole === previous || isFinal(next)) {
       final = whole;
       return true;
     }
-    previous = whole ?? stitch(regions, rest, next);
+    previous = whole ?? stitch(regions, n, next.length);
     return false;
   });
-  const whole = final ?? stitch(regions, rest, text);
+  const whole = final ?? stitch(regions, n, text.length);
   if (whole.length === n && regionsKeepPlaces(regions, text.length)) return new IdentityNormalized(original, whole);
   return new RegionsNormalized(original, whole, placeRegions(regions, text.length), bufStarts.slice(0, text.length), bufEnds.slice(0, text.length));
 }
@@ -687,16 +678,17 @@ function asciiLetter(code: number): number {
 /**
  * The regions of `original` the pipeline must see, as [start, end) pairs in order: each starts
  * at 0 or a split point and ends at a split point or the end, and holds every place where
- * NEEDS_WORK matches the lower-cased text (`lower`, as long as `original`), leet included.
- * Between two regions there is always text. Exported for the tests.
+ * NEEDS_WORK matches the lower-cased text, leet included. Between two regions there is always
+ * text, which is left in `written` as the fast path writes it. Exported for the tests.
  */
-export function workRegions(original: string, lower: string): number[] {
-  const n = lower.length;
+export function workRegions(original: string): number[] {
+  const n = original.length;
+  if (written.length < n) written = new Uint16Array(Math.max(n, 2 * written.length));
   const out: number[] = [];
   let pos = 0;
   while (pos < n) {
     // pos is 0 or a split point, so what comes before cannot change what workFrom finds.
-    const at = workFrom(lower, fastReadAs, pos);
+    const at = workFrom(original, fastReadAs, pos, written);
     if (at >= n) break;
     let start = at - 1;
     while (start > pos && !isSplitAt(original, start)) start--;
@@ -709,6 +701,9 @@ export function workRegions(original: string, lower: string): number[] {
   }
   return out;
 }
+
+/** The text as the fast path writes it, where workRegions read it (each code unit at its index). */
+let written = new Uint16Array(256);
 
 /**
  * normalizeFully for text whose folded form is longer than the buffer (`capacity` code units):
@@ -731,23 +726,32 @@ function regionEnd(b: number, end: number, m: number): number {
   return b;
 }
 
+/** Where stitch() puts the whole text together. */
+let stitched = new Uint16Array(256);
+
 /**
- * The whole text: between the regions `lower` as the fast path writes it (`rest`), the regions
- * as the buffer's first `m` positions (`text`) have them. Joined, not concatenated: a join
- * gives a flat string, where `+` gives a rope every reader of the text would walk.
+ * The whole text, for an original of `n` code units: between the regions as the fast path
+ * writes it (`written`), the regions as the buffer's first `m` positions have them.
  */
-function stitch(regions: readonly number[], rest: string, text: string): string {
-  const parts: string[] = [];
+function stitch(regions: readonly number[], n: number, m: number): string {
+  let length = n + m;
+  for (let k = 0; k < regions.length; k += 2) length -= regions[k + 1]! - regions[k]!;
+  if (stitched.length < length) stitched = new Uint16Array(Math.max(length, 2 * stitched.length));
+  const out = stitched;
+  let o = 0;
   let b = 0;
   let from = 0;
   for (let k = 0; k < regions.length; k += 2) {
-    const to = regionEnd(b, regions[k + 1]!, text.length);
-    parts.push(rest.slice(from, regions[k]!), text.slice(b, to));
+    out.set(written.subarray(from, regions[k]!), o);
+    o += regions[k]! - from;
+    const to = regionEnd(b, regions[k + 1]!, m);
+    out.set(codes.subarray(b, to), o);
+    o += to - b;
     b = to;
     from = regions[k + 1]!;
   }
-  parts.push(rest.slice(from));
-  return parts.join('');
+  out.set(written.subarray(from, n), o);
+  return unitsText(out, length);
 }
 
 /** Does each region keep its place in the buffer (`m` positions), one position per original character? */
