@@ -190,9 +190,17 @@ export function workFrom(s: string, readAs: ReadAs, from: number, out: Uint16Arr
 /** Where needsWorkFolded has scan() write what it reads, which it does not need. */
 let discarded = new Uint16Array(256);
 
-/** ASCII as scan() reads it: as it is (lower-cased text), or in lower case (text as written). */
-const AS_IS = Uint8Array.from({ length: 0x80 }, (_, c) => c);
-const LOWER = Uint8Array.from({ length: 0x80 }, (_, c) => (c >= 65 && c <= 90 ? c + 32 : c));
+/**
+ * ASCII as scan() reads it, as it is (lower-cased text) or in lower case (text as written): the
+ * code unit read, and its KIND shifted left by 8, in one load (two cost a tenth of the scan).
+ */
+const asciiReads = (lower: boolean): Uint16Array =>
+  Uint16Array.from({ length: 0x80 }, (_, c) => {
+    const read = lower && c >= 65 && c <= 90 ? c + 32 : c;
+    return (KIND[read]! << 8) | read;
+  });
+const AS_IS = asciiReads(false);
+const LOWER = asciiReads(true);
 
 /** What scan() leaves besides its result when it reads to the end: its state (times KINDS) and the folds it counted. */
 let endState = 0;
@@ -205,7 +213,7 @@ let endFolds = 0;
  * folds in endState and endFolds. Writes what it reads to `out` (see workFrom): always, as a
  * branch on whether to cost more than the store.
  */
-function scan(s: string, readAs: ReadAs, from: number, table: Uint16Array, ascii: Uint8Array, out: Uint16Array): number {
+function scan(s: string, readAs: ReadAs, from: number, table: Uint16Array, ascii: Uint16Array, out: Uint16Array): number {
   const n = s.length;
   let state = START * KINDS;
   // The repeat alternative: the previous two code units.
@@ -214,6 +222,7 @@ function scan(s: string, readAs: ReadAs, from: number, table: Uint16Array, ascii
   let folded = 0;
   for (let i = from; i < n; i++) {
     let c = s.charCodeAt(i);
+    let kind: number;
     if (c > 0x7e) {
       const read = readAs(c);
       if (read === 0) return i;
@@ -221,10 +230,12 @@ function scan(s: string, readAs: ReadAs, from: number, table: Uint16Array, ascii
       // Counted and read without a branch on KEPT, which cost a tenth of the scan.
       folded += 1 - ((read & KEPT) >>> 7);
       c = read & ~KEPT;
+      kind = KIND[c]!;
     } else {
-      out[i] = c = ascii[c]!;
+      const read = ascii[c]!;
+      out[i] = c = read & 0xff;
+      kind = read >> 8;
     }
-    const kind = KIND[c]!;
     state = table[state + kind]!;
     if (state === FIRED * KINDS) return i;
     // Three of the same letter (LETTER is 0; one test, as double letters are too common to

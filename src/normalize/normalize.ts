@@ -155,7 +155,7 @@ const ASCII_LOWER = Uint8Array.from({ length: 0x80 }, (_, c) => (c >= 65 && c <=
  * of `text` from `from` to `to` (a code point boundary), into the buffer from position `at` on.
  * Returns the buffer's new length.
  */
-function fold(text: string, from = 0, to = text.length, at = 0): number {
+function fold(text: string, from: number, to: number, at: number): number {
   if (codes.length < at + to - from) grow(at + to - from);
   // The buffers in locals: the ASCII branch runs once per character. Reloaded after a grow().
   let c = codes;
@@ -447,7 +447,6 @@ function fastReadOf(c: number): number {
 const DOT = 46; // '.'
 const QUESTION = 63; // '?'
 
-
 /** An identity offset map of length n: character i came from original character i. */
 function identity(n: number, offset: 0 | 1): Int32Array {
   const out = new Int32Array(n);
@@ -690,17 +689,27 @@ export function workRegions(original: string): number[] {
     // pos is 0 or a split point, so what comes before cannot change what workFrom finds.
     const at = workFrom(original, fastReadAs, pos, written);
     if (at >= n) break;
-    let start = at - 1;
-    while (start > pos && !isSplitAt(original, start)) start--;
+    // The split points on either side: spaces, which indexOf finds faster than a loop.
+    let start = original.lastIndexOf(' ', at - 1);
+    while (start > pos && !isSplitAt(original, start)) start = original.lastIndexOf(' ', start - 1);
     if (start < pos) start = pos;
-    let end = at + 1;
-    while (end < n && !isSplitAt(original, end)) end++;
-    if (out.length > 0 && out[out.length - 1] === start) out[out.length - 1] = end;
+    // Text with no split point for a long way (hostile text, such as spaced letters) is left to
+    // the pipeline from there on: looking further would cost more than it could spare.
+    let end = original.indexOf(' ', at + 1);
+    while (end >= 0 && end - at < FAR && !isSplitAt(original, end)) end = original.indexOf(' ', end + 1);
+    if (end < 0 || end - at >= FAR) end = n;
+    // A region close to the one before joins it: the pipeline on a few words costs less than
+    // handling one more region.
+    if (out.length > 0 && start - out[out.length - 1]! < NEAR) out[out.length - 1] = end;
     else out.push(start, end);
     pos = end;
   }
   return out;
 }
+
+/** How far workRegions looks for the split point that ends a region, and how close two regions may be. */
+const FAR = 4096;
+const NEAR = 32;
 
 /** The text as the fast path writes it, where workRegions read it (each code unit at its index). */
 let written = new Uint16Array(256);
@@ -770,7 +779,7 @@ function regionsKeepPlaces(regions: readonly number[], m: number): boolean {
  * every text (tests/normalize/paths.test.ts and segments.test.ts hold them equal).
  */
 export function normalizeFully(original: string): NormalizedText {
-  const text = settle(stages(fold(original)), original, isStable);
+  const text = settle(stages(fold(original, 0, original.length, 0)), original, isStable);
   const n = text.length;
   // Text whose only changes were one-to-one folds (a no-break space, an accent) keeps the
   // identity map, which IdentityNormalized gives without allocating it.
@@ -803,7 +812,7 @@ function settle(n: number, first: string, stable: (text: string, previous: strin
     } else {
       const starts = bufStarts.slice(0, n);
       const ends = bufEnds.slice(0, n);
-      n = stages(fold(text));
+      n = stages(fold(text, 0, text.length, 0));
       for (let i = 0; i < n; i++) {
         bufStarts[i] = starts[bufStarts[i]!]!;
         bufEnds[i] = ends[bufEnds[i]! - 1]!;

@@ -56,11 +56,11 @@ const WORDS = [
 const SEPARATORS = ['  ', '\n', '\n\n', '\t', '. ', ', ', '\u00a0', '-', ' - ', ' . ', '…'];
 
 /** Words and separators, mostly plain words and single spaces, so that texts have several regions. */
-const text = (maxWords: number): fc.Arbitrary<string> =>
+const text = (maxWords: number, plainWeight = 3): fc.Arbitrary<string> =>
   fc
     .array(
       fc.tuple(
-        fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...PLAIN) }, { weight: 1, arbitrary: fc.constantFrom(...WORDS) }),
+        fc.oneof({ weight: plainWeight, arbitrary: fc.constantFrom(...PLAIN) }, { weight: 1, arbitrary: fc.constantFrom(...WORDS) }),
         fc.oneof({ weight: 4, arbitrary: fc.constant(' ') }, { weight: 1, arbitrary: fc.constantFrom(...SEPARATORS) }),
       ),
       { maxLength: maxWords, size: 'max' },
@@ -72,9 +72,15 @@ const text = (maxWords: number): fc.Arbitrary<string> =>
  * letters and leet next to plain words, so that a letter beside a split point often ends up
  * alone and could be joined across it (were a split point allowed beside a double letter).
  */
-const narrow = (maxWords: number): fc.Arbitrary<string> =>
+const narrow = (maxWords: number, plainWeight = 1): fc.Arbitrary<string> =>
   fc
-    .array(fc.constantFrom('aaa', 'eee', 'OOO', 'a', 'b', 'e', 'x', 'g20', '3', 'the', 'ab', 'ok', 'said', 'see', 'x.', '…'), { maxLength: maxWords, size: 'max' })
+    .array(
+      fc.oneof(
+        { weight: plainWeight, arbitrary: fc.constantFrom('the', 'ab', 'ok', 'said') },
+        { weight: 1, arbitrary: fc.constantFrom('aaa', 'eee', 'OOO', 'a', 'b', 'e', 'x', 'g20', '3', 'see', 'x.', '…') },
+      ),
+      { maxLength: maxWords, size: 'max' },
+    )
     .map((words) => words.join(' '));
 
 /** Does `t` go through the regions: at least two, with text between? */
@@ -100,15 +106,30 @@ describe('normalize on the regions that need work', () => {
   });
 
   it('gives what normalizeFully gives where squeezed runs leave single letters beside split points', () => {
-    for (const t of ['x aaa the eee b c', 'x aaa the aaa b c', 'aaa the eee b c.', 'b c aaa the eee', 'x ooo ok said ooo x y', 'the AAA b c said x EEE']) {
-      expect(difference(t), t).toBeNull();
+    // Plain words between them, so that the regions stay apart (close ones are joined).
+    const plain = ' the word said to the word said to the word said ';
+    for (const t of ['x aaa|eee b c', 'x aaa|aaa b c', 'aaa|eee b c.', 'b c aaa|eee', 'x ooo ok|ooo x y', 'AAA b c|x EEE']) {
+      const x = t.replace('|', plain);
+      expect(workRegions(x).length, x).toBe(4);
+      expect(difference(x), x).toBeNull();
+    }
+  });
+
+  it('gives what normalizeFully gives where no split point follows work for thousands of characters', () => {
+    // workRegions then leaves the rest of the text to the pipeline.
+    const tail = ' the word said to the word said g20 and so… on';
+    // A token whose letters and leet straddle any place the search might stop at.
+    const straddle = 'ab'.repeat(2040) + '0'.repeat(40);
+    for (const run of ['x '.repeat(2100), 'ab1'.repeat(1400), 'a-'.repeat(2100), 'word, '.repeat(700), 'aa '.repeat(1400), straddle, `x${straddle}`, `x ${straddle}`]) {
+      for (const t of [`the g20 ${run}${tail}`, `the word said ${run}g20${tail}`, `${run}${tail}`]) expect(difference(t), t.slice(0, 40)).toBeNull();
     }
   });
 
   it('gives what normalizeFully gives on generated text', () => {
     let taken = 0;
     fc.assert(
-      fc.property(fc.oneof(text(40), narrow(30)), (t) => {
+      // Regions closer than a few words are one: plain words between them, so that many are not.
+      fc.property(fc.oneof(text(60, 8), narrow(60, 4)), (t) => {
         if (segmented(t)) taken++;
         expect(difference(t), JSON.stringify(t)).toBeNull();
       }),
