@@ -158,31 +158,93 @@ export const ONLY_LEET = -2;
  * whether there are any, and whether leet is all there is to undo ("the g20 summit").
  */
 export function needsWorkFolded(s: string, readAs: ReadAs): number {
+  if (discarded.length < s.length) discarded = new Uint16Array(Math.max(s.length, 2 * discarded.length));
+  if (scan(s, readAs, 0, NEXT, AS_IS, discarded) < s.length) return -1;
+  const state = endState / KINDS;
+  // A third spaced letter at the very end has nothing after it.
+  if (state % SPACED_STATES === L3) return -1;
+  return state >= stateOf(0, 0, 0, 1) ? ONLY_LEET : endFolds;
+}
+
+/**
+ * NEXT, but a token holding both letters and leet fires at once, as the other alternatives do:
+ * for workFrom, to which leet is work like any other.
+ */
+const NEXT_STRICT = NEXT.map((to) => (to >= stateOf(0, 0, 0, 1) * KINDS ? FIRED * KINDS : to));
+
+/**
+ * Where text `s`, read from `from` on as a text of its own (ASCII in lower case, code units above
+ * 0x7e as `readAs` says), first needs work: the index of the code unit at which NEEDS_WORK, leet
+ * included, is sure to match the lower-cased text (the last one for a spaced-out word at the
+ * very end), or `s.length` when it never does. A match ends there and starts at or after
+ * `from`. Each code unit read before is written to `out` at its index as it reads: ASCII in
+ * lower case, a code unit above 0x7e as `readAs` reads it, or as it is when KEPT (`readAs` must
+ * then read it as its own lower case).
+ */
+export function workFrom(s: string, readAs: ReadAs, from: number, out: Uint16Array): number {
+  const at = scan(s, readAs, from, NEXT_STRICT, LOWER, out);
+  if (at < s.length) return at;
+  return (endState / KINDS) % SPACED_STATES === L3 ? s.length - 1 : s.length;
+}
+
+/** Where needsWorkFolded has scan() write what it reads, which it does not need. */
+let discarded = new Uint16Array(256);
+
+/**
+ * ASCII as scan() reads it, as it is (lower-cased text) or in lower case (text as written): the
+ * code unit read, and its KIND shifted left by 8, in one load (two cost a tenth of the scan).
+ */
+const asciiReads = (lower: boolean): Uint16Array =>
+  Uint16Array.from({ length: 0x80 }, (_, c) => {
+    const read = lower && c >= 65 && c <= 90 ? c + 32 : c;
+    return (KIND[read]! << 8) | read;
+  });
+const AS_IS = asciiReads(false);
+const LOWER = asciiReads(true);
+
+/** What scan() leaves besides its result when it reads to the end: its state (times KINDS) and the folds it counted. */
+let endState = 0;
+let endFolds = 0;
+
+/**
+ * Runs the DFA `table` over `s` from `from` on, from the state at the start of a text, reading
+ * ASCII as `ascii` maps it: the index of the code unit at which it fired (or met a code unit
+ * `readAs` refuses, or a third repeat), else `s.length`, leaving the end state and the count of
+ * folds in endState and endFolds. Writes what it reads to `out` (see workFrom): always, as a
+ * branch on whether to cost more than the store.
+ */
+function scan(s: string, readAs: ReadAs, from: number, table: Uint16Array, ascii: Uint16Array, out: Uint16Array): number {
   const n = s.length;
   let state = START * KINDS;
   // The repeat alternative: the previous two code units.
   let prevC = -1;
   let prevC2 = -1;
   let folded = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < n; i++) {
     let c = s.charCodeAt(i);
+    let kind: number;
     if (c > 0x7e) {
-      c = readAs(c);
-      if (c === 0) return -1;
-      if (c & KEPT) c ^= KEPT;
-      else folded++;
+      const read = readAs(c);
+      if (read === 0) return i;
+      out[i] = read & KEPT ? c : read;
+      // Counted and read without a branch on KEPT, which cost a tenth of the scan.
+      folded += 1 - ((read & KEPT) >>> 7);
+      c = read & ~KEPT;
+      kind = KIND[c]!;
+    } else {
+      const read = ascii[c]!;
+      out[i] = c = read & 0xff;
+      kind = read >> 8;
     }
-    const kind = KIND[c]!;
-    state = NEXT[state + kind]!;
-    if (state === FIRED * KINDS) return -1;
+    state = table[state + kind]!;
+    if (state === FIRED * KINDS) return i;
     // Three of the same letter (LETTER is 0; one test, as double letters are too common to
     // branch on).
-    if (((c ^ prevC) | (c ^ prevC2) | kind) === 0) return -1;
+    if (((c ^ prevC) | (c ^ prevC2) | kind) === 0) return i;
     prevC2 = prevC;
     prevC = c;
   }
-  state /= KINDS;
-  // A third spaced letter at the very end has nothing after it.
-  if (state % SPACED_STATES === L3) return -1;
-  return state >= stateOf(0, 0, 0, 1) ? ONLY_LEET : folded;
+  endState = state;
+  endFolds = folded;
+  return n;
 }

@@ -1,6 +1,6 @@
 import { SCRIPT_CONFUSABLES } from './confusables.js';
 import { foldCached, isInvisible } from './fold.js';
-import { KEPT, ONLY_LEET, needsWorkFolded } from './needsWork.js';
+import { KEPT, needsWorkFolded, workFrom } from './needsWork.js';
 
 /**
  * Text as the matcher sees it, with a map back to the original: normalised character `i`
@@ -150,16 +150,20 @@ export const CLASSES = (() => {
 /** ASCII code unit → its lower case: a load, where a range test mispredicts at capitals. */
 const ASCII_LOWER = Uint8Array.from({ length: 0x80 }, (_, c) => (c >= 65 && c <= 90 ? c + 32 : c));
 
-/** Stage 1: drop invisibles, fold case, width, diacritics and Latin look-alikes, per code point. Returns the length. */
-function fold(text: string): number {
-  if (codes.length < text.length) grow(text.length);
+/**
+ * Stage 1: drop invisibles, fold case, width, diacritics and Latin look-alikes, per code point,
+ * of `text` from `from` to `to` (a code point boundary), into the buffer from position `at` on.
+ * Returns the buffer's new length.
+ */
+function fold(text: string, from: number, to: number, at: number): number {
+  if (codes.length < at + to - from) grow(at + to - from);
   // The buffers in locals: the ASCII branch runs once per character. Reloaded after a grow().
   let c = codes;
   let bs = bufStarts;
   let be = bufEnds;
-  const len = text.length;
-  let n = 0;
-  for (let i = 0; i < len; ) {
+  const len = to;
+  let n = at;
+  for (let i = from; i < len; ) {
     const code = text.charCodeAt(i);
     if (code < 0x80) {
       c[n] = ASCII_LOWER[code]!;
@@ -382,16 +386,21 @@ const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
 /** The buffer's first `n` code units as a string. */
 function bufferText(n: number): string {
-  const text = UTF16.decode(codes.subarray(0, n));
-  // The decoder turns a lone surrogate into U+FFFD: where one may have been, copy unit by unit.
-  return text.indexOf('\ufffd') < 0 ? text : bufferTextByUnits(n);
+  return unitsText(codes, n);
 }
 
-function bufferTextByUnits(n: number): string {
+/** The first `n` code units of `units` as a string. */
+function unitsText(units: Uint16Array, n: number): string {
+  const text = UTF16.decode(units.subarray(0, n));
+  // The decoder turns a lone surrogate into U+FFFD: where one may have been, copy unit by unit.
+  return text.indexOf('\ufffd') < 0 ? text : unitsTextOneByOne(units, n);
+}
+
+function unitsTextOneByOne(units: Uint16Array, n: number): string {
   const CHUNK = 8192;
-  if (n <= CHUNK) return String.fromCharCode.apply(null, codes.subarray(0, n) as unknown as number[]);
+  if (n <= CHUNK) return String.fromCharCode.apply(null, units.subarray(0, n) as unknown as number[]);
   const parts: string[] = [];
-  for (let i = 0; i < n; i += CHUNK) parts.push(String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]));
+  for (let i = 0; i < n; i += CHUNK) parts.push(String.fromCharCode.apply(null, units.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]));
   return parts.join('');
 }
 
@@ -405,9 +414,11 @@ function bufferTextByUnits(n: number): string {
  *   is the spacer "·": it is read as that and kept;
  * - anything else (letters fold() keeps, expanding or vanishing folds, surrogates) needs the
  *   full pipeline: 0.
- * Both kinds keep one position per code unit, so the offset map stays the identity. The fast
- * path reads the lower-cased text; tests/normalize/paths.test.ts checks over every code unit
- * that folding the original character gives what reading its lower case says.
+ * Both kinds keep one position per code unit, so the offset map stays the identity. fold()
+ * lower-cases, so a code unit reads as its lower case does: the fast path reads the text as
+ * written (ASCII lower-cased by workFrom), which spares a toLowerCase() of the whole text;
+ * tests/normalize/paths.test.ts checks over every code unit that folding it gives what reading
+ * it says.
  */
 const FAST_UNKNOWN = 0;
 const FAST_NONE = 0xff; // memoised 0: needs the full pipeline
@@ -435,8 +446,6 @@ function fastReadOf(c: number): number {
 
 const DOT = 46; // '.'
 const QUESTION = 63; // '?'
-/** The code units needsWorkFolded reads through fastReadAs: only those are looked at when rebuilding the text. */
-const NON_ASCII = /[^\x00-\x7e]/g;
 
 /** An identity offset map of length n: character i came from original character i. */
 function identity(n: number, offset: 0 | 1): Int32Array {
@@ -470,47 +479,76 @@ class IdentityNormalized implements NormalizedText {
 }
 
 /**
- * Most comments are plain prose that no stage after folding would change: ASCII with maybe
- * typographic quotes, no-break spaces, accents or symbols that fold one-to-one or stay. For
- * those the normalised text is the lower-cased, folded text and the offset map is the identity,
- * built without the per-character buffers of the full pipeline.
+ * normalizeRegions' result. Its offset map is the identity but in the regions, and most of it is
+ * never read (match.ts reads it at a match or a glued hit), while building two typed arrays as
+ * long as the text cost a fifth of normalising a long comment: so it keeps the regions' part of
+ * the map, separatedAt and originalSpan read a position through startAt and endAt, and `starts`
+ * and `ends` are built on first read (getters on the prototype, as IdentityNormalized's).
  */
-function fastPath(original: string): NormalizedText | null {
-  const lower = original.toLowerCase();
-  if (lower.length !== original.length) return null;
-  // One scan decides, as if the non-ASCII characters were already folded, and counts the folds.
-  const folds = needsWorkFolded(lower, fastReadAs);
-  if (folds === ONLY_LEET) return leetPath(original, lower);
-  if (folds < 0) return null;
-  return new IdentityNormalized(original, folds === 0 ? lower : lower.replace(NON_ASCII, foldForFastPath));
-}
+class RegionsNormalized implements NormalizedText {
+  #starts: Int32Array | undefined;
+  #ends: Int32Array | undefined;
 
-/**
- * Text the fast path would take but for leet in a token ("the g20 summit"): the full pipeline's
- * first pass folds it one-to-one, finds no spaced letters to join (that alternative of
- * NEEDS_WORK did not match), unmasks, and squeezes nothing when the result has no repeats. So
- * that pass is the unmask stage on the folded text, with the identity map. When its output is
- * text the fast path would take as it is, the pipeline stops there (isStable). Otherwise (the
- * unmasked text has repeats, spaced letters, masks...) it is left to the pipeline.
- */
-function leetPath(original: string, lower: string): NormalizedText | null {
-  const n = lower.length;
-  if (codes.length < n) grow(n);
-  const c = codes;
-  for (let i = 0; i < n; i++) {
-    const ch = lower.charCodeAt(i);
-    const read = ch <= 0x7e ? ch : fastReadAs(ch);
-    c[i] = (read & KEPT) !== 0 ? ch : read;
+  constructor(
+    readonly original: string,
+    readonly text: string,
+    /** placeRegions() of the regions. */
+    private readonly placed: Int32Array,
+    /** The regions' starts and ends, one after the other. */
+    private readonly regionStarts: Int32Array,
+    private readonly regionEnds: Int32Array,
+  ) {}
+
+  get starts(): Int32Array {
+    return (this.#starts ??= this.#map(this.regionStarts, 0));
   }
-  unmaskScriptsAndLeet(n);
-  const text = bufferText(n);
-  return needsWorkFolded(text, fastReadAs) === 0 ? new IdentityNormalized(original, text) : null;
-}
 
-/** A non-ASCII character as the fast path writes it: folded to ASCII, or kept. */
-function foldForFastPath(ch: string): string {
-  const v = fastReadAs(ch.charCodeAt(0));
-  return (v & KEPT) !== 0 ? ch : String.fromCharCode(v);
+  get ends(): Int32Array {
+    return (this.#ends ??= this.#map(this.regionEnds, 1));
+  }
+
+  /** starts[i], for an integer i from 0 to text.length - 1. */
+  startAt(i: number): number {
+    return this.#at(i, this.regionStarts, 0);
+  }
+
+  /** ends[i], for an integer i from 0 to text.length - 1. */
+  endAt(i: number): number {
+    return this.#at(i, this.regionEnds, 1);
+  }
+
+  #at(i: number, inRegions: Int32Array, shift: 0 | 1): number {
+    const p = this.placed;
+    // The last region that starts at or before i (binary search: a hostile text has many).
+    let lo = 0;
+    let hi = p.length / 4;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (p[mid * 4]! <= i) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === 0) return i + shift;
+    const k = (lo - 1) * 4;
+    const into = i - p[k]!;
+    const length = p[k + 1]!;
+    return into < length ? inRegions[p[k + 2]! + into]! : p[k + 3]! + into - length + shift;
+  }
+
+  /** The whole map: the identity (plus `shift`) between the regions, `inRegions` in them. */
+  #map(inRegions: Int32Array, shift: 0 | 1): Int32Array {
+    const p = this.placed;
+    const out = new Int32Array(this.text.length);
+    let o = 0;
+    let from = 0;
+    for (let k = 0; k < p.length; k += 4) {
+      for (; o < p[k]!; o++) out[o] = from++ + shift;
+      out.set(inRegions.subarray(p[k + 2]!, p[k + 2]! + p[k + 1]!), o);
+      o += p[k + 1]!;
+      from = p[k + 3]!;
+    }
+    for (; o < out.length; o++) out[o] = from++ + shift;
+    return out;
+  }
 }
 
 /**
@@ -526,24 +564,241 @@ export function normalizeToObject(original: string): NormalizedText {
 /**
  * Normalises text for matching and keeps the offset map. Pure and idempotent:
  * `normalize(normalize(x).text).text === normalize(x).text`.
+ *
+ * Most comments are plain prose that no stage after folding would change: ASCII with maybe
+ * typographic quotes, no-break spaces, accents or symbols that fold one-to-one or stay. For
+ * those the normalised text is the lower-cased, folded text and the offset map is the identity,
+ * built without the per-character buffers of the full pipeline (the fast path). Most of the
+ * rest, long comments above all, need work in a few places only: a "…", a leet token ("g20"),
+ * a masked or spaced-out word. The pipeline runs on the stretches around those (regions) and
+ * takes the text between them as the fast path would. That gives what normalizeFully gives on
+ * the whole text because the regions end at split points (isSplitAt: a space between two words
+ * that end and start with two different ASCII letters, "...cd ef...") and nothing reaches
+ * across one:
+ * - fold works per code point, unmasking per whitespace-separated token;
+ * - the join reaches across a space only from a letter with no letter beside it, and a squeeze
+ *   across a run of one letter; the letters around a split point stay as they are through every
+ *   pass (ASCII letters fold to themselves, unmasking and the join rewrite or drop no Latin
+ *   letter, and a squeeze leaves a letter next to a different one), so no pass ever does;
+ * - NEEDS_WORK (needsWorkFolded, workFrom, isFinal) reads a text after a split point as it
+ *   reads a text that starts there.
+ * So the text between regions comes out of the first pass as the fast path writes it, with the
+ * identity map, and no later pass changes it (tests/normalize/paths.test.ts holds the fast
+ * path to that): the passes run on the regions alone, folded one after the other into the
+ * buffer (where they meet at split points too), and the loop stops where it would on the
+ * whole text. tests/normalize/segments.test.ts holds the result to normalizeFully's.
  */
 export function normalize(original: string): NormalizedText {
-  return fastPath(original) ?? normalizeFully(original);
+  const regions = workRegions(original);
+  if (regions.length === 0) return new IdentityNormalized(original, unitsText(written, original.length));
+  if (regions[0] === 0 && regions[1] === original.length) return normalizeFully(original);
+  return normalizeRegions(original, regions);
 }
 
 /**
- * The full pipeline, without the fast path's shortcut. The fast path must give exactly what
- * this gives for every text it takes (tests/normalize/paths.test.ts holds them equal).
+ * The pipeline on `regions` of `original` (workRegions), with the text between them as the
+ * fast path writes it (in `written`): see normalize.
+ */
+function normalizeRegions(original: string, regions: readonly number[]): NormalizedText {
+  const n = original.length;
+  // The buffer as normalizeFully's fold() would have it (it only grows), and the regions in it.
+  if (codes.length < n) grow(n);
+  const capacity = codes.length;
+  let m = 0;
+  let covered = 0;
+  for (let k = 0; k < regions.length; k += 2) {
+    m = fold(original, regions[k]!, regions[k + 1]!, m);
+    covered += regions[k + 1]! - regions[k]!;
+  }
+  if (n - covered + m > capacity) return outgrown(original, capacity);
+  // The loop stops where it would on the whole text (isStable): when, stitched together, it is
+  // what it was before the pass, or when the regions are final (the rest is final already: the
+  // fast path's text is lower-case and needs no work).
+  let previous = original;
+  let final: string | undefined;
+  const text = settle(stages(m), '', (next) => {
+    // The whole text is as long as before only if the regions together are: stitch it only then.
+    const whole = n - covered + next.length === previous.length ? stitch(regions, n, next.length) : undefined;
+    if (whole === previous || isFinal(next)) {
+      final = whole;
+      return true;
+    }
+    previous = whole ?? stitch(regions, n, next.length);
+    return false;
+  });
+  const whole = final ?? stitch(regions, n, text.length);
+  if (whole.length === n && regionsKeepPlaces(regions, text.length)) return new IdentityNormalized(original, whole);
+  return new RegionsNormalized(original, whole, placeRegions(regions, text.length), bufStarts.slice(0, text.length), bufEnds.slice(0, text.length));
+}
+
+/**
+ * Where each of `regions` lies in the stitched text and in the buffer's first `m` positions:
+ * four numbers a region, its first position in the text, its length there, its first position
+ * in the buffer, and its end in the original (the text after it maps one to one from there).
+ */
+function placeRegions(regions: readonly number[], m: number): Int32Array {
+  const placed = new Int32Array(regions.length * 2);
+  let o = 0;
+  let b = 0;
+  let from = 0;
+  for (let k = 0; k < regions.length; k += 2) {
+    const to = regionEnd(b, regions[k + 1]!, m);
+    o += regions[k]! - from;
+    placed[k * 2] = o;
+    placed[k * 2 + 1] = to - b;
+    placed[k * 2 + 2] = b;
+    placed[k * 2 + 3] = regions[k + 1]!;
+    o += to - b;
+    b = to;
+    from = regions[k + 1]!;
+  }
+  return placed;
+}
+
+/**
+ * Is `i` a split point of `t`: a space with two different ASCII letters before it and two after
+ * it ("ed th" in "painted the")? Read in the original, so the letters are ASCII in it.
+ */
+function isSplitAt(t: string, i: number): boolean {
+  if (t.charCodeAt(i) !== 32 || i < 2 || i + 2 >= t.length) return false;
+  const c = asciiLetter(t.charCodeAt(i - 2));
+  const d = asciiLetter(t.charCodeAt(i - 1));
+  const e = asciiLetter(t.charCodeAt(i + 1));
+  const f = asciiLetter(t.charCodeAt(i + 2));
+  return c !== 0 && d !== 0 && e !== 0 && f !== 0 && c !== d && e !== f;
+}
+
+/** An ASCII letter's lower case, else 0. */
+function asciiLetter(code: number): number {
+  const lower = code | 32;
+  return lower >= 97 && lower <= 122 ? lower : 0;
+}
+
+/**
+ * The regions of `original` the pipeline must see, as [start, end) pairs in order: each starts
+ * at 0 or a split point and ends at a split point or the end, and holds every place where
+ * NEEDS_WORK matches the lower-cased text, leet included. Between two regions there is always
+ * text, which is left in `written` as the fast path writes it. Exported for the tests.
+ */
+export function workRegions(original: string): number[] {
+  const n = original.length;
+  if (written.length < n) written = new Uint16Array(Math.max(n, 2 * written.length));
+  const out: number[] = [];
+  let pos = 0;
+  while (pos < n) {
+    // pos is 0 or a split point, so what comes before cannot change what workFrom finds.
+    const at = workFrom(original, fastReadAs, pos, written);
+    if (at >= n) break;
+    // The split points on either side: spaces, which indexOf finds faster than a loop.
+    let start = original.lastIndexOf(' ', at - 1);
+    while (start > pos && !isSplitAt(original, start)) start = original.lastIndexOf(' ', start - 1);
+    if (start < pos) start = pos;
+    // Text with no split point for a long way (hostile text, such as spaced letters) is left to
+    // the pipeline from there on: looking further would cost more than it could spare.
+    let end = original.indexOf(' ', at + 1);
+    while (end >= 0 && end - at < FAR && !isSplitAt(original, end)) end = original.indexOf(' ', end + 1);
+    if (end < 0 || end - at >= FAR) end = n;
+    // A region close to the one before joins it: the pipeline on a few words costs less than
+    // handling one more region.
+    if (out.length > 0 && start - out[out.length - 1]! < NEAR) out[out.length - 1] = end;
+    else out.push(start, end);
+    pos = end;
+  }
+  return out;
+}
+
+/** How far workRegions looks for the split point that ends a region, and how close two regions may be. */
+const FAR = 4096;
+const NEAR = 32;
+
+/** The text as the fast path writes it, where workRegions read it (each code unit at its index). */
+let written = new Uint16Array(256);
+
+/**
+ * normalizeFully for text whose folded form is longer than the buffer (`capacity` code units):
+ * its fold() grows the buffer at a non-ASCII character only, so ASCII after an expanding fold
+ * ("…" → "...") can run past the end. What it then makes of the text's end depends on the
+ * buffer's size: to give what it gives, call it with the buffer as it would have had it.
+ */
+function outgrown(original: string, capacity: number): NormalizedText {
+  if (codes.length > capacity) {
+    codes = codes.slice(0, capacity);
+    bufStarts = bufStarts.slice(0, capacity);
+    bufEnds = bufEnds.slice(0, capacity);
+  }
+  return normalizeFully(original);
+}
+
+/** The first of the buffer's positions from `b` on (up to `m`) that comes from original character `end` or later. */
+function regionEnd(b: number, end: number, m: number): number {
+  while (b < m && bufStarts[b]! < end) b++;
+  return b;
+}
+
+/** Where stitch() puts the whole text together. */
+let stitched = new Uint16Array(256);
+
+/**
+ * The whole text, for an original of `n` code units: between the regions as the fast path
+ * writes it (`written`), the regions as the buffer's first `m` positions have them.
+ */
+function stitch(regions: readonly number[], n: number, m: number): string {
+  let length = n + m;
+  for (let k = 0; k < regions.length; k += 2) length -= regions[k + 1]! - regions[k]!;
+  if (stitched.length < length) stitched = new Uint16Array(Math.max(length, 2 * stitched.length));
+  const out = stitched;
+  let o = 0;
+  let b = 0;
+  let from = 0;
+  for (let k = 0; k < regions.length; k += 2) {
+    out.set(written.subarray(from, regions[k]!), o);
+    o += regions[k]! - from;
+    const to = regionEnd(b, regions[k + 1]!, m);
+    out.set(codes.subarray(b, to), o);
+    o += to - b;
+    b = to;
+    from = regions[k + 1]!;
+  }
+  out.set(written.subarray(from, n), o);
+  return unitsText(out, length);
+}
+
+/** Does each region keep its place in the buffer (`m` positions), one position per original character? */
+function regionsKeepPlaces(regions: readonly number[], m: number): boolean {
+  let b = 0;
+  for (let k = 0; k < regions.length; k += 2) {
+    const length = regions[k + 1]! - regions[k]!;
+    if (b + length > m || !mapsOnto(b, b + length, regions[k]!)) return false;
+    b += length;
+  }
+  return b === m;
+}
+
+/**
+ * The full pipeline, without the shortcuts. normalize must give exactly what this gives for
+ * every text (tests/normalize/paths.test.ts and segments.test.ts hold them equal).
  */
 export function normalizeFully(original: string): NormalizedText {
-  // The stages feed each other (a squeeze can leave letters to join, a join can make a token
-  // leet), so the pipeline runs again until its output no longer changes, up to MAX_PASSES
-  // passes: normalising normalised text then changes nothing. The buffer keeps the offsets into
-  // the original throughout, so a pass's map composes with the one before as it runs.
-  let n = stages(fold(original));
+  const text = settle(stages(fold(original, 0, original.length, 0)), original, isStable);
+  const n = text.length;
+  // Text whose only changes were one-to-one folds (a no-break space, an accent) keeps the
+  // identity map, which IdentityNormalized gives without allocating it.
+  if (n === original.length && mapsOnto(0, n, 0)) return new IdentityNormalized(original, text);
+  return { original, text, starts: bufStarts.slice(0, n), ends: bufEnds.slice(0, n) };
+}
+
+/**
+ * The passes after the first, whose output is the buffer's first `n` positions: the stages feed
+ * each other (a squeeze can leave letters to join, a join can make a token leet), so the
+ * pipeline runs again until `stable(text, previous)` says a pass's output is final, up to
+ * MAX_PASSES passes: normalising normalised text then changes nothing. `first` is the text
+ * before the first pass. The buffer keeps the offsets into the original throughout, so a pass's
+ * map composes with the one before as it runs. Returns the text of the buffer's positions.
+ */
+function settle(n: number, first: string, stable: (text: string, previous: string) => boolean): string {
   let text = bufferText(n);
-  let previous = original;
-  for (let pass = 1; pass < MAX_PASSES && !isStable(text, previous); pass++) {
+  let previous = first;
+  for (let pass = 1; pass < MAX_PASSES && !stable(text, previous); pass++) {
     previous = text;
     if (foldKeeps(n)) {
       // fold() would give back the buffer with an identity map: run the stages on it as it is.
@@ -557,7 +812,7 @@ export function normalizeFully(original: string): NormalizedText {
     } else {
       const starts = bufStarts.slice(0, n);
       const ends = bufEnds.slice(0, n);
-      n = stages(fold(text));
+      n = stages(fold(text, 0, text.length, 0));
       for (let i = 0; i < n; i++) {
         bufStarts[i] = starts[bufStarts[i]!]!;
         bufEnds[i] = ends[bufEnds[i]! - 1]!;
@@ -565,31 +820,34 @@ export function normalizeFully(original: string): NormalizedText {
       text = bufferText(n);
     }
   }
-  // Text whose only changes were one-to-one folds (a no-break space, an accent) keeps the
-  // identity map, which IdentityNormalized gives without allocating it.
-  if (n === original.length && isIdentityMap(n)) return new IdentityNormalized(original, text);
-  return { original, text, starts: bufStarts.slice(0, n), ends: bufEnds.slice(0, n) };
+  return text;
 }
 
-/** Does buffer position i come from original character i, for every i < n? */
-function isIdentityMap(n: number): boolean {
+/** Do buffer positions `from` to `to` come from original characters `at`, `at + 1`, ... one each? */
+function mapsOnto(from: number, to: number, at: number): boolean {
   const s = bufStarts;
   const e = bufEnds;
-  for (let i = 0; i < n; i++) if (s[i] !== i || e[i] !== i + 1) return false;
+  const shift = at - from;
+  for (let i = from; i < to; i++) if (s[i] !== i + shift || e[i] !== i + shift + 1) return false;
   return true;
 }
 
 const MAX_PASSES = 4;
 
-/**
- * A pass's output is final when nothing changed, or when it is text the fast path would return
- * as it is: lower-case, nothing to fold (ASCII, or symbols such as "•" that fold to themselves)
- * and nothing needsWorkFolded() calls work. A further pass would fold nothing and its stages
- * would change nothing, which is what the fast path relies on too (tests/normalize/paths.test.ts);
- * saying so here spares text that keeps a symbol ("•", "©") a second run of the stages.
- */
+/** A pass's output is final when nothing changed, or when it is text the fast path would return as it is (isFinal). */
 function isStable(next: string, previous: string): boolean {
-  return next === previous || (next.length > 0 && needsWorkFolded(next, fastReadAs) === 0 && next === next.toLowerCase());
+  return next === previous || isFinal(next);
+}
+
+/**
+ * Is a pass's output text the fast path would return as it is: lower-case, nothing to fold
+ * (ASCII, or symbols such as "•" that fold to themselves) and nothing needsWorkFolded() calls
+ * work? A further pass would fold nothing and its stages would change nothing, which is what
+ * the fast path relies on too (tests/normalize/paths.test.ts); saying so here spares text that
+ * keeps a symbol ("•", "©") a second run of the stages.
+ */
+function isFinal(next: string): boolean {
+  return next.length > 0 && needsWorkFolded(next, fastReadAs) === 0 && next === next.toLowerCase();
 }
 
 /** Stages 2 to 4 on the buffer's first `n` positions. Returns the new length. */
@@ -609,8 +867,14 @@ const SEPARATOR = /[\s.\-_/|~+,\u00b7]/;
 export function separatedAt(n: NormalizedText, i: number): boolean {
   // Under an identity map nothing lies between two positions (and the map need not be built).
   if (n instanceof IdentityNormalized) return false;
+  if (n instanceof RegionsNormalized) return Number.isInteger(i) && i > 0 && i < n.text.length && separated(n.original, n.endAt(i - 1), n.startAt(i));
   if (i <= 0 || i >= n.starts.length) return false;
-  for (let k = n.ends[i - 1]!; k < n.starts[i]!; k++) if (SEPARATOR.test(n.original[k]!)) return true;
+  return separated(n.original, n.ends[i - 1]!, n.starts[i]!);
+}
+
+/** Is there a separator in `original` from `from` to `to`? */
+function separated(original: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (SEPARATOR.test(original[k]!)) return true;
   return false;
 }
 
@@ -618,6 +882,12 @@ export function originalSpan(n: NormalizedText, start: number, end: number): { s
   // Under an identity map a span in range is its own original span (and the map need not be built).
   if (n instanceof IdentityNormalized && inRange(start, n.text.length) && inRange(end, n.text.length)) {
     return end <= start ? { start, end: start } : { start, end };
+  }
+  // The same for the map of normalizeRegions, read where asked.
+  if (n instanceof RegionsNormalized && inRange(start, n.text.length) && inRange(end, n.text.length)) {
+    if (end > start) return { start: n.startAt(start), end: n.endAt(end - 1) };
+    const at = start < n.text.length ? n.startAt(start) : n.original.length;
+    return { start: at, end: at };
   }
   if (end <= start) {
     const at = start < n.starts.length ? n.starts[start]! : n.original.length;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { KEPT, NEEDS_WORK, ONLY_LEET, needsWork, needsWorkFolded } from '../../src/normalize/needsWork.js';
+import { KEPT, NEEDS_WORK, ONLY_LEET, needsWork, needsWorkFolded, workFrom } from '../../src/normalize/needsWork.js';
 import { TRICKY_CHARS, TRICKY_WORDS, runs } from '../property/arbitraries.js';
 import { fixtureTexts } from '../support/corpus.js';
 
@@ -55,6 +55,39 @@ describe('needsWork', () => {
       }),
       runs(5000),
     );
+  });
+
+  it('workFrom finds where text as written, read from a position, first needs work, and writes what it read', () => {
+    // The spaced-letters alternative matches at a third letter at the end of what is read, so a
+    // text cut just before workFrom's answer may match it; no other alternative may.
+    const SPACED_AT_END = /(?:^|[^a-z013457@*#])[a-z013457@][ \t.\-_/|~+,]{1,3}[a-z013457@][ \t.\-_/|~+,]{1,3}[a-z013457@]$/;
+    // "’" folds to "'", "é" to "e", "•" is kept and read as "?"; other code units above 0x7e are work.
+    const readAs = (c: number): number => (c === 0x2019 ? 39 : c === 0xe9 ? 101 : c === 0x2022 ? KEPT | 63 : 0);
+    const folds: Record<string, string> = { '’': "'", é: 'e' };
+    const written = (ch: string): string => folds[ch] ?? (ch < '\x7f' ? ch.toLowerCase() : ch);
+    const read = (t: string): string => t.split('').map((ch) => (ch === '•' ? '?' : written(ch))).join('');
+    const text = fc.array(fc.constantFrom(...PIECES, 'g20', 'The', 'A b', 'AB', 'AAA', '’', '•'), { maxLength: 24 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, fc.nat(), (t, k) => {
+        const from = k % (t.length + 1);
+        const out = new Uint16Array(t.length);
+        const at = workFrom(t, readAs, from, out);
+        const r = read(t);
+        expect(at >= from && at <= t.length).toBe(true);
+        if (at === t.length) {
+          expect(NEEDS_WORK.test(r.slice(from)), JSON.stringify([t, from])).toBe(false);
+        } else {
+          expect(NEEDS_WORK.test(r.slice(from, at + 1)), JSON.stringify([t, from, at])).toBe(true);
+          const before = r.slice(from, at);
+          expect(!NEEDS_WORK.test(before) || SPACED_AT_END.test(before), JSON.stringify([t, from, at])).toBe(true);
+        }
+        expect(String.fromCharCode(...out.subarray(from, at)), JSON.stringify([t, from, at])).toBe(t.slice(from, at).split('').map(written).join(''));
+      }),
+      runs(20_000),
+    );
+    for (const [t, from, at] of [['the g20 summit', 0, 6], ['The G20 summit', 7, 14], ['a b c.', 0, 5], ['x a b c', 0, 5], ['a B c', 0, 4], ['aAa', 0, 2], ['ab aaa', 3, 5], ['f*ck', 0, 1]] as const) {
+      expect(workFrom(t, () => 0, from, new Uint16Array(t.length)), t).toBe(at);
+    }
   });
 
   it('needsWorkFolded answers for the folded text and counts the folds', () => {
