@@ -177,8 +177,10 @@ function fold(text: string, from: number, to: number, at: number): number {
     const width = cp > 0xffff ? 2 : 1;
     if (!isInvisible(cp)) {
       const folded = foldCached(cp, text.slice(i, i + width));
-      if (n + folded.length > c.length) {
-        grow(n + folded.length);
+      // Room for this fold and for the rest of the text, should it all be ASCII: the ASCII
+      // branch does not look.
+      if (n + folded.length + len - i - width > c.length) {
+        grow(n + folded.length + len - i - width);
         c = codes;
         bs = bufStarts;
         be = bufEnds;
@@ -601,16 +603,12 @@ export function normalize(original: string): NormalizedText {
  */
 function normalizeRegions(original: string, regions: readonly number[]): NormalizedText {
   const n = original.length;
-  // The buffer as normalizeFully's fold() would have it (it only grows), and the regions in it.
-  if (codes.length < n) grow(n);
-  const capacity = codes.length;
   let m = 0;
   let covered = 0;
   for (let k = 0; k < regions.length; k += 2) {
     m = fold(original, regions[k]!, regions[k + 1]!, m);
     covered += regions[k + 1]! - regions[k]!;
   }
-  if (n - covered + m > capacity) return outgrown(original, capacity);
   // The loop stops where it would on the whole text (isStable): when, stitched together, it is
   // what it was before the pass, or when the regions are final (the rest is final already: the
   // fast path's text is lower-case and needs no work).
@@ -713,21 +711,6 @@ const NEAR = 32;
 
 /** The text as the fast path writes it, where workRegions read it (each code unit at its index). */
 let written = new Uint16Array(256);
-
-/**
- * normalizeFully for text whose folded form is longer than the buffer (`capacity` code units):
- * its fold() grows the buffer at a non-ASCII character only, so ASCII after an expanding fold
- * ("…" → "...") can run past the end. What it then makes of the text's end depends on the
- * buffer's size: to give what it gives, call it with the buffer as it would have had it.
- */
-function outgrown(original: string, capacity: number): NormalizedText {
-  if (codes.length > capacity) {
-    codes = codes.slice(0, capacity);
-    bufStarts = bufStarts.slice(0, capacity);
-    bufEnds = bufEnds.slice(0, capacity);
-  }
-  return normalizeFully(original);
-}
 
 /** The first of the buffer's positions from `b` on (up to `m`) that comes from original character `end` or later. */
 function regionEnd(b: number, end: number, m: number): number {

@@ -139,7 +139,9 @@ function fold(text: string): number {
     const width = cp > 0xffff ? 2 : 1;
     if (!isInvisible(cp)) {
       const folded = foldCached(cp, text.slice(i, i + width));
-      if (n + folded.length > codes.length) grow(n + folded.length);
+      // Fixed on purpose (perf-norm3): room for the rest of the text too, which the ASCII branch
+      // writes without looking; before, ASCII after an expanding fold could run past the buffer.
+      if (n + folded.length + text.length - i - width > codes.length) grow(n + folded.length + text.length - i - width);
       for (let k = 0; k < folded.length; k++) {
         codes[n] = folded.charCodeAt(k);
         bufStarts[n] = i;

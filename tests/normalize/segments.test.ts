@@ -9,7 +9,7 @@
  * surrogates, and words that take several passes.
  */
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { needsWorkFolded } from '../../src/normalize/needsWork.js';
 import { fastReadAs, normalize, normalizeFully, originalSpan, separatedAt, workRegions, type NormalizedText } from '../../src/normalize/normalize.js';
 import { KEPT } from '../../src/normalize/needsWork.js';
@@ -93,12 +93,6 @@ const partly = (t: string): boolean => {
 };
 
 describe('normalize on the regions that need work', () => {
-  // normalizeFully's buffer only grows, and text folded longer than it loses its end (see the
-  // last test): grow it first, so that the texts below compare as they would on any buffer.
-  beforeAll(() => {
-    normalizeFully('\u2026'.repeat(1 << 15));
-  });
-
   it('gives what normalizeFully gives on the fixture corpus, as written and with work added around it', () => {
     for (const t of fixtureTexts) {
       for (const x of [t, `${t} and g20 said… ok`, `g20 the ${t} r e t ard`, t.replace(/ /g, ' x… ')]) expect(difference(x), x).toBeNull();
@@ -200,22 +194,15 @@ describe('normalize on the regions that need work', () => {
     }
   });
 
-  it('gives what normalizeFully gives where the folded text outgrows the buffer', async () => {
-    // normalizeFully's fold() grows its buffer at non-ASCII characters only, so what it makes of
-    // ASCII after "…" past the end of the buffer depends on the buffer's size: compare the two
-    // on fresh modules, whose buffers start equal.
+  it('keeps the end of a text whose folded form outgrows the buffer', async () => {
+    // fold() once grew its buffer at non-ASCII characters only, so ASCII after "…" could run
+    // past its end and the text's end came out as NULs: on a fresh module, whose buffer is small.
     const size = 1 << 17;
     let t = '… said the g20 ';
     while (t.length < size) t += 'the word said ';
     t = t.slice(0, size - 4) + ' g20';
-    expect(workRegions(t).length).toBeGreaterThanOrEqual(4);
     vi.resetModules();
-    const a = await import('../../src/normalize/normalize.js');
-    vi.resetModules();
-    const b = await import('../../src/normalize/normalize.js');
-    const got = a.normalize(t);
-    const want = b.normalizeFully(t);
-    expect(got.text === want.text && got.starts.length === want.starts.length).toBe(true);
-    expect(got.starts.every((s, i) => s === want.starts[i] && got.ends[i] === want.ends[i])).toBe(true);
+    const fresh = await import('../../src/normalize/normalize.js');
+    for (const n of [fresh.normalizeFully(t), fresh.normalize(t)]) expect(n.text.endsWith('word said g2o'), n.text.slice(-20)).toBe(true);
   });
 });
