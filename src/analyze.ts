@@ -1,4 +1,4 @@
-import { compileRules, type SourcedPack } from './engine/compile.js';
+import { compileRules, type CompileOptions, type SourcedPack } from './engine/compile.js';
 import type { CompiledRules } from './engine/compiled.js';
 import { findMatches } from './engine/match.js';
 import { featuresOf } from './model/features.js';
@@ -59,7 +59,7 @@ export interface Analyzer {
   analyze(text: string): Analysis;
 }
 
-export function createAnalyzer(packs: readonly SourcedPack[], options: { disable?: readonly string[]; profanity?: readonly string[] } = {}): Analyzer {
+export function createAnalyzer(packs: readonly SourcedPack[], options: CompileOptions = {}): Analyzer {
   const rules = compileRules(packs, options);
   return {
     rules,

@@ -1,7 +1,7 @@
 import { createAnalyzer } from './analyze.js';
 import { BUNDLED_MODEL } from './bundled/model.js';
 import { badWordsList } from './bundled/profanity.js';
-import { BUNDLED_PACKS } from './bundled/rules.js';
+import { BUNDLED_PACKS, BUNDLED_PATTERNS } from './bundled/rules.js';
 import type { SourcedPack } from './engine/compile.js';
 import { DecorumError } from './errors.js';
 import { detectLanguage, sameLanguage } from './lang/detect.js';
@@ -112,6 +112,7 @@ export function createModerator(options?: ModeratorOptions): Moderator {
   const analyzer = createAnalyzer(assemblePacks(opts), {
     disable: opts.disable,
     profanity: opts.profanity ? badWordsList() : [],
+    vetted: BUNDLED_PATTERNS,
   });
   const model: LoadedModel | null =
     opts.model === null ? null : loadModel(parseModel(opts.model === undefined ? BUNDLED_MODEL : opts.model, opts.model === undefined ? 'bundled model' : 'options.model'));

@@ -13,3 +13,11 @@ export const BUNDLED_PACKS: readonly SourcedPack[] = [
   { pack: offtopic, file: 'rules/offtopic.json' },
   { pack: allowlist, file: 'rules/allowlist.json' },
 ];
+
+/**
+ * Every pattern source of the shipped packs. tests/engine/backtracking.test.ts holds each to
+ * patternProblem, so a moderator need not analyse them again at load (CompileOptions.vetted).
+ */
+export const BUNDLED_PATTERNS: ReadonlySet<string> = new Set(
+  BUNDLED_PACKS.flatMap(({ pack }) => (pack as { rules: ReadonlyArray<{ patterns?: readonly string[] }> }).rules.flatMap((r) => r.patterns ?? [])),
+);

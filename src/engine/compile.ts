@@ -91,7 +91,7 @@ class Builder {
     this.entries.push({ kind: 'term', rule, term, boundary, allow: allow.map((a) => this.allow(a)), ...(near.length > 0 ? { near: this.nearWords(near) } : {}) });
   }
 
-  addPack(pack: RulePack, file: string, disabled: ReadonlySet<string>): void {
+  addPack(pack: RulePack, file: string, disabled: ReadonlySet<string>, vetted: ReadonlySet<string>): void {
     for (const phrase of pack.allow) this.globalAllow.push(this.allow(phrase));
     for (const t of pack.targets) this.targets.add(this.norm(t));
     for (const rule of pack.rules) {
@@ -133,7 +133,7 @@ class Builder {
         }
       }
       for (const source of rule.patterns ?? []) {
-        const regex = compilePattern(source, { file, ruleId: rule.id });
+        const regex = compilePattern(source, { file, ruleId: rule.id }, vetted.has(source));
         const gate = readGate(source);
         const literal = gate === undefined ? requiredLiteral(source) : undefined;
         this.gates.push(gate);
@@ -192,13 +192,20 @@ export interface CompileOptions {
   disable?: readonly string[];
   /** Extra single-word terms treated as profanity evidence (bad-words' list). */
   profanity?: readonly string[];
+  /**
+   * Pattern sources whose backtracking was already checked (the shipped packs': the test suite
+   * holds every one to patternProblem). Their full backtracking analysis is skipped at load,
+   * where it would cost every moderator ~25 ms of cold start; the lexical checks still run.
+   */
+  vetted?: ReadonlySet<string>;
 }
 
 /** Compiles validated packs into one immutable matcher. Called once per moderator. */
 export function compileRules(packs: readonly SourcedPack[], options: CompileOptions = {}): CompiledRules {
   const b = new Builder();
   const disabled = new Set(options.disable ?? []);
-  for (const { pack, file } of packs) b.addPack(parsePack(pack, file), file, disabled);
+  const vetted = options.vetted ?? new Set<string>();
+  for (const { pack, file } of packs) b.addPack(parsePack(pack, file), file, disabled, vetted);
 
   if (options.profanity && options.profanity.length > 0) {
     // Profanity is evidence, not a label: a term our own packs already hold stays with them.

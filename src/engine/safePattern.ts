@@ -1,13 +1,22 @@
 import { DecorumError } from '../errors.js';
+import { backtrackingProblem } from './backtracking.js';
 
 /**
  * Why a pattern is unsafe, or null when it is safe. Rule patterns run over every comment,
  * so a pattern that can backtrack catastrophically is a denial-of-service hole. The policy is
  * strict and simple to check: only bounded repetition ({m,n} with n <= 100), no `*`, `+` or
  * `{m,}`, no quantified group that itself holds a quantifier, and no backreferences. Each
- * starting position then costs bounded work, so matching is linear in the text.
+ * starting position then costs bounded work, so matching is linear in the text; and so that the
+ * bound is small, no group repeated three or more times may read the same text two ways, and
+ * variable-length parts that can trade characters may not split a stretch more than
+ * MAX_SPLITS ways (backtracking.ts).
  */
 export function patternProblem(source: string): string | null {
+  return lexicalProblem(source) ?? backtrackingProblem(source);
+}
+
+/** The checks that read the pattern's text only: cheap enough to run on every load. */
+function lexicalProblem(source: string): string | null {
   const groupHasQuantifier: boolean[] = [];
   let inClass = false;
   let lastGroupHadQuantifier = false;
@@ -19,6 +28,11 @@ export function patternProblem(source: string): string | null {
       if (n !== undefined && n >= '1' && n <= '9') return `backreference \\${n} at ${i}`;
       if (n === 'k') return `named backreference at ${i}`;
       i++;
+      // \p{…}, \P{…} and \u{…}: the braces are part of the escape, not a quantifier.
+      if ((n === 'p' || n === 'P' || n === 'u') && source[i + 1] === '{') {
+        const close = source.indexOf('}', i);
+        if (close > 0) i = close;
+      }
       lastGroupHadQuantifier = false;
       continue;
     }
@@ -61,9 +75,12 @@ export function patternProblem(source: string): string | null {
   return null;
 }
 
-/** Compiles a rule pattern once, refusing unsafe ones with UNSAFE_PATTERN. */
-export function compilePattern(source: string, where: { file?: string; ruleId: string }): RegExp {
-  const problem = patternProblem(source);
+/**
+ * Compiles a rule pattern once, refusing unsafe ones with UNSAFE_PATTERN. `vetted`: the pattern's
+ * backtracking was checked already (a shipped pattern), so only the lexical checks run.
+ */
+export function compilePattern(source: string, where: { file?: string; ruleId: string }, vetted = false): RegExp {
+  const problem = vetted ? lexicalProblem(source) : patternProblem(source);
   if (problem !== null) {
     throw new DecorumError(
       'UNSAFE_PATTERN',
