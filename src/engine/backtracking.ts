@@ -338,9 +338,7 @@ class Checker {
   }
 
   shape(node: Node): Shape {
-    let s = this.shapes.get(node);
-    if (s === undefined) this.shapes.set(node, (s = this.shapeOf(node)));
-    return s;
+    return remembered(this.shapes, node, (n) => this.shapeOf(n));
   }
 
   private shapeOf(node: Node): Shape {
@@ -378,9 +376,7 @@ class Checker {
    * past MAX_WORDS.
    */
   words(node: Node): Ranges[][] | null {
-    let w = this.wordLists.get(node);
-    if (w === undefined) this.wordLists.set(node, (w = this.wordsOf(node)));
-    return w;
+    return remembered(this.wordLists, node, (n) => this.wordsOf(n));
   }
 
   private wordsOf(node: Node): Ranges[][] | null {
@@ -435,9 +431,7 @@ class Checker {
    * can read one text two ways multiply per count.
    */
   ends(node: Node): number {
-    let n = this.endCounts.get(node);
-    if (n === undefined) this.endCounts.set(node, (n = this.endsOf(node)));
-    return n;
+    return remembered(this.endCounts, node, (n) => this.endsOf(n));
   }
 
   private endsOf(node: Node): number {
@@ -538,6 +532,14 @@ class Checker {
     }
     return out;
   }
+}
+
+/** `work(node)`, worked out once per node: the checks ask for the same nodes again and again. */
+function remembered<T>(cache: Map<Node, T>, node: Node, work: (node: Node) => T): T {
+  if (cache.has(node)) return cache.get(node) as T;
+  const value = work(node);
+  cache.set(node, value);
+  return value;
 }
 
 /** Every word of `a` followed by every word of `b`. */

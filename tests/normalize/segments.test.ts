@@ -15,6 +15,7 @@ import { fastReadAs, normalize, normalizeFully, originalSpan, separatedAt, workR
 import { KEPT } from '../../src/normalize/needsWork.js';
 import { runs } from '../property/arbitraries.js';
 import { fixtureTexts } from '../support/corpus.js';
+import { expectMapReadsAsArrays } from '../support/offsets.js';
 
 /** The first difference between normalize and normalizeFully on `t`, or null. */
 function difference(t: string): string | null {
@@ -152,11 +153,7 @@ describe('normalize on the regions that need work', () => {
     fc.assert(
       fc.property(fc.oneof(text(12), narrow(12)), position, position, (t, a, b) => {
         if (partly(t)) taken++;
-        const n = normalize(t);
-        const plain: NormalizedText = { original: n.original, text: n.text, starts: Int32Array.from(n.starts), ends: Int32Array.from(n.ends) };
-        const lazy = normalize(t);
-        expect(originalSpan(lazy, a, b)).toEqual(originalSpan(plain, a, b));
-        expect(separatedAt(lazy, a)).toBe(separatedAt(plain, a));
+        expectMapReadsAsArrays(t, a, b);
       }),
       runs(20_000),
     );
