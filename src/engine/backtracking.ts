@@ -337,7 +337,7 @@ class Checker {
     }
   }
 
-  shape(node: Node): Shape {
+  private shape(node: Node): Shape {
     return remembered(this.shapes, node, (n) => this.shapeOf(n));
   }
 
@@ -375,7 +375,7 @@ class Checker {
    * (assertions and lookarounds read nothing and are left out, which only adds words), or null
    * past MAX_WORDS.
    */
-  words(node: Node): Ranges[][] | null {
+  private words(node: Node): Ranges[][] | null {
     return remembered(this.wordLists, node, (n) => this.wordsOf(n));
   }
 
@@ -430,7 +430,7 @@ class Checker {
    * ends once per count; of words that read any text one way only, once per length; words that
    * can read one text two ways multiply per count.
    */
-  ends(node: Node): number {
+  private ends(node: Node): number {
     return remembered(this.endCounts, node, (n) => this.endsOf(n));
   }
 
