@@ -82,7 +82,7 @@ describe('the fast path and the full pipeline agree', () => {
     expect(taken).toBeGreaterThan(1000);
   });
 
-  it('on text where only leet needs undoing (the leet path)', () => {
+  it('on text where only leet needs undoing', () => {
     for (const t of ['the g20 summit', 'G20 • ©', 'g20\u00a0summit', 'goo0d', 'g2o0 oo', 'x@ g20', '$5a', 'b!1', '1d10t.', 'a 1 b 3 c']) agree(t);
     let taken = 0;
     fc.assert(
