@@ -1,3 +1,5 @@
+import { escapedChar } from './regexEscape.js';
+
 /**
  * How much a rule pattern can make a backtracking regex engine work per starting position.
  * safePattern.ts only lets through bounded repetition without nesting, so the work per position
@@ -182,45 +184,19 @@ class Reader {
         this.i = end + 1;
         return ALL;
       }
-      case 'n':
-        return [10, 10];
-      case 'r':
-        return [13, 13];
-      case 't':
-        return [9, 9];
-      case 'v':
-        return [11, 11];
-      case 'f':
-        return [12, 12];
-      case '0':
-        return [0, 0];
       case 'c': {
         const letter = this.src.charCodeAt(this.i++) % 32;
         return [letter, letter];
       }
-      case 'x':
-        return this.hex(2);
-      case 'u':
-        if (this.src[this.i] === '{') {
-          const end = this.src.indexOf('}', this.i);
-          const cp = parseInt(this.src.slice(this.i + 1, end), 16);
-          this.i = end + 1;
-          return [cp, cp];
-        }
-        return this.hex(4);
       default: {
-        const cp = this.src.codePointAt(this.i - 1)!;
-        if (cp > 0xffff) this.i++;
+        // Other escapes stand for one character (prefilter.ts reads them the same way).
+        const read = escapedChar(this.src, this.i - 2);
+        if (read === null) throw new Unreadable();
+        this.i = read.end;
+        const cp = read.char.codePointAt(0)!;
         return [cp, cp];
       }
     }
-  }
-
-  private hex(digits: number): Ranges {
-    const cp = parseInt(this.src.slice(this.i, this.i + digits), 16);
-    if (Number.isNaN(cp)) throw new Unreadable();
-    this.i += digits;
-    return [cp, cp];
   }
 
   private charClass(): Ranges {

@@ -13,6 +13,7 @@
  * missing prefilter only costs time, a wrong one would lose matches.
  */
 
+import { escapedChar } from './regexEscape.js';
 import type { PatternGate } from './compiled.js';
 
 /** Above this many strings a set is no longer tracked (cross products grow fast). */
@@ -561,44 +562,10 @@ class Reader {
 
   /** The character an escape such as \n, \x41, \u00a9, \u{1F600} or \. stands for; moves past it. */
   private escapedChar(): string {
-    const n = this.src[this.i + 1]!;
-    const simple: Record<string, string> = { n: '\n', r: '\r', t: '\t', f: '\f', v: '\v' };
-    if (simple[n] !== undefined) {
-      this.i += 2;
-      return simple[n];
-    }
-    if (n === '0' && !/[0-9]/.test(this.src[this.i + 2] ?? '')) {
-      this.i += 2;
-      return '\0';
-    }
-    if (n === 'x') return this.hex(2, 2);
-    if (n === 'u') {
-      if (this.src[this.i + 2] === '{') {
-        const close = this.src.indexOf('}', this.i);
-        if (close < 0) throw new Unsupported();
-        const cp = parseInt(this.src.slice(this.i + 3, close), 16);
-        if (!Number.isFinite(cp)) throw new Unsupported();
-        this.i = close + 1;
-        return String.fromCodePoint(cp);
-      }
-      return this.hex(4, 2);
-    }
-    // Under the `u` flag only syntax characters (and "-" in classes) may be escaped literally.
-    if ('^$\\.*+?()[]{}|/-'.includes(n)) {
-      this.i += 2;
-      return n;
-    }
-    throw new Unsupported();
-  }
-
-  private hex(digits: number, prefix: number): string {
-    const h = this.src.slice(this.i + prefix, this.i + prefix + digits);
-    if (!new RegExp(`^[0-9a-fA-F]{${digits}}$`).test(h)) throw new Unsupported();
-    const code = parseInt(h, 16);
-    // Under the `u` flag an escaped surrogate pair is one code point: not read here.
-    if (code >= 0xd800 && code <= 0xdfff) throw new Unsupported();
-    this.i += prefix + digits;
-    return String.fromCharCode(code);
+    const read = escapedChar(this.src, this.i);
+    if (read === null) throw new Unsupported();
+    this.i = read.end;
+    return read.char;
   }
 
   /** A small positive class of plain characters is a set of one-character strings; anything else is any character. */
