@@ -177,5 +177,7 @@ async function compare(beforeFile, afterFile) {
   const added = [...after.keys()].filter((k) => !before.has(k)).length;
   console.log(`${same} identical, ${differ.length} differ, ${missing.length} missing, ${added} new inputs`);
   for (const key of differ.slice(0, 5)) console.log(`differs: ${before.get(key).head}\n    now: ${after.get(key).head}`);
+  // A missing input is most often a test literal that a test edit removed; show which.
+  for (const key of missing.slice(0, 10)) console.log(`missing: ${before.get(key).head.slice(0, 200)}`);
   return differ.length === 0 && missing.length === 0 ? 0 : 1;
 }
