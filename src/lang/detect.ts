@@ -1,4 +1,4 @@
-import { franc } from 'franc';
+import { createLanguageGuesser } from './trigramGuess.js';
 import { STOPWORDS } from '../text/tokens.js';
 
 /**
@@ -113,7 +113,8 @@ export function countMarkers(text: string, end = text.length): { words: number; 
  * ISO 639-3 language of a comment. Text in which English function words make up a good share
  * of the words is English without asking franc: that is most comments on English-language
  * sites, and franc (trigram distances against every candidate) was the most expensive stage of
- * the pipeline. Everything else goes to franc, restricted to the candidate languages.
+ * the pipeline. Everything else gets franc's answer, restricted to the candidate languages,
+ * from trigramGuess.ts (the same answer as franc, computed without its per-call objects).
  */
 export function detectLanguage(text: string, candidates: readonly string[] = CANDIDATE_LANGUAGES): string {
   let letters = 0;
@@ -125,7 +126,20 @@ export function detectLanguage(text: string, candidates: readonly string[] = CAN
   const { words, hits } = countMarkers(text, 600);
   if ((hits >= 2 && hits * 6 >= words) || (hits >= 1 && words <= 8)) return 'eng';
   // franc's cost grows with the text; 400 characters are plenty to tell languages apart.
-  return franc(text.slice(0, 400), { only: [...candidates], minLength: MIN_LETTERS });
+  return guesserFor(candidates)(text.slice(0, 400));
+}
+
+/**
+ * Guessers by candidate list, built on first use (merging the profiles takes a few ms). A
+ * guesser's scratch is written before it is read within one synchronous call, so calls from any
+ * number of moderators can share it.
+ */
+const guessers = new Map<string, (text: string) => string>();
+function guesserFor(candidates: readonly string[]): (text: string) => string {
+  const key = candidates.join(',');
+  let guess = guessers.get(key);
+  if (guess === undefined) guessers.set(key, (guess = createLanguageGuesser(candidates, MIN_LETTERS)));
+  return guess;
 }
 
 /**
