@@ -73,28 +73,44 @@ function mergeProfiles(languages: readonly string[], profiles: ReadonlyArray<rea
 }
 
 /**
- * Code units below U+0370 that franc's Latin expression matches. No other script's expression
- * matches any unit below U+0370 (checked in the tests), so a text made only of such units needs
- * no regular expression to find its script.
+ * How franc's script expressions read a text. Each is a global regular expression whose
+ * alternatives are either a class of single code units outside the surrogates, or a surrogate
+ * pair beginning with a high surrogate (a test pins this shape). So a code unit that is not a
+ * surrogate matches a script's expression on its own or not at all, a low surrogate never
+ * starts a match, and only a high surrogate that some pair alternative begins with needs the
+ * expressions themselves. Which scripts a unit matches is worked out on first sight and kept
+ * (a pure function of the unit, the same for every caller).
  */
-const LATIN_BELOW_0370 = Uint8Array.from({ length: 0x370 }, (_, u) => (new RegExp(expressions.Latin!.source).test(String.fromCharCode(u)) ? 1 : 0));
+const SCRIPTS = Object.keys(expressions);
+const LATIN = SCRIPTS.indexOf('Latin');
+const singleUnit = SCRIPTS.map((script) => new RegExp(expressions[script]!.source));
+/** Per code unit: 1 + the bit mask of the scripts it matches alone (0: not worked out yet). */
+const UNIT_SCRIPTS = new Int32Array(0x10000);
+/** Per high surrogate: 0 not worked out, 1 no pair alternative begins with it, 2 one may. */
+const PAIR_START = new Uint8Array(0x400);
+/** Units (or high surrogates) one call may work out before it leaves the rest to the expressions. */
+const NEW_UNITS_PER_CALL = 64;
 
-/** franc's getTopScript: the script whose expression matches most often, and how often. */
-function topScript(value: string): [string | undefined, number] {
-  let latin = 0;
-  let i = 0;
-  for (; i < value.length; i++) {
-    const u = value.charCodeAt(i);
-    if (u >= 0x370) break;
-    latin += LATIN_BELOW_0370[u]!;
-  }
-  if (i === value.length) {
-    // franc's loop starts with the first script at a count of 0 > -1; only a Latin count above 0 beats it.
-    return latin > 0 ? ['Latin', latin] : [Object.keys(expressions)[0], 0];
-  }
+function scriptsOfUnit(u: number): number {
+  let mask = 0;
+  const ch = String.fromCharCode(u);
+  for (let s = 0; s < singleUnit.length; s++) if (singleUnit[s]!.test(ch)) mask |= 1 << s;
+  return mask;
+}
+
+/** Does some script's pair alternative begin with high surrogate `h`? Tried against h followed by every low surrogate. */
+function mayStartPair(h: number): boolean {
+  const high = String.fromCharCode(h);
+  // NUL between the pairs: no expression matches it, so no match can straddle two pairs.
+  const pairs = Array.from({ length: 0x400 }, (_, j) => high + String.fromCharCode(0xdc00 + j)).join('\0');
+  return singleUnit.some((re) => re.test(pairs));
+}
+
+/** franc's getTopScript by its expressions: the script that matches most often (the first on a tie), and how often. */
+function topScriptByExpressions(value: string): [string | undefined, number] {
   let top: string | undefined;
   let topCount = -1;
-  for (const script of Object.keys(expressions)) {
+  for (const script of SCRIPTS) {
     const count = value.match(expressions[script]!)?.length ?? 0;
     if (count > topCount) {
       topCount = count;
@@ -104,13 +120,83 @@ function topScript(value: string): [string | undefined, number] {
   return [top, topCount];
 }
 
-/** franc's cleaning of a sample: symbols, digits and punctuation of ASCII and white space to one space, trimmed, lower-cased. */
-const clean = (value: string): string =>
-  value
-    .replace(/[\u0021-\u0040]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+/**
+ * franc's getTopScript, counting each script's matches in one pass over the code units. Also
+ * says whether the text is all ASCII, which lets the cleaning skip its regular expressions.
+ */
+function topScript(value: string, counts: Int32Array): { script: string | undefined; count: number; ascii: boolean } {
+  counts.fill(0);
+  let ascii = true;
+  let budget = NEW_UNITS_PER_CALL;
+  for (let i = 0; i < value.length; i++) {
+    const u = value.charCodeAt(i);
+    if (u < 0x80) {
+      if ((u >= 65 && u <= 90) || (u >= 97 && u <= 122)) counts[LATIN]!++;
+      continue;
+    }
+    ascii = false;
+    if ((u & 0xfc00) === 0xdc00) continue;
+    if ((u & 0xfc00) === 0xd800) {
+      let state = PAIR_START[u - 0xd800]!;
+      if (state === 0) {
+        if (--budget < 0) return { ...pick(topScriptByExpressions(value)), ascii };
+        PAIR_START[u - 0xd800] = state = mayStartPair(u) ? 2 : 1;
+      }
+      if (state === 2) return { ...pick(topScriptByExpressions(value)), ascii };
+      continue;
+    }
+    let mask = UNIT_SCRIPTS[u]!;
+    if (mask === 0) {
+      if (--budget < 0) return { ...pick(topScriptByExpressions(value)), ascii };
+      UNIT_SCRIPTS[u] = mask = 1 + scriptsOfUnit(u);
+    }
+    mask -= 1;
+    while (mask !== 0) {
+      const s = 31 - Math.clz32(mask);
+      counts[s]!++;
+      mask &= ~(1 << s);
+    }
+  }
+  let top = 0;
+  for (let s = 1; s < SCRIPTS.length; s++) if (counts[s]! > counts[top]!) top = s;
+  return { script: SCRIPTS[top], count: counts[top]!, ascii };
+}
+
+const pick = ([script, count]: [string | undefined, number]): { script: string | undefined; count: number } => ({ script, count });
+
+/**
+ * franc's cleaning of a sample, padded with a space on each side, as code units in `out`;
+ * returns how many. Cleaning: each run of U+0021–U+0040 and of white space becomes one space,
+ * the ends are trimmed, and the text is lower-cased. ASCII text is cleaned here unit by unit;
+ * other text by franc's own string operations (JavaScript's white space and lower-casing).
+ */
+function cleanPadded(value: string, ascii: boolean, out: Uint16Array): number {
+  let n = 0;
+  out[n++] = 32;
+  if (ascii) {
+    let gap = false;
+    for (let i = 0; i < value.length; i++) {
+      const u = value.charCodeAt(i);
+      // 0x21–0x40 and \s in ASCII (tab, line feed, vertical tab, form feed, carriage return, space).
+      if ((u >= 0x21 && u <= 0x40) || u === 32 || (u >= 9 && u <= 13)) {
+        gap = true;
+        continue;
+      }
+      if (gap && n > 1) out[n++] = 32;
+      gap = false;
+      out[n++] = u >= 65 && u <= 90 ? u + 32 : u;
+    }
+  } else {
+    const cleaned = value
+      .replace(/[\u0021-\u0040]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .toLowerCase();
+    for (let i = 0; i < cleaned.length; i++) out[n++] = cleaned.charCodeAt(i);
+  }
+  out[n++] = 32;
+  return n;
+}
 
 /** A guesser's per-call scratch: counts of the profile slots the text hits, and the set of the trigrams no profile has. */
 interface Scratch {
@@ -121,6 +207,10 @@ interface Scratch {
   readonly unknownStamp: Uint32Array;
   readonly unknownFirst: Int32Array;
   readonly unknownRest: Int32Array;
+  /** The cleaned, padded sample. */
+  readonly units: Uint16Array;
+  /** Matches per script, in SCRIPTS order. */
+  readonly scriptCounts: Int32Array;
 }
 
 /**
@@ -153,13 +243,15 @@ export function createLanguageGuesser(candidates: readonly string[], minLength: 
     unknownStamp: new Uint32Array(UNKNOWN_SIZE),
     unknownFirst: new Int32Array(UNKNOWN_SIZE),
     unknownRest: new Int32Array(UNKNOWN_SIZE),
+    units: new Uint16Array(MAX_TRIGRAMS + 2),
+    scriptCounts: new Int32Array(SCRIPTS.length),
   };
   const distances = new Float64Array(Math.max(1, ...[...scripts.values()].map((s) => s.languages.length)));
 
   return (text: string): string => {
     if (!text || text.length < minLength) return 'und';
     const value = text.slice(0, MAX_LENGTH);
-    const [script, count] = topScript(value);
+    const { script, count, ascii } = topScript(value, scratch.scriptCounts);
     const profiles = script === undefined ? undefined : scripts.get(script);
     if (profiles === undefined) {
       // A script franc has no profiles for belongs to one language (cmn, jpn, kor, …).
@@ -167,15 +259,15 @@ export function createLanguageGuesser(candidates: readonly string[], minLength: 
     }
     const n = profiles.languages.length;
     if (n === 0) return 'und';
-    distance(profiles, ' ' + clean(value) + ' ', scratch, distances);
+    distance(profiles, scratch.units, cleanPadded(value, ascii, scratch.units), scratch, distances);
     let best = 0;
     for (let l = 1; l < n; l++) if (distances[l]! < distances[best]!) best = l;
     return profiles.languages[best]!;
   };
 }
 
-/** Writes into `out` each of the script's languages' distance from the trigrams of `padded`. */
-function distance(p: ScriptProfiles, padded: string, s: Scratch, out: Float64Array): void {
+/** Writes into `out` each of the script's languages' distance from the trigrams of units[0, length). */
+function distance(p: ScriptProfiles, units: Uint16Array, length: number, s: Scratch, out: Float64Array): void {
   const n = p.languages.length;
   if (++s.stamp === 0xffffffff) {
     s.slotStamp.fill(0);
@@ -186,9 +278,10 @@ function distance(p: ScriptProfiles, padded: string, s: Scratch, out: Float64Arr
   const { first, rest, mask } = p;
   let touched = 0;
   let unknown = 0;
-  for (let i = 0; i + 3 <= padded.length; i++) {
-    const a = padded.charCodeAt(i);
-    const bc = (padded.charCodeAt(i + 1) << 16) | padded.charCodeAt(i + 2);
+  const unknownMask = UNKNOWN_SIZE - 1;
+  for (let i = 0; i + 3 <= length; i++) {
+    const a = units[i]!;
+    const bc = (units[i + 1]! << 16) | units[i + 2]!;
     let k = slotOf(a, bc, mask);
     while (first[k] !== NONE && (first[k] !== a || rest[k] !== bc)) k = (k + 1) & mask;
     if (first[k] !== NONE) {
@@ -201,8 +294,8 @@ function distance(p: ScriptProfiles, padded: string, s: Scratch, out: Float64Arr
       continue;
     }
     // In no profile: it costs every language MAX_DIFFERENCE once, however often it occurs.
-    let u = slotOf(a, bc, UNKNOWN_SIZE - 1);
-    while (s.unknownStamp[u] === stamp && (s.unknownFirst[u] !== a || s.unknownRest[u] !== bc)) u = (u + 1) & (UNKNOWN_SIZE - 1);
+    let u = slotOf(a, bc, unknownMask);
+    while (s.unknownStamp[u] === stamp && (s.unknownFirst[u] !== a || s.unknownRest[u] !== bc)) u = (u + 1) & unknownMask;
     if (s.unknownStamp[u] !== stamp) {
       s.unknownStamp[u] = stamp;
       s.unknownFirst[u] = a;
