@@ -132,7 +132,8 @@ export function createModerator(options?: ModeratorOptions): Moderator {
   const articleInfo = (article: string): { vector: TopicVector; language: string } => {
     let v = articleCache.get(article);
     if (v === undefined) {
-      v = { vector: topicVector(normalize(article).text, idf), language: detectLanguage(article) };
+      const normalized = normalize(article).text;
+      v = { vector: topicVector(normalized, idf), language: detectLanguage(article, normalized) };
       if (articleCache.size >= 16) articleCache.delete(articleCache.keys().next().value!);
       articleCache.set(article, v);
     }
@@ -191,7 +192,7 @@ export function createModerator(options?: ModeratorOptions): Moderator {
       logOddsInto(model, ids, logOddsScratch);
     }
 
-    const language = detectLanguage(text);
+    const language = detectLanguage(text, norm.text);
     let similarity: number | null = null;
     let crossLanguage: string | null = null;
     if (hasArticle) {

@@ -36,14 +36,17 @@ export function trainModel(fixtures: readonly Fixture[], options: TrainModelOpti
   const articles = new Map<string, { text: string; language: string }>();
   const articleOf = (a: string) => {
     let n = articles.get(a);
-    if (n === undefined) articles.set(a, (n = { text: normalize(a).text, language: detectLanguage(a) }));
+    if (n === undefined) {
+      const text = normalize(a).text;
+      articles.set(a, (n = { text, language: detectLanguage(a, text) }));
+    }
     return n;
   };
   const examples = fixtures.map((f) => {
-    const { modelText, matches, features } = analyzer.analyze(f.text);
+    const { modelText, matches, features, norm } = analyzer.analyze(f.text);
     // As in moderate(): a comment in another language than its article is not compared with it.
     const article = f.article !== undefined ? articleOf(f.article) : undefined;
-    const compared = article !== undefined && sameLanguage(detectLanguage(f.text), article.language);
+    const compared = article !== undefined && sameLanguage(detectLanguage(f.text, norm.text), article.language);
     return { features, labels: f.labels, matches, text: modelText, ...(compared ? { article: article.text } : {}) };
   });
   return train(examples, options);

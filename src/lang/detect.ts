@@ -1,5 +1,6 @@
 import { createLanguageGuesser } from './trigramGuess.js';
 import { STOPWORDS } from '../text/tokens.js';
+import { LETTER, unitClass } from '../text/unicodeClass.js';
 
 /**
  * Languages franc may choose from. Restricting candidates is what makes franc affordable: with
@@ -56,40 +57,57 @@ const WORD_TRIE = (() => {
     }
     if (node < dead && terminal[node]) terminalAt[node * EDGES] = 1;
   }
-  return { next, terminalAt };
+  return { next, terminalAt, deadRow: dead * EDGES };
 })();
 
 /**
- * `text.toLowerCase()` read one code unit at a time, as a trie edge (-1 for none), for ASCII.
- * Above ASCII only KELVIN SIGN lower-cases to [a-z'] (checked over every code point in the
- * tests), and U+0130 (İ) lower-cases to "i" plus a combining dot: a run's last letter.
+ * `text.toLowerCase()` read one code unit at a time, as a trie edge, for ASCII (-1: not part of
+ * a word). Above ASCII only KELVIN SIGN lower-cases to [a-z'] (checked over every code point in
+ * the tests), and U+0130 (İ) lower-cases to "i" plus a combining dot: a run's last letter. Any
+ * other letter, of any script, is part of the word but of no marker: "año" is one word, not the
+ * stop words "a" and "o", and "für" not "f" and "r" (which made short Spanish, French and German
+ * comments look English).
  */
 const ASCII_EDGES = Int8Array.from({ length: 128 }, (_, c) => (c >= 65 && c <= 90 ? c - 65 : edge(c)));
 const KELVIN_SIGN = 0x212a;
 const DOTTED_CAPITAL_I = 0x130;
 /** The edge code of U+0130: the scan steps on "i" and ends the run. */
 const DOTTED_I = EDGES;
-const wideEdge = (c: number): number => (c === KELVIN_SIGN ? 10 : c === DOTTED_CAPITAL_I ? DOTTED_I : -1);
+/** The edge code of any other letter: the word goes on, in the dead row. */
+const OTHER_LETTER = EDGES + 1;
+/** The edge code of a high surrogate that starts an astral letter (a pair, read as one letter). */
+const ASTRAL_LETTER = EDGES + 2;
+const ASTRAL_LETTER_TEST = /^\p{L}$/u;
+
+/** The edge code of text[i] (code unit c, not ASCII) when the text is read up to n. */
+function wideEdge(text: string, i: number, c: number, n: number): number {
+  if (c === KELVIN_SIGN) return 10;
+  if (c === DOTTED_CAPITAL_I) return DOTTED_I;
+  // A pair cut at n is a lone surrogate in the text as read: no letter.
+  if (c >= 0xd800 && c <= 0xdbff) return i + 1 < n && ASTRAL_LETTER_TEST.test(text.slice(i, i + 2)) ? ASTRAL_LETTER : -1;
+  // A lone surrogate is no letter (unitClass says so), as the regex with the u flag reads it.
+  return unitClass(c) === LETTER ? OTHER_LETTER : -1;
+}
 
 /**
- * Words of `text.slice(0, end).toLowerCase()` (runs of [a-z'], as /[a-z']+/g finds them) and
- * how many of them are English markers or stop words. The text is lower-cased as it is read, so
- * no lower-case copy is made per comment.
+ * Words of `text.slice(0, end).toLowerCase()` (runs of letters and apostrophes, as
+ * /[\p{L}']+/gu finds them) and how many of them are English markers or stop words. The text is
+ * lower-cased as it is read, so no lower-case copy is made per comment.
  */
 export function countMarkers(text: string, end = text.length): { words: number; hits: number } {
-  const { next, terminalAt } = WORD_TRIE;
+  const { next, terminalAt, deadRow } = WORD_TRIE;
   const n = Math.min(end, text.length);
   let words = 0;
   let hits = 0;
   let i = 0;
   while (i < n) {
     let c = text.charCodeAt(i);
-    let e = c < 128 ? ASCII_EDGES[c]! : wideEdge(c);
+    let e = c < 128 ? ASCII_EDGES[c]! : wideEdge(text, i, c, n);
     if (e < 0) {
       i++;
       continue;
     }
-    // A run starts here: step through the trie until a code unit outside [a-z'] ends it.
+    // A run starts here: step through the trie until a code unit that is no letter or apostrophe ends it.
     words++;
     let row = 0;
     for (;;) {
@@ -98,10 +116,15 @@ export function countMarkers(text: string, end = text.length): { words: number; 
         i++;
         break;
       }
-      row = next[row + e]!;
+      if (e === OTHER_LETTER) row = deadRow;
+      else if (e === ASTRAL_LETTER) {
+        // Both units of the pair are one letter.
+        row = deadRow;
+        i++;
+      } else row = next[row + e]!;
       if (++i >= n) break;
       c = text.charCodeAt(i);
-      e = c < 128 ? ASCII_EDGES[c]! : wideEdge(c);
+      e = c < 128 ? ASCII_EDGES[c]! : wideEdge(text, i, c, n);
       if (e < 0) break;
     }
     hits += terminalAt[row]!;
@@ -115,15 +138,20 @@ export function countMarkers(text: string, end = text.length): { words: number; 
  * sites, and franc (trigram distances against every candidate) was the most expensive stage of
  * the pipeline. Everything else gets franc's answer, restricted to the candidate languages,
  * from trigramGuess.ts (the same answer as franc, computed without its per-call objects).
+ *
+ * `normalized` is `normalize(text).text`, when the caller has it. The function words are counted
+ * in it: look-alikes, leet and typographic apostrophes are undone there, so "thе" with a Cyrillic
+ * "е" is "the" and "l’article" one word, not the stop word "l". The trigram guess reads the text
+ * as written: its accents and scripts are what tell the languages apart.
  */
-export function detectLanguage(text: string, candidates: readonly string[] = CANDIDATE_LANGUAGES): string {
+export function detectLanguage(text: string, normalized?: string, candidates: readonly string[] = CANDIDATE_LANGUAGES): string {
   let letters = 0;
   for (let i = 0; i < text.length && letters < MIN_LETTERS; i++) {
     const c = text.charCodeAt(i);
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 0xbf) letters++;
   }
   if (letters < MIN_LETTERS) return 'und';
-  const { words, hits } = countMarkers(text, 600);
+  const { words, hits } = countMarkers(normalized ?? text, 600);
   if ((hits >= 2 && hits * 6 >= words) || (hits >= 1 && words <= 8)) return 'eng';
   // franc's cost grows with the text; 400 characters are plenty to tell languages apart.
   return guesserFor(candidates)(text.slice(0, 400));

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ENGLISH_MARKERS, countMarkers, detectLanguage } from '../../src/lang/detect.js';
+import { normalize } from '../../src/normalize/normalize.js';
 import { STOPWORDS } from '../../src/text/tokens.js';
 import { TRICKY_CHARS, TRICKY_WORDS, hostileString, runs } from '../property/arbitraries.js';
 import { fixtureTexts } from '../support/corpus.js';
 
 const corpus = fixtureTexts;
 
-/** The reference: the regex's words, looked up in both sets. */
+/** The reference: the regex's words (runs of letters of any script and apostrophes), looked up in both sets. */
 function reference(lower: string): { words: number; hits: number } {
-  const words = lower.match(/[a-z']+/g) ?? [];
+  const words = lower.match(/[\p{L}']+/gu) ?? [];
   return { words: words.length, hits: words.filter((w) => ENGLISH_MARKERS.has(w) || STOPWORDS.has(w)).length };
 }
 
@@ -55,5 +56,32 @@ describe('countMarkers', () => {
   it('still tells English from other languages', () => {
     expect(detectLanguage('I think the minister is wrong about this and you know it')).toBe('eng');
     expect(detectLanguage('short')).toBe('und');
+  });
+
+  it('reads a word with accented letters as one word: short Spanish and German comments are not taken for English', () => {
+    // Split at "ñ" and "ü", "año" and "für" were the stop words "a", "o", "f", "r", and these
+    // comments had enough "English" words to skip the trigram guess.
+    expect(countMarkers('año für über')).toEqual({ words: 3, hits: 0 });
+    expect(detectLanguage('El presidente dijo que las relaciones con Rusia no van a mejorar este año.')).toBe('spa');
+    expect(detectLanguage('Washington debería hablar menos y negociar más con los europeos.')).toBe('spa');
+    expect(detectLanguage('Ich halte dieses Treffen in Genf für reine Symbolpolitik.')).toBe('deu');
+    expect(detectLanguage('Warum berichtet niemand über die Folgen für die europäische Energieversorgung?')).toBe('deu');
+    // English with accented loanwords stays English.
+    expect(detectLanguage('What a naïve take on the café summit, it was not about détente at all')).toBe('eng');
+  });
+
+  it('counts the function words in the normalised text when it is given: look-alikes undone, elisions kept whole', () => {
+    const withNorm = (t: string) => detectLanguage(t, normalize(t).text);
+    // Cyrillic "е", "а" and "о" inside English words: as written, no word is a function word,
+    // and the trigram guess takes the text for Spanish.
+    const disguised = 'Thе summit wаs а wаste оf timе';
+    expect(detectLanguage(disguised)).not.toBe('eng');
+    expect(withNorm(disguised)).toBe('eng');
+    // French elisions: as written, "l’" and "s’" read as the stop words "l" and "s".
+    const french = 'L’article oublie de mentionner ce qui s’est passé en Ukraine l’an dernier.';
+    expect(withNorm(french)).toBe('fra');
+    // A Russian comment stays Russian: normalisation folds look-alikes only inside mixed-script words.
+    const russian = 'Президент сказал, что отношения с Россией в этом году не улучшатся.';
+    expect(withNorm(russian)).toBe('rus');
   });
 });
