@@ -80,6 +80,70 @@ export function shortComments(count = 5000, seed = 0xdec0) {
   return out;
 }
 
+/**
+ * Comments on a site that is not in English, for the time decorum spends telling the language.
+ * There is no such set in the repo or in ../shared/datasets, so these sentences were written for
+ * the bench: news-comment sentences about US–Russia relations in Spanish, German, French and
+ * Russian. Each comment is one to three sentences of one language.
+ */
+export const FOREIGN_SENTENCES = {
+  spa: [
+    'El presidente dijo que las relaciones con Rusia no van a mejorar este año.',
+    'Las sanciones no han cambiado nada, el Kremlin sigue haciendo lo que quiere.',
+    'No entiendo por qué la prensa le da tanta importancia a esta cumbre.',
+    '¿Alguien cree de verdad que Moscú va a cumplir el acuerdo?',
+    'Washington debería hablar menos y negociar más con los europeos.',
+    'El artículo olvida mencionar lo que pasó en Ucrania el año pasado.',
+    'Otra vez la misma historia: promesas en la rueda de prensa y nada después.',
+    'Estoy de acuerdo con el ministro, el diálogo es la única salida.',
+  ],
+  deu: [
+    'Der Präsident sagte, dass sich die Beziehungen zu Russland nicht verbessern werden.',
+    'Die Sanktionen haben bisher wenig bewirkt, das muss man ehrlich sagen.',
+    'Warum berichtet niemand über die Folgen für die europäische Energieversorgung?',
+    'Ich halte dieses Treffen in Genf für reine Symbolpolitik.',
+    'Moskau und Washington reden seit Jahren aneinander vorbei.',
+    'Der Artikel ist gut recherchiert, aber das Fazit überzeugt mich nicht.',
+    'Ohne Vertrauen wird es keinen neuen Abrüstungsvertrag geben.',
+    'Die Regierung sollte endlich eine klare Linie finden.',
+  ],
+  fra: [
+    'Le président a dit que les relations avec la Russie ne vont pas s’améliorer.',
+    'Les sanctions n’ont rien changé, le Kremlin fait toujours ce qu’il veut.',
+    'Je ne comprends pas pourquoi la presse accorde autant d’importance à ce sommet.',
+    'Qui croit vraiment que Moscou va respecter cet accord ?',
+    'Washington devrait parler moins et négocier davantage avec les Européens.',
+    'L’article oublie de mentionner ce qui s’est passé en Ukraine l’an dernier.',
+    'Encore la même histoire : des promesses à la conférence de presse, puis rien.',
+    'Je suis d’accord avec le ministre, le dialogue reste la seule issue.',
+  ],
+  rus: [
+    'Президент сказал, что отношения с Россией в этом году не улучшатся.',
+    'Санкции ничего не изменили, Кремль по-прежнему делает что хочет.',
+    'Не понимаю, почему пресса придаёт этой встрече такое значение.',
+    'Кто-нибудь правда верит, что Москва выполнит это соглашение?',
+    'Вашингтону стоило бы меньше говорить и больше договариваться с европейцами.',
+    'В статье забыли упомянуть, что случилось на Украине в прошлом году.',
+    'Опять одно и то же: обещания на пресс-конференции, а потом ничего.',
+    'Согласен с министром, диалог остаётся единственным выходом.',
+  ],
+};
+
+/** `count` non-English comments (see FOREIGN_SENTENCES), languages in turn, sentences picked by the seed. */
+export function foreignComments(count = 5000, seed = 0xf0e1) {
+  const r = prng(seed);
+  const languages = Object.keys(FOREIGN_SENTENCES);
+  const out = [];
+  for (let i = 0; i < count; i++) {
+    const sentences = FOREIGN_SENTENCES[languages[i % languages.length]];
+    const n = 1 + r.int(3);
+    const parts = [];
+    for (let k = 0; k < n; k++) parts.push(r.pick(sentences));
+    out.push(parts.join(' '));
+  }
+  return out;
+}
+
 /** `count` long comments of 2–8 KB each (length uniform in [2048, 8192]), ~30 % with abuse. */
 export function longComments(count = 250, seed = 0x10ca1) {
   const r = prng(seed);
