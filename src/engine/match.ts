@@ -2,12 +2,13 @@ import { englishWords } from '../lexicon/words.js';
 import { gluedSplit } from '../lexicon/glue.js';
 import { isWordChar, originalSpan, separatedAt, type NormalizedText } from '../normalize/normalize.js';
 import type { WordSpans } from '../text/wordSpans.js';
-import type { Match } from '../types.js';
+import type { Match, Severity } from '../types.js';
 import type { CompiledPattern, CompiledRules, Entry } from './compiled.js';
 import { PROFANITY_PACK, scanFuzzy, type FuzzyHit } from './fuzzy.js';
 import { scanAffixes, scannedWords, scanWords } from './wordScan.js';
 import { SECOND_PERSON, agrees, aimedByPhrase, describesThing, mentionJudge, linkDirection, linkedTarget, negated, negatorBefore, predicative, selfAimed, transposedTarget, wordAt, words, type Word } from './context.js';
 import { nearForm } from './compile.js';
+import { keepShape } from '../keepShape.js';
 
 /** A match in normalised coordinates, before context is judged. */
 interface Found {
@@ -555,17 +556,21 @@ export function findMatches(norm: NormalizedText, rules: CompiledRules, innocent
     // A name used to describe a thing ("a dumbass idea", "a real dickhead move") criticises the thing.
     if (rule.label === 'insult' && !linkedOnly && describesThing(text, f.end)) continue;
     const span = originalSpan(norm, back(f.start), back(f.end));
-    const match: Match = {
-      ruleId: rule.id,
-      label: rule.label,
-      severity: rule.severity,
-      start: span.start,
-      end: span.end,
-      text: norm.original.slice(span.start, span.end),
-      term: f.term,
-    };
+    const match = newMatch(rule.id, rule.label, rule.severity, span.start, span.end, norm.original.slice(span.start, span.end), f.term);
     if ((rule.label === 'slur' || rule.label === 'partisan_epithet' || rule.label === 'insult') && mentioned(f.start, f.end)) match.mentioned = true;
     out.push(match);
   }
   return out;
 }
+
+/** A Match as findMatches builds it: one place, so that the one keepShape holds has the same maps. */
+function newMatch(ruleId: string, label: Match['label'], severity: Severity, start: number, end: number, text: string, term: string): Match {
+  return { ruleId, label, severity, start, end, text, term };
+}
+
+// Per-call objects: one live each keeps their maps, and the code optimised against them, through
+// a full GC (keepShape.ts). A match gains `mentioned` after it is built: that map too.
+keepShape(new AllowIndex());
+const keptMatch = newMatch('', 'slur', 'low', 0, 0, '', '');
+keptMatch.mentioned = true;
+keepShape(keptMatch);

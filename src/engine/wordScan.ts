@@ -8,6 +8,7 @@ import { mayBeWord } from './wordFilter.js';
 import { words, type Word } from './context.js';
 import { HASH_START, hashStep } from '../text/hash.js';
 import type { WordSpans } from '../text/wordSpans.js';
+import { keepShape } from '../keepShape.js';
 import { WordMemo as WordMemoClass, type WordMemo } from './wordMemo.js';
 
 /**
@@ -137,6 +138,9 @@ class ScannedWord implements Word {
     return (this.#text ??= this.source.slice(this.start, this.end));
   }
 }
+
+// Dies with its call: one live keeps its maps through a full GC (keepShape.ts).
+keepShape(new ScannedWord('', 0, 0));
 
 /** The words of a scan, `words(scan.text)` (each word's `text` is read on demand). */
 export function scannedWords(scan: WordScan): Word[] {

@@ -1,6 +1,7 @@
 import { SCRIPT_CONFUSABLES } from './confusables.js';
 import { foldCached, isInvisible } from './fold.js';
 import { KEPT, needsWorkFolded, workFrom } from './needsWork.js';
+import { keepShape } from '../keepShape.js';
 
 /**
  * Text as the matcher sees it, with a map back to the original: normalised character `i`
@@ -552,6 +553,11 @@ class RegionsNormalized implements NormalizedText {
     return out;
   }
 }
+
+// Results die with their call: one live each keeps their maps, and the code optimised
+// against them, through a full GC (keepShape.ts).
+keepShape(new IdentityNormalized('', ''));
+keepShape(new RegionsNormalized('', '', new Int32Array(0), new Int32Array(0), new Int32Array(0)));
 
 /**
  * `normalize` as the package exports it: the same result as a plain object whose offset maps are
