@@ -36,7 +36,7 @@ console.log(JSON.stringify({ before, after }));
 
 describe('moderate() across full garbage collections', () => {
   it('stays optimised after four full GCs (no map of its per-call objects dies)', () => {
-    const r = spawnSync(process.execPath, ['--allow-natives-syntax', '--expose-gc', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--allow-natives-syntax', '--expose-gc', '--no-concurrent-recompilation', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const { before, after } = JSON.parse(r.stdout) as { before: number; after: number };
