@@ -1,5 +1,5 @@
 import { isLetterCode, isTokenCode, STOPWORDS, stem, tokenize, TOKEN_MAX_LENGTH } from '../text/tokens.js';
-import { HASH_START, hashOf, hashStep } from '../text/hash.js';
+import { HASH_START, hashOf, hashOfRange, hashStep } from '../text/hash.js';
 import { isSurrogate } from '../text/unicodeClass.js';
 import type { WordSpans } from '../text/wordSpans.js';
 import { LABELS, type Label, type Match } from '../types.js';
@@ -147,6 +147,13 @@ interface FastTables {
   readonly rules: ReadonlyMap<string, number>;
   readonly labels: ReadonlyMap<string, number>;
   readonly mentions: ReadonlyMap<string, number>;
+  /**
+   * Token row by the rule engine's memo entry of the word (WordSpans `entries`), -1 when not
+   * known yet; for memo epoch `entryEpoch` only (entry numbers mean other words in another).
+   * Saves the token table's probe and letter comparison for a word the rule engine already found.
+   */
+  entryRows: Int32Array;
+  entryEpoch: number;
   /** Dedup stamps: seen[i] === stamp when feature i was already counted in this call. */
   readonly seen: Uint32Array;
   stamp: number;
@@ -251,7 +258,7 @@ function tablesOf(model: LoadedModel): FastTables {
     content: new Int32Array(512),
     size: 0,
   };
-  t = { rows, firsts, seconds, bigrams, tokens, contentIds: new Map(), contentStems: [], rules, labels, mentions, seen: new Uint32Array(v), stamp: 0 };
+  t = { rows, firsts, seconds, bigrams, tokens, contentIds: new Map(), contentStems: [], rules, labels, mentions, entryRows: new Int32Array(0), entryEpoch: -1, seen: new Uint32Array(v), stamp: 0 };
   fastTables.set(model, t);
   return t;
 }
@@ -517,6 +524,28 @@ export function featureIndicesOfText(model: LoadedModel, normalized: string, mat
   return c.ids;
 }
 
+/** The entry → token row cache for memo epoch `epoch`, emptied when the epoch changed. */
+function entryRowsOf(t: FastTables, epoch: number): Int32Array {
+  if (t.entryEpoch !== epoch) {
+    t.entryRows.fill(-1);
+    t.entryEpoch = epoch;
+  }
+  return t.entryRows;
+}
+
+/** Caches `row` for memo entry `entry` (growing the cache as entries come); returns the cache. */
+function rememberEntry(t: FastTables, entry: number, row: number): Int32Array {
+  if (entry >= t.entryRows.length) {
+    let n = Math.max(1024, t.entryRows.length * 2);
+    while (n <= entry) n *= 2;
+    const rows = new Int32Array(n).fill(-1);
+    rows.set(t.entryRows);
+    t.entryRows = rows;
+  }
+  t.entryRows[entry] = row;
+  return t.entryRows;
+}
+
 /**
  * `featureIndicesOfText(model, words.text, matches, content)` from the rule engine's word spans
  * of that text, without reading its characters again. A word of a–z alone is exactly one token
@@ -532,9 +561,10 @@ export function featureIndicesOfWords(model: LoadedModel, words: WordSpans, matc
   const t = tablesOf(model);
   const mark = content?.length ?? 0;
   const c = collector(t, content);
-  const { bounds, hashes, mixed } = words;
+  const { bounds, entries, mixed } = words;
+  let byEntry = entryRowsOf(t, words.epoch);
   let nextMixed = 0;
-  for (let w = 0; w < hashes.length; w++) {
+  for (let w = 0; w < entries.length; w++) {
     const start = bounds[2 * w]!;
     const end = bounds[2 * w + 1]!;
     if (nextMixed < mixed.length && mixed[nextMixed] === w) {
@@ -544,7 +574,14 @@ export function featureIndicesOfWords(model: LoadedModel, words: WordSpans, matc
       return featureIndices(model, tokenize(text), matches, content);
     }
     if (end - start > TOKEN_MAX_LENGTH) continue;
-    collectToken(t, c, findToken(model, t, text, start, end, hashes[w]!));
+    const e = entries[w]!;
+    let k = e >= 0 && e < byEntry.length ? byEntry[e]! : -1;
+    if (k < 0) {
+      k = findToken(model, t, text, start, end, hashOfRange(text, start, end));
+      // The scratch row is overwritten by the next new token: never cached.
+      if (e >= 0 && k !== SCRATCH) byEntry = rememberEntry(t, e, k);
+    }
+    collectToken(t, c, k);
   }
   takeMatches(c.ids, t.seen, c.stamp, t, matches);
   return c.ids;
