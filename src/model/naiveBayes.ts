@@ -588,28 +588,41 @@ export function featureIndicesOfWords(model: LoadedModel, words: WordSpans, matc
 }
 
 /**
- * The `explain` features of `ids` pushing hardest towards the label whose weights are `w`,
- * strongest first, ties by name: what sorting all of them and keeping the first `explain` gives
- * (the order is total, as ids are distinct), kept by insertion instead of pairing and sorting them all.
+ * The `explain` features of `ids` pushing hardest towards label number `label`, strongest first,
+ * ties by name: what sorting all of them and keeping the first `explain` gives (the order is
+ * total, as ids are distinct), kept by insertion instead of pairing and sorting them all.
+ * Weights are read from the interleaved `rows` (the same numbers as `model.weights`): right after
+ * `logOddsInto` those rows are in cache, while a label's own weight array is not.
  */
-function strongest(w: Float64Array, names: readonly string[], ids: readonly number[], explain: number): string[] {
+function strongest(rows: Float64Array, label: number, names: readonly string[], ids: readonly number[], explain: number): string[] {
   if (explain <= 0) return [];
   const best: number[] = [];
-  const before = (a: number, b: number): boolean => w[a]! > w[b]! || (w[a] === w[b] && names[a]! < names[b]!);
-  for (const i of ids) {
-    if (!(w[i]! > 0)) continue;
+  for (let k = 0; k < ids.length; k++) {
+    const i = ids[k]!;
+    const w = rows[4 * i + label]!;
+    if (!(w > 0)) continue;
     let p = best.length;
-    while (p > 0 && before(i, best[p - 1]!)) p--;
+    // Ahead of the feature before it while heavier, or as heavy and first by name.
+    while (p > 0) {
+      const b = best[p - 1]!;
+      const wb = rows[4 * b + label]!;
+      if (!(w > wb || (w === wb && names[i]! < names[b]!))) break;
+      p--;
+    }
     if (p >= explain) continue;
-    best.splice(p, 0, i);
-    if (best.length > explain) best.pop();
+    // Shift the lighter ones down (the last one falls off when the list is full) and put i at p.
+    let q = best.length;
+    if (q < explain) best.push(i);
+    else q--;
+    for (; q > p; q--) best[q] = best[q - 1]!;
+    best[p] = i;
   }
   return best.map((i) => names[i]!);
 }
 
-/** `scoreIndices(model, ids, explain)[label].top`, without the per-label score objects. */
-export function topFeatures(model: LoadedModel, label: Label, ids: readonly number[], explain: number): string[] {
-  return strongest(model.weights[label], model.file.features, ids, explain);
+/** `scoreIndices(model, ids, explain)[LABELS[label]].top` for label number `label`, without the per-label score objects. */
+export function topFeatures(model: LoadedModel, label: number, ids: readonly number[], explain: number): string[] {
+  return strongest(tablesOf(model).rows, label, model.file.features, ids, explain);
 }
 
 /** Log-odds for the features `featureIndices` returned, with the top features worked out only when read. */
@@ -617,7 +630,8 @@ class IndexScore implements LabelScore {
   #top: string[] | undefined;
   constructor(
     readonly logOdds: number,
-    private readonly weights: Float64Array,
+    private readonly rows: Float64Array,
+    private readonly label: number,
     private readonly names: readonly string[],
     private readonly ids: readonly number[],
     private readonly explain: number,
@@ -625,7 +639,7 @@ class IndexScore implements LabelScore {
 
   // The strongest features are only needed for a reason; worked out once, on first read.
   get top(): string[] {
-    return (this.#top ??= strongest(this.weights, this.names, this.ids, this.explain));
+    return (this.#top ??= strongest(this.rows, this.label, this.names, this.ids, this.explain));
   }
 }
 
@@ -660,10 +674,10 @@ export function logOddsInto<T extends Float64Array | number[]>(model: LoadedMode
 export function scoreIndices(model: LoadedModel, ids: readonly number[], explain = 0): Record<Label, LabelScore> {
   const logOdds = logOddsInto(model, ids, [0, 0, 0, 0]);
   const names = model.file.features;
+  const rows = tablesOf(model).rows;
   const out = {} as Record<Label, LabelScore>;
   for (let l = 0; l < LABELS.length; l++) {
-    const label = LABELS[l]!;
-    out[label] = new IndexScore(logOdds[l]!, model.weights[label], names, ids, explain);
+    out[LABELS[l]!] = new IndexScore(logOdds[l]!, rows, l, names, ids, explain);
   }
   return out;
 }
