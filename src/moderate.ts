@@ -96,9 +96,16 @@ function ruleScore(bits: number): number {
   return score;
 }
 
+/** The label's own unmentioned matches (aimed profanity counts as insult), quoted, comma-separated; in one pass, no arrays. */
 function describeMatches(matches: readonly Match[], label: Label): string {
-  const own = matches.filter((m) => !m.mentioned && (m.label === label || (label === 'insult' && m.label === 'profanity')));
-  return own.map((m) => `${m.ruleId} "${m.text.length > QUOTE_LIMIT ? m.text.slice(0, QUOTE_LIMIT) + '…' : m.text}"`).join(', ');
+  let out = '';
+  for (let k = 0; k < matches.length; k++) {
+    const m = matches[k]!;
+    if (m.mentioned || !(m.label === label || (label === 'insult' && m.label === 'profanity'))) continue;
+    const quote = m.text.length > QUOTE_LIMIT ? m.text.slice(0, QUOTE_LIMIT) + '…' : m.text;
+    out += `${out === '' ? '' : ', '}${m.ruleId} "${quote}"`;
+  }
+  return out;
 }
 
 /**
@@ -240,7 +247,7 @@ export function createModerator(options?: ModeratorOptions): Moderator {
       const label = LABELS[l]!;
       labels.push(label);
       const ruleText = describeMatches(matches, label);
-      const top = model && ids ? topFeatures(model, label, ids, opts.explain) : [];
+      const top = model && ids ? topFeatures(model, l, ids, opts.explain) : [];
       const modelText = top.length > 0 ? `model: ${top.join(', ')}` : '';
       reasons.push(`${label} ${raw[l]!.toFixed(2)}${ruleText ? ` — rules: ${ruleText}` : ''}${modelText ? ` — ${modelText}` : ''}`);
     }

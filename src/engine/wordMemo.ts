@@ -4,6 +4,9 @@
  */
 const POOL_LIMIT = 1 << 20;
 
+/** The last epoch handed out, over all memos (see `WordMemo.epoch`). */
+let lastEpoch = 0;
+
 /**
  * A bounded memo from token text to a value, keyed by a hash the caller computes while it
  * scans the token's characters anyway. A Map would hash every freshly sliced token again
@@ -17,6 +20,11 @@ const POOL_LIMIT = 1 << 20;
  *
  * Open addressing with linear probing in a table at least 1.5 times the limit, so probes stay
  * short; emptied when full (or when its pool is), so a stream of unique tokens cannot grow it.
+ *
+ * Each key has an entry number (`find`, `add`) that stands for that key until the memo is next
+ * emptied. `epoch` names the memo between two emptyings, unique over all memos, so
+ * (epoch, entry) names one key for good: a caller can cache its own per-key work by entry
+ * number (the model caches its token rows so; text/wordSpans.ts `entries`).
  */
 export class WordMemo<V> {
   /** Slot k: its key's hash at 2k, its key's offset in `pool` at 2k + 1 (-1: empty slot). */
@@ -27,6 +35,8 @@ export class WordMemo<V> {
   private used = 0;
   private count = 0;
   private readonly mask: number;
+  /** Changes whenever the memo is emptied, and differs between memos: entry numbers are only comparable within one epoch. */
+  epoch = 0;
 
   constructor(readonly limit: number) {
     let capacity = 16;
@@ -51,16 +61,27 @@ export class WordMemo<V> {
    * would be garbage the moment the look-up ends.
    */
   getRange(text: string, start: number, end: number, hash: number): V | undefined {
+    const entry = this.find(text, start, end, hash);
+    return entry < 0 ? undefined : this.values[entry];
+  }
+
+  /** The entry number of the key text.slice(start, end), whose hash is `hash`, or -1 when the memo does not hold it. */
+  find(text: string, start: number, end: number, hash: number): number {
     const n = end - start;
     const slots = this.slots;
     const pool = this.pool;
     probe: for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
       const at = slots[2 * slot + 1]!;
-      if (at < 0) return undefined;
+      if (at < 0) return -1;
       if (slots[2 * slot] !== hash || pool[at] !== n) continue;
       for (let j = 0; j < n; j++) if (pool[at + 1 + j] !== text.charCodeAt(start + j)) continue probe;
-      return this.values[slot];
+      return slot;
     }
+  }
+
+  /** The value of the entry `find` or `add` numbered (in the current epoch). */
+  valueAt(entry: number): V {
+    return this.values[entry]!;
   }
 
   /** Remembers `value` for a key that get() just turned away. */
@@ -73,8 +94,13 @@ export class WordMemo<V> {
    * not kept: the memo only saves work, and such tokens do not recur.
    */
   setRange(text: string, start: number, end: number, hash: number, value: V): void {
+    this.add(text, start, end, hash, value);
+  }
+
+  /** setRange, returning the key's entry number (-1 when the key is too long to keep). It may empty the memo first: a new epoch. */
+  add(text: string, start: number, end: number, hash: number, value: V): number {
     const n = end - start;
-    if (n > 0xffff) return;
+    if (n > 0xffff) return -1;
     if (this.count >= this.limit) this.clear();
     if (this.used + n + 1 > this.pool.length) this.makeRoom(n + 1);
     const at = this.used;
@@ -88,6 +114,7 @@ export class WordMemo<V> {
     this.slots[2 * slot + 1] = at;
     this.values[slot] = value;
     this.count++;
+    return slot;
   }
 
   /** Room for `units` more pool units: the pool doubles as needed, but past POOL_LIMIT the memo starts over. */
@@ -106,5 +133,6 @@ export class WordMemo<V> {
     this.values.fill(undefined);
     this.count = 0;
     this.used = 0;
+    this.epoch = ++lastEpoch;
   }
 }

@@ -47,8 +47,8 @@ export interface WordScan {
    */
   termEnds?: number[];
   /**
-   * The words with their hashes, when the one-pass scan read this text itself (not the
-   * reference path): what the model may reuse (`WordSpans`).
+   * The words with their memo entries, when the one-pass scan read this text itself (not the
+   * reference path) and the memo did not start over on the way: what the model may reuse (`WordSpans`).
    */
   spans?: WordSpans;
 }
@@ -112,14 +112,12 @@ export function wordInfo(token: string, rules: CompiledRules): WordInfo {
 /** The memo a rule set keeps for scanWords. */
 export const wordMemo = (): WordMemo<WordInfo> => new WordMemoClass<WordInfo>(WORD_MEMO_LIMIT);
 
-function lookUp(text: string, start: number, end: number, hash: number, memo: WordMemo<WordInfo>, rules: CompiledRules): WordInfo {
-  let info = memo.getRange(text, start, end, hash);
-  if (info === undefined) {
-    const token = text.slice(start, end);
-    info = wordInfo(token, rules);
-    memo.set(token, hash, info);
-  }
-  return info;
+/** The memo entry of the token text[start, end), made on first sight; -1 for a token too long to keep. */
+function lookUp(text: string, start: number, end: number, hash: number, memo: WordMemo<WordInfo>, rules: CompiledRules): number {
+  const entry = memo.find(text, start, end, hash);
+  if (entry >= 0) return entry;
+  const token = text.slice(start, end);
+  return memo.add(token, 0, token.length, hash, wordInfo(token, rules));
 }
 
 /**
@@ -220,7 +218,9 @@ function fuzzyInside(text: string, start: number, end: number, rules: CompiledRu
 function scanFast(text: string, rules: CompiledRules, withRespell: boolean): WordScan | undefined {
   const ends: number[] = [];
   const bounds: number[] = [];
-  const spans = { text, bounds, hashes: [] as number[], mixed: [] as number[] };
+  const memo = rules.wordMemo;
+  const epoch = memo.epoch;
+  const spans = { text, bounds, entries: [] as number[], mixed: [] as number[], epoch };
   const out: WordScan = { text, bounds, fuzzy: [], affixes: [], termEnds: ends, spans };
   const automaton = rules.automaton;
   const n = text.length;
@@ -258,6 +258,8 @@ function scanFast(text: string, rules: CompiledRules, withRespell: boolean): Wor
     start = -1;
   }
   if (start >= 0 && !token(text, start, n, hash, lower, rules, withRespell, out, spans)) return undefined;
+  // The memo started over on the way: the entry numbers are of two epochs, and name no word.
+  if (memo.epoch !== epoch) delete out.spans;
   return out;
 }
 
@@ -274,9 +276,10 @@ function token(
   rules: CompiledRules,
   withRespell: boolean,
   out: WordScan,
-  spans: { hashes: number[]; mixed: number[] },
+  spans: { entries: number[]; mixed: number[] },
 ): boolean {
-  const info = lookUp(text, start, end, hash, rules.wordMemo, rules);
+  const entry = lookUp(text, start, end, hash, rules.wordMemo, rules);
+  const info = entry >= 0 ? rules.wordMemo.valueAt(entry) : wordInfo(text.slice(start, end), rules);
   if (lower) {
     // An all-a–z token is a whole a–z run with no word character, mask or joiner inside, so
     // respell and scanFuzzy read it whole; respell also wants no joiner on either side.
@@ -284,13 +287,13 @@ function token(
     if (info.fuzzy >= 0) out.fuzzy.push({ entry: info.fuzzy, start, end });
   } else {
     fuzzyInside(text, start, end, rules, out.fuzzy);
-    spans.mixed.push(spans.hashes.length);
+    spans.mixed.push(spans.entries.length);
   }
   if (info.affixRules !== undefined) {
     for (const rule of info.affixRules) out.affixes.push({ kind: 'affix', rule, start, end, term: info.letters });
   }
   out.bounds.push(start, end);
-  spans.hashes.push(hash);
+  spans.entries.push(entry);
   return true;
 }
 

@@ -1,5 +1,5 @@
 import { isLetterCode, isTokenCode, STOPWORDS, stem, tokenize, TOKEN_MAX_LENGTH } from '../text/tokens.js';
-import { HASH_START, hashOf, hashStep } from '../text/hash.js';
+import { HASH_START, hashOf, hashOfRange, hashStep } from '../text/hash.js';
 import { isSurrogate } from '../text/unicodeClass.js';
 import type { WordSpans } from '../text/wordSpans.js';
 import { LABELS, type Label, type Match } from '../types.js';
@@ -147,6 +147,13 @@ interface FastTables {
   readonly rules: ReadonlyMap<string, number>;
   readonly labels: ReadonlyMap<string, number>;
   readonly mentions: ReadonlyMap<string, number>;
+  /**
+   * Token row by the rule engine's memo entry of the word (WordSpans `entries`), -1 when not
+   * known yet; for memo epoch `entryEpoch` only (entry numbers mean other words in another).
+   * Saves the token table's probe and letter comparison for a word the rule engine already found.
+   */
+  entryRows: Int32Array;
+  entryEpoch: number;
   /** Dedup stamps: seen[i] === stamp when feature i was already counted in this call. */
   readonly seen: Uint32Array;
   stamp: number;
@@ -251,7 +258,7 @@ function tablesOf(model: LoadedModel): FastTables {
     content: new Int32Array(512),
     size: 0,
   };
-  t = { rows, firsts, seconds, bigrams, tokens, contentIds: new Map(), contentStems: [], rules, labels, mentions, seen: new Uint32Array(v), stamp: 0 };
+  t = { rows, firsts, seconds, bigrams, tokens, contentIds: new Map(), contentStems: [], rules, labels, mentions, entryRows: new Int32Array(0), entryEpoch: -1, seen: new Uint32Array(v), stamp: 0 };
   fastTables.set(model, t);
   return t;
 }
@@ -517,6 +524,28 @@ export function featureIndicesOfText(model: LoadedModel, normalized: string, mat
   return c.ids;
 }
 
+/** The entry → token row cache for memo epoch `epoch`, emptied when the epoch changed. */
+function entryRowsOf(t: FastTables, epoch: number): Int32Array {
+  if (t.entryEpoch !== epoch) {
+    t.entryRows.fill(-1);
+    t.entryEpoch = epoch;
+  }
+  return t.entryRows;
+}
+
+/** Caches `row` for memo entry `entry` (growing the cache as entries come); returns the cache. */
+function rememberEntry(t: FastTables, entry: number, row: number): Int32Array {
+  if (entry >= t.entryRows.length) {
+    let n = Math.max(1024, t.entryRows.length * 2);
+    while (n <= entry) n *= 2;
+    const rows = new Int32Array(n).fill(-1);
+    rows.set(t.entryRows);
+    t.entryRows = rows;
+  }
+  t.entryRows[entry] = row;
+  return t.entryRows;
+}
+
 /**
  * `featureIndicesOfText(model, words.text, matches, content)` from the rule engine's word spans
  * of that text, without reading its characters again. A word of a–z alone is exactly one token
@@ -532,9 +561,10 @@ export function featureIndicesOfWords(model: LoadedModel, words: WordSpans, matc
   const t = tablesOf(model);
   const mark = content?.length ?? 0;
   const c = collector(t, content);
-  const { bounds, hashes, mixed } = words;
+  const { bounds, entries, mixed } = words;
+  let byEntry = entryRowsOf(t, words.epoch);
   let nextMixed = 0;
-  for (let w = 0; w < hashes.length; w++) {
+  for (let w = 0; w < entries.length; w++) {
     const start = bounds[2 * w]!;
     const end = bounds[2 * w + 1]!;
     if (nextMixed < mixed.length && mixed[nextMixed] === w) {
@@ -544,35 +574,55 @@ export function featureIndicesOfWords(model: LoadedModel, words: WordSpans, matc
       return featureIndices(model, tokenize(text), matches, content);
     }
     if (end - start > TOKEN_MAX_LENGTH) continue;
-    collectToken(t, c, findToken(model, t, text, start, end, hashes[w]!));
+    const e = entries[w]!;
+    let k = e >= 0 && e < byEntry.length ? byEntry[e]! : -1;
+    if (k < 0) {
+      k = findToken(model, t, text, start, end, hashOfRange(text, start, end));
+      // The scratch row is overwritten by the next new token: never cached.
+      if (e >= 0 && k !== SCRATCH) byEntry = rememberEntry(t, e, k);
+    }
+    collectToken(t, c, k);
   }
   takeMatches(c.ids, t.seen, c.stamp, t, matches);
   return c.ids;
 }
 
 /**
- * The `explain` features of `ids` pushing hardest towards the label whose weights are `w`,
- * strongest first, ties by name: what sorting all of them and keeping the first `explain` gives
- * (the order is total, as ids are distinct), kept by insertion instead of pairing and sorting them all.
+ * The `explain` features of `ids` pushing hardest towards label number `label`, strongest first,
+ * ties by name: what sorting all of them and keeping the first `explain` gives (the order is
+ * total, as ids are distinct), kept by insertion instead of pairing and sorting them all.
+ * Weights are read from the interleaved `rows` (the same numbers as `model.weights`): right after
+ * `logOddsInto` those rows are in cache, while a label's own weight array is not.
  */
-function strongest(w: Float64Array, names: readonly string[], ids: readonly number[], explain: number): string[] {
+function strongest(rows: Float64Array, label: number, names: readonly string[], ids: readonly number[], explain: number): string[] {
   if (explain <= 0) return [];
   const best: number[] = [];
-  const before = (a: number, b: number): boolean => w[a]! > w[b]! || (w[a] === w[b] && names[a]! < names[b]!);
-  for (const i of ids) {
-    if (!(w[i]! > 0)) continue;
+  for (let k = 0; k < ids.length; k++) {
+    const i = ids[k]!;
+    const w = rows[4 * i + label]!;
+    if (!(w > 0)) continue;
     let p = best.length;
-    while (p > 0 && before(i, best[p - 1]!)) p--;
+    // Ahead of the feature before it while heavier, or as heavy and first by name.
+    while (p > 0) {
+      const b = best[p - 1]!;
+      const wb = rows[4 * b + label]!;
+      if (!(w > wb || (w === wb && names[i]! < names[b]!))) break;
+      p--;
+    }
     if (p >= explain) continue;
-    best.splice(p, 0, i);
-    if (best.length > explain) best.pop();
+    // Shift the lighter ones down (the last one falls off when the list is full) and put i at p.
+    let q = best.length;
+    if (q < explain) best.push(i);
+    else q--;
+    for (; q > p; q--) best[q] = best[q - 1]!;
+    best[p] = i;
   }
   return best.map((i) => names[i]!);
 }
 
-/** `scoreIndices(model, ids, explain)[label].top`, without the per-label score objects. */
-export function topFeatures(model: LoadedModel, label: Label, ids: readonly number[], explain: number): string[] {
-  return strongest(model.weights[label], model.file.features, ids, explain);
+/** `scoreIndices(model, ids, explain)[LABELS[label]].top` for label number `label`, without the per-label score objects. */
+export function topFeatures(model: LoadedModel, label: number, ids: readonly number[], explain: number): string[] {
+  return strongest(tablesOf(model).rows, label, model.file.features, ids, explain);
 }
 
 /** Log-odds for the features `featureIndices` returned, with the top features worked out only when read. */
@@ -580,7 +630,8 @@ class IndexScore implements LabelScore {
   #top: string[] | undefined;
   constructor(
     readonly logOdds: number,
-    private readonly weights: Float64Array,
+    private readonly rows: Float64Array,
+    private readonly label: number,
     private readonly names: readonly string[],
     private readonly ids: readonly number[],
     private readonly explain: number,
@@ -588,7 +639,7 @@ class IndexScore implements LabelScore {
 
   // The strongest features are only needed for a reason; worked out once, on first read.
   get top(): string[] {
-    return (this.#top ??= strongest(this.weights, this.names, this.ids, this.explain));
+    return (this.#top ??= strongest(this.rows, this.label, this.names, this.ids, this.explain));
   }
 }
 
@@ -623,10 +674,10 @@ export function logOddsInto<T extends Float64Array | number[]>(model: LoadedMode
 export function scoreIndices(model: LoadedModel, ids: readonly number[], explain = 0): Record<Label, LabelScore> {
   const logOdds = logOddsInto(model, ids, [0, 0, 0, 0]);
   const names = model.file.features;
+  const rows = tablesOf(model).rows;
   const out = {} as Record<Label, LabelScore>;
   for (let l = 0; l < LABELS.length; l++) {
-    const label = LABELS[l]!;
-    out[label] = new IndexScore(logOdds[l]!, model.weights[label], names, ids, explain);
+    out[LABELS[l]!] = new IndexScore(logOdds[l]!, rows, l, names, ids, explain);
   }
   return out;
 }

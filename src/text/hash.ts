@@ -12,7 +12,12 @@ export const hashStep = (hash: number, unit: number): number => Math.imul(hash ^
 
 /** The hash of a whole string, as hashStep folds it. */
 export function hashOf(s: string): number {
+  return hashOfRange(s, 0, s.length);
+}
+
+/** hashOf(s.slice(start, end)), without the slice. */
+export function hashOfRange(s: string, start: number, end: number): number {
   let h = HASH_START;
-  for (let k = 0; k < s.length; k++) h = hashStep(h, s.charCodeAt(k));
+  for (let k = start; k < end; k++) h = hashStep(h, s.charCodeAt(k));
   return h;
 }

@@ -28,6 +28,33 @@ describe('WordMemo', () => {
     );
   });
 
+  it('numbers its entries: an entry names one key until the memo starts over, and epochs tell memos and start-overs apart', () => {
+    const memo = new WordMemo<number>(10);
+    const other = new WordMemo<number>(10);
+    expect(other.epoch).not.toBe(memo.epoch);
+    const epoch = memo.epoch;
+    const entries = new Map<string, number>();
+    for (let i = 0; i < 10; i++) {
+      const key = `k${i}`;
+      expect(memo.find(`<${key}>`, 1, 1 + key.length, hashOf(key))).toBe(-1);
+      const entry = memo.add(`<${key}>`, 1, 1 + key.length, hashOf(key), i);
+      expect(entry).toBeGreaterThanOrEqual(0);
+      entries.set(key, entry);
+    }
+    expect(new Set(entries.values()).size).toBe(10);
+    expect(memo.epoch).toBe(epoch);
+    for (const [key, entry] of entries) {
+      expect(memo.find(key, 0, key.length, hashOf(key))).toBe(entry);
+      expect(memo.valueAt(entry)).toBe(Number(key.slice(1)));
+    }
+    // The eleventh key empties the memo: a new epoch, unlike any other memo's.
+    memo.add('k10', 0, 3, hashOf('k10'), 10);
+    expect(memo.epoch).not.toBe(epoch);
+    expect(memo.epoch).not.toBe(other.epoch);
+    expect(memo.find('k0', 0, 2, hashOf('k0'))).toBe(-1);
+    expect(memo.add('x'.repeat(0x10000), 0, 0x10000, 1, 0)).toBe(-1);
+  });
+
   it('starts over when full, so it never holds more than its limit', () => {
     const memo = new WordMemo<number>(10);
     for (let i = 0; i < 25; i++) {

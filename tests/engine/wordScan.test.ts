@@ -39,16 +39,17 @@ const plain = (s: WordScan, own = rules) => {
 
 const agree = (t: string): void => {
   const scan = scanWords(t, rules);
-  expect(plain(scan)).toEqual(plain(scanWordsReference(t, rules)));
   if (scan.spans !== undefined) {
-    // The spans handed on to the model: the scan's own text and words, each word's hash, and
-    // which words are not wholly a–z.
+    // The spans handed on to the model: the scan's own text and words, each word's memo entry
+    // in the epoch the scan ran in, and which words are not wholly a–z.
     const ws = scannedWords(scan);
     expect(scan.spans.text).toBe(scan.text);
     expect(scan.spans.bounds).toEqual(ws.flatMap((w) => [w.start, w.end]));
-    expect(scan.spans.hashes).toEqual(ws.map((w) => hashOf(w.text)));
+    expect(scan.spans.epoch).toBe(rules.wordMemo.epoch);
+    expect(scan.spans.entries).toEqual(ws.map((w) => rules.wordMemo.find(w.text, 0, w.text.length, hashOf(w.text))));
     expect(scan.spans.mixed).toEqual(ws.flatMap((w, k) => (/^[a-z]+$/.test(w.text) ? [] : [k])));
   }
+  expect(plain(scan)).toEqual(plain(scanWordsReference(t, rules)));
 };
 
 const every = (keys: Iterable<string>, step: number) => [...keys].filter((_, i) => i % step === 0).slice(0, 12);

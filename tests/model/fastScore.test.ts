@@ -13,7 +13,8 @@ import { hostileString, runs, TRICKY_CHARS, TRICKY_WORDS } from '../property/arb
 import { STOPWORDS, stem, tokenize } from '../../src/text/tokens.js';
 import { LABELS, type Match } from '../../src/types.js';
 import { createModerator } from '../../src/moderate.js';
-import { scanWords } from '../../src/engine/wordScan.js';
+import { scanWords, type WordInfo } from '../../src/engine/wordScan.js';
+import { WordMemo } from '../../src/engine/wordMemo.js';
 import { normalize } from '../../src/normalize/normalize.js';
 
 const root = new URL('../../', import.meta.url);
@@ -194,5 +195,50 @@ describe('scoring from tokens', () => {
     // Both ways through the words were taken, many times.
     expect(fromSpans).toBeGreaterThan(1000);
     expect(withMixed).toBeGreaterThan(300);
+  });
+
+  it("featureIndicesOfWords' token rows cached by memo entry never go stale: memos that start over, several memos and models, a full token table", () => {
+    // Memos of 8 and 40 words start over every few texts (a new epoch: entry numbers name other
+    // words), and two rule sets and two models take turns, so every pairing of memo and model
+    // cache meets stale entry numbers. The reference reads the text and shares no cache.
+    const small = [{ ...analyzer.rules, wordMemo: new WordMemo<WordInfo>(8) }, { ...analyzer.rules, wordMemo: new WordMemo<WordInfo>(40) }];
+    const models = [model, loadModel(parseModel(BUNDLED_MODEL, 'bundled model'))];
+    const known = model.file.features.filter((f) => f.startsWith('w:')).map((f) => f.slice(2)).slice(0, 120);
+    const pieces = [...known, ...known.slice(0, 30).map((w) => w + 'x'), 'the', 'and', "don't", '9x', ' ', ' ', ' '];
+    let scored = 0;
+    let turn = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (p) => {
+        const text = p.join(' ');
+        const rules = small[turn % 2]!;
+        const m = models[(turn >> 1) % 2]!;
+        turn++;
+        const spans = scanWords(text, rules).spans;
+        if (spans === undefined) return;
+        scored++;
+        const content: number[] = [];
+        const wantContent: number[] = [];
+        expect(featureIndicesOfWords(m, spans, [], content)).toEqual(featureIndicesOfText(m, spans.text, [], wantContent));
+        expect(content).toEqual(wantContent);
+      }),
+      runs(1500),
+    );
+    expect(scored).toBeGreaterThan(1000);
+
+    // A model whose token table is full: a word first seen after that is read in the scratch
+    // row, which the next new word overwrites, so its row must not be cached by its entry.
+    const fresh = loadModel(parseModel(BUNDLED_MODEL, 'bundled model'));
+    const rules = { ...analyzer.rules, wordMemo: new WordMemo<WordInfo>(100_000) };
+    const word = (n: number): string => {
+      let w = 'q';
+      for (let k = n; k > 0; k = Math.floor(k / 26)) w += String.fromCharCode(97 + (k % 26));
+      return w;
+    };
+    const ofWords = (text: string): string[] => featureIndicesOfWords(fresh, scanWords(text, rules).spans!, []).map((i) => fresh.file.features[i]!);
+    const wanted = (text: string): string[] => [...featuresOf(text, [])].filter((f) => fresh.index.has(f));
+    for (let chunk = 0; chunk < 51; chunk++) ofWords(Array.from({ length: 1000 }, (_, k) => word(chunk * 1000 + k)).join(' '));
+    const late = known.filter((w) => !'the president said'.includes(w)).slice(0, 20);
+    for (const w of late) expect(ofWords(`the president said ${w}`)).toEqual(wanted(`the president said ${w}`));
+    for (const w of late.reverse()) expect(ofWords(`${w} president`)).toEqual(wanted(`${w} president`));
   });
 });
