@@ -238,6 +238,10 @@ let endFolds = 0;
 function scan(s: string, readAs: ReadAs, from: number, table: Uint16Array, ascii: Uint16Array, out: Written): number {
   const n = s.length;
   const bytes = out.bytes;
+  // In a local: TurboFan reads module-level bindings from their context at every use, so
+  // FIRED * KINDS in the loop cost two loads, their checks and a multiplication per code unit
+  // (a tenth of the scan).
+  const fired = FIRED * KINDS;
   let state = START * KINDS;
   // The repeat alternative: the previous two code units.
   let prevC = -1;
@@ -262,7 +266,7 @@ function scan(s: string, readAs: ReadAs, from: number, table: Uint16Array, ascii
       kind = read >> 8;
     }
     state = table[state + kind]!;
-    if (state === FIRED * KINDS) return i;
+    if (state === fired) return i;
     // Three of the same letter (LETTER is 0; one test, as double letters are too common to
     // branch on).
     if (((c ^ prevC) | (c ^ prevC2) | kind) === 0) return i;
