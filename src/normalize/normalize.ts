@@ -1,6 +1,6 @@
 import { SCRIPT_CONFUSABLES } from './confusables.js';
 import { foldCached, isInvisible } from './fold.js';
-import { KEPT, needsWorkFolded, workFrom } from './needsWork.js';
+import { KEPT, needsWorkFolded, workFrom, Written } from './needsWork.js';
 import { keepShape } from '../keepShape.js';
 
 /**
@@ -598,7 +598,7 @@ export function normalizeToObject(original: string): NormalizedText {
  */
 export function normalize(original: string): NormalizedText {
   const regions = workRegions(original);
-  if (regions.length === 0) return new IdentityNormalized(original, unitsText(written, original.length));
+  if (regions.length === 0) return new IdentityNormalized(original, writtenText(original));
   if (regions[0] === 0 && regions[1] === original.length) return normalizeFully(original);
   return normalizeRegions(original, regions);
 }
@@ -622,15 +622,15 @@ function normalizeRegions(original: string, regions: readonly number[]): Normali
   let final: string | undefined;
   const text = settle(stages(m), '', (next) => {
     // The whole text is as long as before only if the regions together are: stitch it only then.
-    const whole = n - covered + next.length === previous.length ? stitch(regions, n, next.length) : undefined;
+    const whole = n - covered + next.length === previous.length ? stitch(original, regions, next.length) : undefined;
     if (whole === previous || isFinal(next)) {
       final = whole;
       return true;
     }
-    previous = whole ?? stitch(regions, n, next.length);
+    previous = whole ?? stitch(original, regions, next.length);
     return false;
   });
-  const whole = final ?? stitch(regions, n, text.length);
+  const whole = final ?? stitch(original, regions, text.length);
   if (whole.length === n && regionsKeepPlaces(regions, text.length)) return new IdentityNormalized(original, whole);
   return new RegionsNormalized(original, whole, placeRegions(regions, text.length), bufStarts.slice(0, text.length), bufEnds.slice(0, text.length));
 }
@@ -686,7 +686,7 @@ function asciiLetter(code: number): number {
  */
 export function workRegions(original: string): number[] {
   const n = original.length;
-  if (written.length < n) written = new Uint16Array(Math.max(n, 2 * written.length));
+  written.clear(n);
   const out: number[] = [];
   let pos = 0;
   while (pos < n) {
@@ -715,8 +715,8 @@ export function workRegions(original: string): number[] {
 const FAR = 4096;
 const NEAR = 32;
 
-/** The text as the fast path writes it, where workRegions read it (each code unit at its index). */
-let written = new Uint16Array(256);
+/** The text as the fast path writes it, where workRegions read it (see Written). */
+const written = new Written();
 
 /** The first of the buffer's positions from `b` on (up to `m`) that comes from original character `end` or later. */
 function regionEnd(b: number, end: number, m: number): number {
@@ -724,23 +724,51 @@ function regionEnd(b: number, end: number, m: number): number {
   return b;
 }
 
-/** Where stitch() puts the whole text together. */
+/** Where stitch() puts the whole text together: as bytes while it is ASCII, else as code units. */
+let stitchedBytes = new Uint8Array(256);
 let stitched = new Uint16Array(256);
 
+/** Decodes ASCII bytes: several times faster than UTF16 decodes code units, and the same one-byte string. */
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+const NO_REGIONS: readonly number[] = [];
+
+/** The whole of `original` as the fast path writes it (workRegions left it in `written`). */
+function writtenText(original: string): string {
+  const text = UTF8.decode(written.bytes.subarray(0, original.length));
+  return written.keptCount === 0 ? text : keepOriginal(text, original, NO_REGIONS, 0);
+}
+
 /**
- * The whole text, for an original of `n` code units: between the regions as the fast path
- * writes it (`written`), the regions as the buffer's first `m` positions have them.
+ * The whole text of `original`: between the regions as the fast path writes it (`written`),
+ * the regions as the buffer's first `m` positions have them. Put together as ASCII bytes when
+ * the regions are ASCII, else as code units.
  */
-function stitch(regions: readonly number[], n: number, m: number): string {
+function stitch(original: string, regions: readonly number[], m: number): string {
+  const n = original.length;
   let length = n + m;
   for (let k = 0; k < regions.length; k += 2) length -= regions[k + 1]! - regions[k]!;
+  if (isAscii(codes, m)) {
+    if (stitchedBytes.length < length) stitchedBytes = new Uint8Array(Math.max(length, 2 * stitchedBytes.length));
+    stitchInto(stitchedBytes, regions, n, m);
+    const text = UTF8.decode(stitchedBytes.subarray(0, length));
+    return written.keptCount === 0 ? text : keepOriginal(text, original, regions, m);
+  }
   if (stitched.length < length) stitched = new Uint16Array(Math.max(length, 2 * stitched.length));
-  const out = stitched;
+  stitchInto(stitched, regions, n, m);
+  const count = placeKept(regions, m, n);
+  for (let j = 0; j < count; j++) if (keptPlaces[j]! >= 0) stitched[keptPlaces[j]!] = original.charCodeAt(written.kept[j]!);
+  return unitsText(stitched, length);
+}
+
+/** Puts `written` between the regions and the buffer's first `m` positions in them one after the other into `out`. */
+function stitchInto(out: Uint8Array | Uint16Array, regions: readonly number[], n: number, m: number): void {
+  const bytes = written.bytes;
   let o = 0;
   let b = 0;
   let from = 0;
   for (let k = 0; k < regions.length; k += 2) {
-    out.set(written.subarray(from, regions[k]!), o);
+    out.set(bytes.subarray(from, regions[k]!), o);
     o += regions[k]! - from;
     const to = regionEnd(b, regions[k + 1]!, m);
     out.set(codes.subarray(b, to), o);
@@ -748,8 +776,61 @@ function stitch(regions: readonly number[], n: number, m: number): string {
     b = to;
     from = regions[k + 1]!;
   }
-  out.set(written.subarray(from, n), o);
-  return unitsText(out, length);
+  out.set(bytes.subarray(from, n), o);
+}
+
+/**
+ * `text`, put together from `written` and `regions` (stitch), with the original's code unit at
+ * each of written's KEPT places: a few slices joined, where decoding the whole text as code
+ * units would cost more than the rest of normalising a long text. Joined, not concatenated:
+ * join() gives a flat string, where `+` gives a rope that every later charCodeAt pays for.
+ */
+function keepOriginal(text: string, original: string, regions: readonly number[], m: number): string {
+  const count = placeKept(regions, m, original.length);
+  const parts: string[] = [];
+  let last = 0;
+  for (let j = 0; j < count; j++) {
+    const q = keptPlaces[j]!;
+    if (q < 0) continue;
+    parts.push(text.slice(last, q), original[written.kept[j]!]!);
+    last = q + 1;
+  }
+  parts.push(text.slice(last));
+  return parts.join('');
+}
+
+/** Where stitch() puts each of written's KEPT places: the index in the whole text, or -1 in a region (the buffer has those). */
+let keptPlaces = new Int32Array(256);
+
+/** Fills keptPlaces for `regions` (`m` positions of the buffer) of an original of `n` code units; returns their count. */
+function placeKept(regions: readonly number[], m: number, n: number): number {
+  const count = written.keptCount;
+  if (keptPlaces.length < count) keptPlaces = new Int32Array(Math.max(count, 2 * keptPlaces.length));
+  // The text between two regions that holds p: from `from` to `to` in the original, from `o` on in the whole text.
+  let from = 0;
+  let to = regions.length > 0 ? regions[0]! : n;
+  let o = 0;
+  let b = 0;
+  let k = 0;
+  for (let j = 0; j < count; j++) {
+    const p = written.kept[j]!;
+    while (p >= to) {
+      const end = regionEnd(b, regions[k + 1]!, m);
+      o += to - from + end - b;
+      b = end;
+      from = regions[k + 1]!;
+      k += 2;
+      to = k < regions.length ? regions[k]! : n;
+    }
+    keptPlaces[j] = p < from ? -1 : o + p - from;
+  }
+  return count;
+}
+
+/** Are the first `n` code units of `units` ASCII? */
+function isAscii(units: Uint16Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if (units[i]! >= 0x80) return false;
+  return true;
 }
 
 /** Does each region keep its place in the buffer (`m` positions), one position per original character? */

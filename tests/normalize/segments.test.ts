@@ -134,6 +134,31 @@ describe('normalize on the regions that need work', () => {
     expect(taken).toBeGreaterThan(6000);
   });
 
+  it('puts kept characters back between regions, whether the regions come out ASCII or not', () => {
+    // The fast path writes bytes and lists where the text keeps a character ("•", "©", "€", the
+    // spacer "·", U+FFFD itself): stitch() puts those back into ASCII regions as strings and
+    // into others ("ж", a look-alike word, "Σ") as code units. Kept characters next to, inside
+    // and between regions, at either end, and texts with none of them.
+    const KEPT_CHARS = ['•', '©', '€', '·', '\ufffd', '°'];
+    const WORK = ['g20', 'f*ck', 'sooo', '…', 'a b c', 'ж', 'idiоt', 'Σ', 'ß', '•g20', 'g20©'];
+    const piece = fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom(...PLAIN) },
+      { weight: 2, arbitrary: fc.constantFrom(...KEPT_CHARS) },
+      { weight: 1, arbitrary: fc.constantFrom(...WORK) },
+    );
+    const kept = fc.array(piece, { maxLength: 40 }).map((p) => p.join(' '));
+    let taken = 0;
+    fc.assert(
+      fc.property(kept, (t) => {
+        if (partly(t) && KEPT_CHARS.some((ch) => t.includes(ch))) taken++;
+        expect(difference(t), JSON.stringify(t)).toBeNull();
+      }),
+      runs(20_000),
+    );
+    expect(taken).toBeGreaterThan(4000);
+    for (const t of ['• the g20 ed ©', 'ed • th ж ab © cd', '€', 'the ed\ufffd g20 th \ufffd', 'ab · cd f*ck ed · th']) expect(difference(t), t).toBeNull();
+  });
+
   it('maps spans and separators as normalizeFully does', () => {
     let taken = 0;
     fc.assert(
