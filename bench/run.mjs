@@ -145,9 +145,9 @@ if (run('throughput')) {
   log(`[${elapsed()}] throughput: ${short.length} short comments, ${CFG.warmup} warm-up + ${CFG.rounds} rounds x ${libs.length} libraries`);
   results.throughputShort = withRatios(interleaved(libs, short, CFG));
   // The same rounds with a forced full GC before each library's round, as this bench used to
-  // time them. Right after a full GC decorum's next few thousand calls run slower (V8
-  // deoptimises part of its code: twice the deopts under --trace-deopt, and the automaton
-  // scan is no longer inlined) while the peers barely change, so both numbers are reported.
+  // time them. A full GC used to cost decorum its optimised code (the maps of its per-call
+  // objects died with them; src/keepShape.ts), and the next few thousand calls ran ~1.3x
+  // slower: both numbers are reported, so a return of that shows here.
   if (hasGc) {
     log(`[${elapsed()}] throughput: the same, with a forced full GC before every round`);
     results.throughputShortGc = withRatios(interleaved(libs, short, CFG, { forceGc: true }));
@@ -467,7 +467,7 @@ function tables(md) {
     });
     out.push(T(['library', `short/s (n=${results.inputs.short.count}, ~${results.inputs.short.avgChars} ch)`, 'vs obscenity', 'short/s, GC forced', 'vs obscenity', 'flagged', `2–8 KB/s (n=${results.inputs.long.count})`, 'vs obscenity', 'KB/s'], rows));
     note('decorum runs the full moderate() (all labels, spans, scores, language, reasons); the others answer yes/no.');
-    note('Rounds run back to back (steady state); "GC forced" times the same rounds with a full garbage collection forced before each library\'s round, which is how earlier versions of this bench measured: decorum runs markedly slower for a few thousand calls after a full GC, the peers barely change.');
+    note('Rounds run back to back (steady state); "GC forced" times the same rounds with a full garbage collection forced before each library\'s round, which is how earlier versions of this bench measured. decorum keeps one object of each per-call shape alive (src/keepShape.ts) so that a full GC does not throw away its optimised code; before that, it ran ~1.3x slower for a few thousand calls after each full GC.');
     const f = results.throughputFresh;
     if (f) {
       const rows = LIBRARIES.map((n) => [n, fmtInt(f[n].perSecond), fmtRatio(f[n].vsObscenity), `${((100 * f[n].flagged) / f[n].n).toFixed(1)}%`]);
