@@ -4,7 +4,7 @@ import { badWordsList } from './bundled/profanity.js';
 import { BUNDLED_PACKS, BUNDLED_PATTERNS } from './bundled/rules.js';
 import type { SourcedPack } from './engine/compile.js';
 import { DecorumError } from './errors.js';
-import { detectLanguage, sameLanguage } from './lang/detect.js';
+import { MARKER_REACH, countMarkers, createMarkerCounter, detectLanguage, languageOf, sameLanguage } from './lang/detect.js';
 import { parseModel } from './model/format.js';
 import { combine, contentStem, featureIndicesOfText, featureIndicesOfWords, loadModel, logOddsInto, topFeatures, UNNUMBERED, type LoadedModel } from './model/naiveBayes.js';
 import { EVIDENCE, ON_TOPIC_SIMILARITY, ruleEvidence, SIGNAL_NAMES, signalsOfEvidence, USED } from './model/signals.js';
@@ -163,6 +163,8 @@ export function createModerator(options?: ModeratorOptions): Moderator {
 
   // Scratch rows for one call's per-label numbers, by label number (LABELS order). moderate() is
   // synchronous and every row is written before it is read, so no call sees another's values.
+  // English markers by the rule engine's memo entries: per moderator, as its memo is.
+  const countMarkersOfWords = createMarkerCounter();
   const evidenceScratch = new Uint8Array(LABELS.length);
   const logOddsScratch = new Float64Array(LABELS.length);
   const scoreScratch = new Float64Array(LABELS.length);
@@ -199,7 +201,10 @@ export function createModerator(options?: ModeratorOptions): Moderator {
       logOddsInto(model, ids, logOddsScratch);
     }
 
-    const language = detectLanguage(text, norm.text);
+    // The English function words are counted from the rule engine's words when it read the
+    // normalised text itself: one cached look-up per word instead of a trie step per character.
+    const markers = words !== undefined && words.text === norm.text ? countMarkersOfWords(words, MARKER_REACH) : countMarkers(norm.text, MARKER_REACH);
+    const language = languageOf(text, markers);
     let similarity: number | null = null;
     let crossLanguage: string | null = null;
     if (hasArticle) {

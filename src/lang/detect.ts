@@ -1,6 +1,7 @@
 import { createLanguageGuesser } from './trigramGuess.js';
 import { STOPWORDS } from '../text/tokens.js';
 import { LETTER, unitClass } from '../text/unicodeClass.js';
+import type { WordSpans } from '../text/wordSpans.js';
 
 /**
  * Languages franc may choose from. Restricting candidates is what makes franc affordable: with
@@ -94,12 +95,25 @@ function wideEdge(text: string, i: number, c: number, n: number): number {
  * /[\p{L}']+/gu finds them) and how many of them are English markers or stop words. The text is
  * lower-cased as it is read, so no lower-case copy is made per comment.
  */
-export function countMarkers(text: string, end = text.length): { words: number; hits: number } {
+export function countMarkers(text: string, end = text.length): MarkerCount {
+  const out = { words: 0, hits: 0 };
+  runsIn(text, 0, Math.min(end, text.length), out);
+  return out;
+}
+
+/** How many words a text has and how many of them are English markers or stop words. */
+export interface MarkerCount {
+  words: number;
+  hits: number;
+}
+
+/** Adds to `out` the runs of letters and apostrophes of text[from, to) (lower-cased as read) and the markers among them. */
+function runsIn(text: string, from: number, to: number, out: MarkerCount): void {
   const { next, terminalAt, deadRow } = WORD_TRIE;
-  const n = Math.min(end, text.length);
+  const n = to;
   let words = 0;
   let hits = 0;
-  let i = 0;
+  let i = from;
   while (i < n) {
     let c = text.charCodeAt(i);
     let e = c < 128 ? ASCII_EDGES[c]! : wideEdge(text, i, c, n);
@@ -129,7 +143,71 @@ export function countMarkers(text: string, end = text.length): { words: number; 
     }
     hits += terminalAt[row]!;
   }
-  return { words, hits };
+  out.words += words;
+  out.hits += hits;
+}
+
+/** A marker counter's answer for a word not worked out yet in the current memo epoch. */
+const UNKNOWN = -1;
+
+/**
+ * A function giving `countMarkers(spans.text, end)` from the rule engine's word spans of that
+ * text, one cached look-up per word instead of a trie step per character. Each moderator keeps
+ * its own (its cache is by the entry numbers of its rule engine's memo, text/wordSpans.ts).
+ *
+ * The two readings agree word by word except around apostrophes: a marker run is a run of
+ * letters and apostrophes, a scan word a run of letters, digits and masks joined by single
+ * hyphens and apostrophes. So a word of a–z alone (no apostrophe inside) is exactly one run,
+ * and its answer is cached by its memo entry; any other word is read character by character
+ * within its span (where its apostrophes are); and an apostrophe outside every word (a quote
+ * mark, "rock''n") could join or be runs of its own, so such a text is read the character way.
+ */
+export function createMarkerCounter(): (spans: WordSpans, end: number) => MarkerCount {
+  let byEntry = new Int8Array(1024).fill(UNKNOWN);
+  let epoch = -1;
+  return (spans, end) => {
+    const text = spans.text;
+    const n = Math.min(end, text.length);
+    if (spans.epoch !== epoch) {
+      byEntry.fill(UNKNOWN);
+      epoch = spans.epoch;
+    }
+    const out = { words: 0, hits: 0 };
+    const { bounds, entries, mixed } = spans;
+    let nextMixed = 0;
+    // The next apostrophe not yet found inside a word.
+    let quote = text.indexOf("'");
+    for (let w = 0; w < entries.length; w++) {
+      const start = bounds[2 * w]!;
+      if (start >= n) break;
+      if (quote >= 0 && quote < start) return countMarkers(text, end);
+      const stop = bounds[2 * w + 1]!;
+      const isMixed = nextMixed < mixed.length && mixed[nextMixed] === w;
+      if (isMixed) nextMixed++;
+      const entry = entries[w]!;
+      if (isMixed || stop > n || entry < 0) {
+        runsIn(text, start, Math.min(stop, n), out);
+        while (quote >= 0 && quote < stop) quote = text.indexOf("'", quote + 1);
+        continue;
+      }
+      // A word of a–z alone: one run, a marker or not whatever the text around it.
+      if (entry >= byEntry.length) {
+        const grown = new Int8Array(Math.max(entry + 1, byEntry.length * 2)).fill(UNKNOWN);
+        grown.set(byEntry);
+        byEntry = grown;
+      }
+      let hit = byEntry[entry]!;
+      if (hit === UNKNOWN) {
+        const one = { words: 0, hits: 0 };
+        runsIn(text, start, stop, one);
+        byEntry[entry] = hit = one.hits;
+      }
+      out.words++;
+      out.hits += hit;
+    }
+    if (quote >= 0 && quote < n) return countMarkers(text, end);
+    return out;
+  };
 }
 
 /**
@@ -145,13 +223,24 @@ export function countMarkers(text: string, end = text.length): { words: number; 
  * as written: its accents and scripts are what tell the languages apart.
  */
 export function detectLanguage(text: string, normalized?: string, candidates: readonly string[] = CANDIDATE_LANGUAGES): string {
+  return languageOf(text, countMarkers(normalized ?? text, MARKER_REACH), candidates);
+}
+
+/** How far into a text its function words are counted: enough to tell, and a megabyte costs what a comment does. */
+export const MARKER_REACH = 600;
+
+/**
+ * detectLanguage for a text whose markers (`countMarkers(normalized, MARKER_REACH)`, or a marker
+ * counter's answer from its word spans) the caller has counted already.
+ */
+export function languageOf(text: string, markers: MarkerCount, candidates: readonly string[] = CANDIDATE_LANGUAGES): string {
   let letters = 0;
   for (let i = 0; i < text.length && letters < MIN_LETTERS; i++) {
     const c = text.charCodeAt(i);
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 0xbf) letters++;
   }
   if (letters < MIN_LETTERS) return 'und';
-  const { words, hits } = countMarkers(normalized ?? text, 600);
+  const { words, hits } = markers;
   if ((hits >= 2 && hits * 6 >= words) || (hits >= 1 && words <= 8)) return 'eng';
   // franc's cost grows with the text; 400 characters are plenty to tell languages apart.
   return guesserFor(candidates)(text.slice(0, 400));

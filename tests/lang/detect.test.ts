@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ENGLISH_MARKERS, countMarkers, detectLanguage } from '../../src/lang/detect.js';
+import { ENGLISH_MARKERS, MARKER_REACH, countMarkers, createMarkerCounter, detectLanguage } from '../../src/lang/detect.js';
+import { createAnalyzer } from '../../src/analyze.js';
+import { BUNDLED_PACKS } from '../../src/bundled/rules.js';
+import { WordMemo } from '../../src/engine/wordMemo.js';
+import { scanWords, type WordInfo } from '../../src/engine/wordScan.js';
 import { normalize } from '../../src/normalize/normalize.js';
 import { STOPWORDS } from '../../src/text/tokens.js';
 import { TRICKY_CHARS, TRICKY_WORDS, hostileString, runs } from '../property/arbitraries.js';
@@ -83,5 +87,41 @@ describe('countMarkers', () => {
     // A Russian comment stays Russian: normalisation folds look-alikes only inside mixed-script words.
     const russian = 'Президент сказал, что отношения с Россией в этом году не улучшатся.';
     expect(withNorm(russian)).toBe('rus');
+  });
+
+  it("createMarkerCounter: countMarkers(text, 600) from the word scan's spans, whatever the words, apostrophes and memo epochs", () => {
+    const analyzer = createAnalyzer(BUNDLED_PACKS);
+    // Memos of 8 and 60 words start over every few texts: cached answers of an old epoch must never be read.
+    const rules = [analyzer.rules, { ...analyzer.rules, wordMemo: new WordMemo<WordInfo>(8) }, { ...analyzer.rules, wordMemo: new WordMemo<WordInfo>(60) }];
+    const counters = rules.map(() => createMarkerCounter());
+    let bySpans = 0;
+    let turn = 0;
+    const compare = (text: string): void => {
+      const k = turn++ % rules.length;
+      const spans = scanWords(text, rules[k]!).spans;
+      if (spans === undefined) return;
+      bySpans++;
+      // The scan may have read a respelled text ("youidiot" as "you idiot"): its own, spans.text.
+      expect(counters[k]!(spans, MARKER_REACH), JSON.stringify(spans.text.slice(0, 80))).toEqual(countMarkers(spans.text, MARKER_REACH));
+    };
+    for (const t of corpus) {
+      compare(normalize(t).text);
+      compare(t.toLowerCase());
+    }
+    // A marker, a plain word and a word with an apostrophe cut by the 600-unit reach.
+    for (let k = MARKER_REACH - 8; k <= MARKER_REACH; k++) for (const tail of ['the and the', "it's the end", 'xyz and']) compare(' '.repeat(k) + tail);
+    // Markers and stop words, a–z words, words with apostrophes inside, at their edges and alone
+    // ("it's", "'the", "rock''n", "''"), hyphens, digits, masks, other scripts, astral letters,
+    // and texts long enough for the 600-unit reach to cut a word.
+    const pieces = [...ENGLISH_MARKERS, ...[...STOPWORDS].slice(0, 40), 'president', 'summit', "it's", "don't", "'the", "the'", "''", "'", "rock''n", 'x-ray', 'well-known', '2nd', 'f**k', 'año', 'für', 'thе', '𝐟ool', '😀', 'ııı', 'İt', ' ', ' ', ' ', '. ', ', ', 'x'.repeat(300)];
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...pieces) }, { weight: 1, arbitrary: hostileString(6) }), { maxLength: 60 }), fc.boolean(), (p, spaced) => {
+        const text = p.join(spaced ? ' ' : '');
+        compare(text);
+        compare(normalize(text).text);
+      }),
+      runs(3000),
+    );
+    expect(bySpans).toBeGreaterThan(3000);
   });
 });
