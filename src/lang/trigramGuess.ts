@@ -112,30 +112,23 @@ function mayStartPair(h: number): boolean {
   return singleUnit.some((re) => re.test(pairs));
 }
 
-/** franc's getTopScript by its expressions: the script that matches most often (the first on a tie), and how often. */
-function topScriptByExpressions(value: string): [string | undefined, number] {
-  let top: string | undefined;
-  let topCount = -1;
-  for (const script of SCRIPTS) {
-    const count = value.match(expressions[script]!)?.length ?? 0;
-    if (count > topCount) {
-      topCount = count;
-      top = script;
-    }
-  }
-  return [top, topCount];
+/** Each script's matches as franc counts them, with its expressions, into `counts` (SCRIPTS order). */
+function countByExpressions(value: string, counts: Int32Array): void {
+  for (let s = 0; s < SCRIPTS.length; s++) counts[s] = value.match(expressions[SCRIPTS[s]!]!)?.length ?? 0;
 }
 
 /**
- * franc's getTopScript, counting each script's matches in one pass over the code units. Also
- * says whether the text is all ASCII, which lets the cleaning skip its regular expressions.
+ * franc's getTopScript, counting each script's matches in one pass over the code units (or, past
+ * the per-call budgets or at a possible pair, with the expressions), then the most frequent, the
+ * first on a tie. Also says whether the text is all ASCII, which lets the cleaning skip its
+ * regular expressions.
  */
 function topScript(value: string, counts: Int32Array): { script: string | undefined; count: number; ascii: boolean } {
   counts.fill(0);
   let ascii = true;
   let budget = NEW_UNITS_PER_CALL;
   let pairBudget = NEW_PAIR_STARTS_PER_CALL;
-  for (let i = 0; i < value.length; i++) {
+  scan: for (let i = 0; i < value.length; i++) {
     const u = value.charCodeAt(i);
     if (u < 0x80) {
       if ((u >= 65 && u <= 90) || (u >= 97 && u <= 122)) counts[LATIN]!++;
@@ -146,15 +139,24 @@ function topScript(value: string, counts: Int32Array): { script: string | undefi
     if ((u & 0xfc00) === 0xd800) {
       let state = PAIR_START[u - 0xd800]!;
       if (state === 0) {
-        if (--pairBudget < 0) return { ...pick(topScriptByExpressions(value)), ascii };
+        if (--pairBudget < 0) {
+          countByExpressions(value, counts);
+          break scan;
+        }
         PAIR_START[u - 0xd800] = state = mayStartPair(u) ? 2 : 1;
       }
-      if (state === 2) return { ...pick(topScriptByExpressions(value)), ascii };
+      if (state === 2) {
+        countByExpressions(value, counts);
+        break scan;
+      }
       continue;
     }
     let mask = UNIT_SCRIPTS[u]!;
     if (mask === 0) {
-      if (--budget < 0) return { ...pick(topScriptByExpressions(value)), ascii };
+      if (--budget < 0) {
+        countByExpressions(value, counts);
+        break scan;
+      }
       UNIT_SCRIPTS[u] = mask = 1 + scriptsOfUnit(u);
     }
     mask -= 1;
@@ -168,8 +170,6 @@ function topScript(value: string, counts: Int32Array): { script: string | undefi
   for (let s = 1; s < SCRIPTS.length; s++) if (counts[s]! > counts[top]!) top = s;
   return { script: SCRIPTS[top], count: counts[top]!, ascii };
 }
-
-const pick = ([script, count]: [string | undefined, number]): { script: string | undefined; count: number } => ({ script, count });
 
 /**
  * franc's cleaning of a sample, padded with a space on each side, as code units in `out`;
