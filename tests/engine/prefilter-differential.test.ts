@@ -135,55 +135,43 @@ function partsHold(source: string, texts: readonly string[]): number {
   return all.length > 1 ? checked : 0;
 }
 
+/** Texts for `pattern`'s matches, and for `joined`'s (repeats and alternations over a, b, c and space). */
+const matchables = fc.array(matchable, { minLength: 1, maxLength: 4 });
+const abcTexts = fc.array(fc.stringMatching(/^[abc ]{0,30}$/), { minLength: 1, maxLength: 4 });
+
+/** Runs `hold` on 3,000 generated (pattern, texts) pairs; how many of them it could check. */
+function checkedOver(patterns: fc.Arbitrary<string>, texts: fc.Arbitrary<string[]>, hold: (source: string, texts: readonly string[]) => number): number {
+  let checked = 0;
+  fc.assert(
+    fc.property(patterns, texts, (source, t) => {
+      checked += hold(source, t);
+    }),
+    runs(3000),
+  );
+  return checked;
+}
+
 describe('gateLiterals', () => {
   it('agrees with requiredLiterals on whether a pattern can be gated at all', () => {
     for (const source of shipped) expect(gateLiterals(source) === undefined, source).toBe(requiredLiterals(source) === undefined);
   });
 
   it('holds a string of every match of generated patterns', () => {
-    let checked = 0;
-    fc.assert(
-      fc.property(pattern, fc.array(matchable, { minLength: 1, maxLength: 4 }), (source, texts) => {
-        checked += gateHolds(source, texts);
-      }),
-      runs(3000),
-    );
     // Most generated patterns cannot be gated or do not compile (about 260 of 3,000 do both).
-    expect(checked).toBeGreaterThan(150);
+    expect(checkedOver(pattern, matchables, (source, texts) => gateHolds(source, texts))).toBeGreaterThan(150);
   });
 
   it('holds a string of every match where a repeat or alternation meets the next one', () => {
-    let checked = 0;
-    fc.assert(
-      fc.property(joined, fc.array(fc.stringMatching(/^[abc ]{0,30}$/), { minLength: 1, maxLength: 4 }), (source, texts) => {
-        checked += gateHolds(source, texts);
-      }),
-      runs(3000),
-    );
-    expect(checked).toBeGreaterThan(1000);
+    expect(checkedOver(joined, abcTexts, (source, texts) => gateHolds(source, texts))).toBeGreaterThan(1000);
   });
 });
 
 describe('candidateParts and gateParts', () => {
   it('holds a string of each part in every match of generated patterns', () => {
-    let checked = 0;
-    fc.assert(
-      fc.property(pattern, fc.array(matchable, { minLength: 1, maxLength: 4 }), (source, texts) => {
-        checked += partsHold(source, texts);
-      }),
-      runs(3000),
-    );
-    expect(checked).toBeGreaterThan(40);
+    expect(checkedOver(pattern, matchables, partsHold)).toBeGreaterThan(40);
   });
 
   it('holds a string of each part in every match where repeats and alternations meet', () => {
-    let checked = 0;
-    fc.assert(
-      fc.property(joined, fc.array(fc.stringMatching(/^[abc ]{0,30}$/), { minLength: 1, maxLength: 4 }), (source, texts) => {
-        checked += partsHold(source, texts);
-      }),
-      runs(3000),
-    );
-    expect(checked).toBeGreaterThan(1000);
+    expect(checkedOver(joined, abcTexts, partsHold)).toBeGreaterThan(1000);
   });
 });
