@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT, foreignComments, longComments, shortComments } from './lib/corpus.mjs';
+import { median, rotate } from './lib/stats.mjs';
 
 const [a, b, which = 'short', roundsArg = '15'] = process.argv.slice(2);
 if (!a || !b) {
@@ -54,12 +55,11 @@ for (const dir of [a, b]) {
 for (let w = 0; w < 3; w++) for (const m of moderators) for (const s of inputs) m.moderate(s);
 const times = [[], []];
 for (let r = 0; r < rounds; r++) {
-  for (const k of r % 2 ? [1, 0] : [0, 1]) {
+  for (const k of rotate([0, 1], r)) {
     const t0 = performance.now();
     for (const s of inputs) moderators[k].moderate(s);
     times[k].push(((performance.now() - t0) * 1000) / inputs.length);
   }
 }
-const median = (v) => [...v].sort((x, y) => x - y)[v.length >> 1];
 const ratios = times[0].map((t, i) => times[1][i] / t);
 console.log(`${which}: A ${median(times[0]).toFixed(2)} µs, B ${median(times[1]).toFixed(2)} µs per comment; B/A median of ${rounds} per-round ratios ${median(ratios).toFixed(3)}`);
