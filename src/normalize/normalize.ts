@@ -387,13 +387,31 @@ function squeezeRepeats(n: number): number {
  */
 const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
+/** Decodes ASCII bytes: several times faster than UTF16 decodes code units, and the same one-byte string. */
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
 /** The buffer's first `n` code units as a string. */
 function bufferText(n: number): string {
   return unitsText(codes, n);
 }
 
+/** Where unitsText copies ASCII code units to decode them as bytes. */
+let asciiUnits = new Uint8Array(256);
+
 /** The first `n` code units of `units` as a string. */
 function unitsText(units: Uint16Array, n: number): string {
+  // ASCII (the usual case) is copied to bytes and decoded as UTF-8: the UTF-16 decoder (ICU) took
+  // 0.18 µs for 16 code units and 0.5 µs for 220, the UTF-8 one 0.13 and 0.16 (measured), and
+  // decoding a region cost a tenth of normalising a short comment with one.
+  if (asciiUnits.length < n) asciiUnits = new Uint8Array(Math.max(n, 2 * asciiUnits.length));
+  const bytes = asciiUnits;
+  let i = 0;
+  for (; i < n; i++) {
+    const unit = units[i]!;
+    if (unit >= 0x80) break;
+    bytes[i] = unit;
+  }
+  if (i === n) return UTF8.decode(bytes.subarray(0, n));
   const text = UTF16.decode(units.subarray(0, n));
   // The decoder turns a lone surrogate into U+FFFD: where one may have been, copy unit by unit.
   return text.indexOf('\ufffd') < 0 ? text : unitsTextOneByOne(units, n);
@@ -738,8 +756,6 @@ function regionEnd(b: number, end: number, m: number): number {
 let stitchedBytes = new Uint8Array(256);
 let stitched = new Uint16Array(256);
 
-/** Decodes ASCII bytes: several times faster than UTF16 decodes code units, and the same one-byte string. */
-const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 const NO_REGIONS: readonly number[] = [];
 
