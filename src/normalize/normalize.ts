@@ -516,7 +516,7 @@ class RegionsNormalized implements NormalizedText {
     /** placeRegions() of the regions. */
     private readonly placed: Int32Array,
     /** The regions' part of the map (regionMap): start and end of each of their positions, in turn. */
-    private readonly inRegions: number[],
+    private readonly inRegions: Int32Array | number[],
   ) {}
 
   get starts(): Int32Array {
@@ -574,7 +574,7 @@ class RegionsNormalized implements NormalizedText {
 // Results die with their call: one live each keeps their maps, and the code optimised
 // against them, through a full GC (keepShape.ts).
 keepShape(new IdentityNormalized('', ''));
-keepShape(new RegionsNormalized('', '', new Int32Array(0), []));
+keepShape(new RegionsNormalized('', '', new Int32Array(0), new Int32Array(0)));
 
 /**
  * `normalize` as the package exports it: the same result as a plain object whose offset maps are
@@ -653,15 +653,27 @@ function normalizeRegions(original: string, regions: readonly number[]): Normali
 }
 
 /**
- * The buffer's first `m` offsets, start and end of each position in turn, as a plain array: a
- * typed array over 64 bytes is allocated off the heap, which cost ~0.3 µs each (measured), and
- * slicing both maps into two was a tenth of normalising a text with a "…" in it.
+ * The buffer's first `m` offsets, start and end of each position in turn. Not a slice of each
+ * map: a typed array over 64 bytes is allocated off the heap (~0.3 µs each, measured), and two
+ * of them were a tenth of normalising a short text with a "…" in it. A plain array for a few
+ * regions' positions, which V8 allocates on its heap; a typed one past SMALL_MAP, where pushing
+ * to a plain array cost several times as much (a 1 MB hostile text: 94 ms, not 18).
  */
-function regionMap(m: number): number[] {
-  const out: number[] = [];
-  for (let b = 0; b < m; b++) out.push(bufStarts[b]!, bufEnds[b]!);
+function regionMap(m: number): Int32Array | number[] {
+  if (m <= SMALL_MAP) {
+    const small: number[] = [];
+    for (let b = 0; b < m; b++) small.push(bufStarts[b]!, bufEnds[b]!);
+    return small;
+  }
+  const out = new Int32Array(2 * m);
+  for (let b = 0; b < m; b++) {
+    out[2 * b] = bufStarts[b]!;
+    out[2 * b + 1] = bufEnds[b]!;
+  }
   return out;
 }
+
+const SMALL_MAP = 256;
 
 /**
  * Where each of `regions` lies in the stitched text and in the buffer's first `m` positions:
