@@ -110,6 +110,24 @@ describe('normalize on the regions that need work', () => {
     }
   });
 
+  it('gives what normalizeFully gives where every region keeps its length, and where one does not', () => {
+    // Regions that keep their length ("g20" → "g2o") are written over the fast path's bytes in
+    // place (stitchInPlace); one that does not ("…", "aaa") sends all of them through a copy,
+    // even where the text as a whole keeps its length ("…" and "aaa").
+    const plain = ' the word said to the word said to the word said ';
+    const same = ['g20', '1d10t', 'x@y', 'F*ck', 'sh!t', 'n00b', '$hit', 'idiоt', 'G20•', 'Σx'];
+    const other = ['…', 'aaa', 'r e t', 'ß', '\u200bab', 'ab…'];
+    for (const a of [...same, ...other]) {
+      for (const b of [...same, ...other]) {
+        for (const kept of ['', ' •', ' ©', ' €•']) {
+          const t = `${a}${kept}${plain}${b}${plain}${a}${kept}`;
+          expect(workRegions(t).length, t).toBeGreaterThanOrEqual(4);
+          expect(difference(t), t).toBeNull();
+        }
+      }
+    }
+  });
+
   it('gives what normalizeFully gives where no split point follows work for thousands of characters', () => {
     // workRegions then leaves the rest of the text to the pipeline.
     const tail = ' the word said to the word said g20 and so… on';
