@@ -1,5 +1,6 @@
 import { isWordChar } from '../normalize/normalize.js';
 import { isSurrogate, unitClass } from '../text/unicodeClass.js';
+import { OFF_TABLE } from './automaton.js';
 import type { CompiledRules } from './compiled.js';
 import type { RawHit } from './match.js';
 import { scanFuzzy, type FuzzyHit } from './fuzzy.js';
@@ -232,6 +233,7 @@ function scanFast(text: string, rules: CompiledRules, withRespell: boolean): Wor
   const affixes: RawHit[] = [];
   const mixed: number[] = [];
   const automaton = rules.automaton;
+  const classes = automaton.asciiTable(ASCII_CLASS);
   const n = text.length;
   let state = 0;
   // The token being read: its start (-1: none), whether it is all a–z, and its memo hash.
@@ -243,13 +245,22 @@ function scanFast(text: string, rules: CompiledRules, withRespell: boolean): Wor
     let c = 0;
     if (i < n) {
       c = text.charCodeAt(i);
-      const entry = automaton.next(state, c);
+      // The unit's class and its column in the automaton's table in one read (asciiTable): a
+      // read and a range check per unit fewer than next() and ASCII_CLASS, ~6% of the scan.
+      let entry: number;
+      if (c < 0x80) {
+        const x = classes[c]!;
+        k = x & 3;
+        entry = x >> 2 !== OFF_TABLE ? automaton.nextInColumn(state, x >> 2) : automaton.next(state, c);
+      } else {
+        k = codeClass(c);
+        entry = automaton.next(state, c);
+      }
       state = entry >> 1;
       if ((entry & 1) !== 0) {
         ends[nt++] = state;
         ends[nt++] = i;
       }
-      k = c < 0x80 ? ASCII_CLASS[c]! : codeClass(c);
       if (k === LOWER || k === OTHER_WORD) {
         if (start < 0) {
           start = i;
