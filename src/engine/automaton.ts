@@ -13,6 +13,8 @@ export interface Hit {
 
 const ASCII_FIRST = 32;
 const ASCII_SPAN = 95; // ' ' through '~'
+/** `asciiTable`'s column for a unit off the table. */
+export const OFF_TABLE = 0x3fff;
 
 
 /**
@@ -193,6 +195,31 @@ export class Automaton {
     const code = c - ASCII_FIRST;
     if (code >= 0 && code < ASCII_SPAN) return this.ascii[node * this.width + this.columns[code]!]!;
     return this.nextByMap(node, c);
+  }
+
+  /** The last table `asciiTable` made, and the classes it was made with (a field from the start: one shape). */
+  private classed: { classes: Uint8Array; table: Uint16Array } | undefined = undefined;
+
+  /**
+   * For each ASCII code unit c (0–127): its column in the transition table << 2 | classes[c]
+   * (a class in 0–3), with column OFF_TABLE for a unit `next` does not look up in the table.
+   * A pass that classifies every unit anyway (wordScan.ts) reads both in one look-up.
+   */
+  asciiTable(classes: Uint8Array): Uint16Array {
+    if (this.classed?.classes === classes) return this.classed.table;
+    const table = new Uint16Array(0x80);
+    for (let c = 0; c < 0x80; c++) {
+      const code = c - ASCII_FIRST;
+      const column = code >= 0 && code < ASCII_SPAN ? this.columns[code]! : OFF_TABLE;
+      table[c] = (column << 2) | (classes[c]! & 3);
+    }
+    this.classed = { classes, table };
+    return table;
+  }
+
+  /** `next` for a unit whose column `asciiTable` gave (not OFF_TABLE). */
+  nextInColumn(node: number, column: number): number {
+    return this.ascii[node * this.width + column]!;
   }
 
   /** `next` for a character outside printable ASCII: the edge Map and the fail links. */

@@ -1,5 +1,6 @@
 import { isWordChar } from '../normalize/normalize.js';
 import { isSurrogate, unitClass } from '../text/unicodeClass.js';
+import { OFF_TABLE } from './automaton.js';
 import type { CompiledRules } from './compiled.js';
 import type { RawHit } from './match.js';
 import { scanFuzzy, type FuzzyHit } from './fuzzy.js';
@@ -112,14 +113,6 @@ export function wordInfo(token: string, rules: CompiledRules): WordInfo {
 /** The memo a rule set keeps for scanWords. */
 export const wordMemo = (): WordMemo<WordInfo> => new WordMemoClass<WordInfo>(WORD_MEMO_LIMIT);
 
-/** The memo entry of the token text[start, end), made on first sight; -1 for a token too long to keep. */
-function lookUp(text: string, start: number, end: number, hash: number, memo: WordMemo<WordInfo>, rules: CompiledRules): number {
-  const entry = memo.find(text, start, end, hash);
-  if (entry >= 0) return entry;
-  const token = text.slice(start, end);
-  return memo.add(token, 0, token.length, hash, wordInfo(token, rules));
-}
-
 /**
  * A word of a scan whose text is sliced when first read: the judgements read the few words
  * around a hit, and slicing all of them was most of the cost of the word list of a long comment.
@@ -206,6 +199,18 @@ function fuzzyInside(text: string, start: number, end: number, rules: CompiledRu
 }
 
 /**
+ * Scratch for scanFast's per-word output, fully overwritten by every call and copied out at its
+ * end (`slice` of a packed array is one allocation and a block copy). Pushing onto fresh arrays
+ * grew each of them from nothing several times per comment (13% of the scan of a short comment,
+ * measured by leaving the pushes out).
+ * An array that grew past SCRATCH_KEEP for a long text is dropped after the call.
+ */
+let BOUNDS: number[] = [];
+let ENTRIES: number[] = [];
+let ENDS: number[] = [];
+const SCRATCH_KEEP = 1 << 14;
+
+/**
  * The one pass. Returns undefined for text it does not model: a surrogate or an upper-case
  * letter anywhere, or (when `withRespell`) a word that respells, since then every stage after
  * respelling must read the new text.
@@ -216,84 +221,120 @@ function fuzzyInside(text: string, start: number, end: number, rules: CompiledRu
  * (word scan and automaton ~3.2 µs apart on a short comment, ~2.9 µs together).
  */
 function scanFast(text: string, rules: CompiledRules, withRespell: boolean): WordScan | undefined {
-  const ends: number[] = [];
-  const bounds: number[] = [];
+  const bounds = BOUNDS;
+  const entries = ENTRIES;
+  const ends = ENDS;
+  let nb = 0;
+  let ne = 0;
+  let nt = 0;
   const memo = rules.wordMemo;
   const epoch = memo.epoch;
-  const spans = { text, bounds, entries: [] as number[], mixed: [] as number[], epoch };
-  const out: WordScan = { text, bounds, fuzzy: [], affixes: [], termEnds: ends, spans };
+  const fuzzy: FuzzyHit[] = [];
+  const affixes: RawHit[] = [];
+  const mixed: number[] = [];
   const automaton = rules.automaton;
+  const classes = automaton.asciiTable(ASCII_CLASS);
   const n = text.length;
   let state = 0;
   // The token being read: its start (-1: none), whether it is all a–z, and its memo hash.
   let start = -1;
   let lower = true;
   let hash = HASH_START;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    const entry = automaton.next(state, c);
-    state = entry >> 1;
-    if ((entry & 1) !== 0) ends.push(state, i);
-    const k = c < 0x80 ? ASCII_CLASS[c]! : codeClass(c);
-    if (k === LOWER || k === OTHER_WORD) {
-      if (start < 0) {
-        start = i;
-        lower = true;
-        hash = HASH_START;
+  for (let i = 0; i <= n; i++) {
+    let k = NON_WORD;
+    let c = 0;
+    if (i < n) {
+      c = text.charCodeAt(i);
+      // The unit's class and its column in the automaton's table in one read (asciiTable): a
+      // read and a range check per unit fewer than next() and ASCII_CLASS, ~6% of the scan.
+      let entry: number;
+      if (c < 0x80) {
+        const x = classes[c]!;
+        k = x & 3;
+        entry = x >> 2 !== OFF_TABLE ? automaton.nextInColumn(state, x >> 2) : automaton.next(state, c);
+      } else {
+        k = codeClass(c);
+        entry = automaton.next(state, c);
       }
-      if (k !== LOWER) lower = false;
-      hash = hashStep(hash, c);
-      continue;
+      state = entry >> 1;
+      if ((entry & 1) !== 0) {
+        ends[nt++] = state;
+        ends[nt++] = i;
+      }
+      if (k === LOWER || k === OTHER_WORD) {
+        if (start < 0) {
+          start = i;
+          lower = true;
+          hash = HASH_START;
+        }
+        if (k !== LOWER) lower = false;
+        hash = hashStep(hash, c);
+        continue;
+      }
+      if (k === UNMODELLED) return undefined;
+      if (start < 0) continue;
+      // A hyphen or apostrophe joins two runs ("don't", "lib-tards"), as in `words`: the
+      // character after it is classified (and an unmodelled one turned away) on the next step.
+      if (isJoiner(c) && i + 1 < n && codeClass(text.charCodeAt(i + 1)) !== NON_WORD) {
+        lower = false;
+        hash = hashStep(hash, c);
+        continue;
+      }
+    } else if (start < 0) break;
+    // The token text[start, i) ends here.
+    let entry = memo.find(text, start, i, hash);
+    if (entry < 0) entry = remember(text, start, i, hash, rules);
+    const info = entry >= 0 ? memo.valueAt(entry) : wordInfo(text.slice(start, i), rules);
+    if (info !== PLAIN || !lower) {
+      if (!unusual(text, start, i, lower, info, rules, withRespell, fuzzy, affixes)) return undefined;
+      if (!lower) mixed.push(ne);
     }
-    if (k === UNMODELLED) return undefined;
-    if (start < 0) continue;
-    // A hyphen or apostrophe joins two runs ("don't", "lib-tards"), as in `words`: the
-    // character after it is classified (and an unmodelled one turned away) on the next step.
-    if (isJoiner(c) && i + 1 < n && codeClass(text.charCodeAt(i + 1)) !== NON_WORD) {
-      lower = false;
-      hash = hashStep(hash, c);
-      continue;
-    }
-    if (!token(text, start, i, hash, lower, rules, withRespell, out, spans)) return undefined;
+    bounds[nb++] = start;
+    bounds[nb++] = i;
+    entries[ne++] = entry;
     start = -1;
   }
-  if (start >= 0 && !token(text, start, n, hash, lower, rules, withRespell, out, spans)) return undefined;
+  const out: WordScan = { text, bounds: bounds.slice(0, nb), fuzzy, affixes, termEnds: ends.slice(0, nt) };
   // The memo started over on the way: the entry numbers are of two epochs, and name no word.
-  if (memo.epoch !== epoch) delete out.spans;
+  if (memo.epoch === epoch) out.spans = { text, bounds: out.bounds, entries: entries.slice(0, ne), mixed, epoch };
+  if (nb > SCRATCH_KEEP) BOUNDS = [];
+  if (ne > SCRATCH_KEEP) ENTRIES = [];
+  if (nt > SCRATCH_KEEP) ENDS = [];
   return out;
 }
 
+/** Adds the token text[start, end) to the memo; its entry (-1: too long to keep). */
+function remember(text: string, start: number, end: number, hash: number, rules: CompiledRules): number {
+  const token = text.slice(start, end);
+  return rules.wordMemo.add(token, 0, token.length, hash, wordInfo(token, rules));
+}
+
 /**
- * Adds what the stages make of the token text[start, end) to `out`; false when it respells
- * (and `withRespell`), which scanFast does not model.
+ * What a token that is not all a–z, or that some stage reacts to, adds to `fuzzy` and
+ * `affixes`; false when it respells (and `withRespell`), which scanFast does not model.
  */
-function token(
+function unusual(
   text: string,
   start: number,
   end: number,
-  hash: number,
   lower: boolean,
+  info: WordInfo,
   rules: CompiledRules,
   withRespell: boolean,
-  out: WordScan,
-  spans: { entries: number[]; mixed: number[] },
+  fuzzy: FuzzyHit[],
+  affixes: RawHit[],
 ): boolean {
-  const entry = lookUp(text, start, end, hash, rules.wordMemo, rules);
-  const info = entry >= 0 ? rules.wordMemo.valueAt(entry) : wordInfo(text.slice(start, end), rules);
   if (lower) {
     // An all-a–z token is a whole a–z run with no word character, mask or joiner inside, so
     // respell and scanFuzzy read it whole; respell also wants no joiner on either side.
     if (withRespell && info.respell !== '' && !isJoiner(text.charCodeAt(start - 1)) && !isJoiner(text.charCodeAt(end))) return false;
-    if (info.fuzzy >= 0) out.fuzzy.push({ entry: info.fuzzy, start, end });
+    if (info.fuzzy >= 0) fuzzy.push({ entry: info.fuzzy, start, end });
   } else {
-    fuzzyInside(text, start, end, rules, out.fuzzy);
-    spans.mixed.push(spans.entries.length);
+    fuzzyInside(text, start, end, rules, fuzzy);
   }
   if (info.affixRules !== undefined) {
-    for (const rule of info.affixRules) out.affixes.push({ kind: 'affix', rule, start, end, term: info.letters });
+    for (const rule of info.affixRules) affixes.push({ kind: 'affix', rule, start, end, term: info.letters });
   }
-  out.bounds.push(start, end);
-  spans.entries.push(entry);
   return true;
 }
 

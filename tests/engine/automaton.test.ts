@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Automaton } from '../../src/engine/automaton.js';
+import { Automaton, OFF_TABLE } from '../../src/engine/automaton.js';
 
 /** Every occurrence by brute force, to check the automaton against. */
 function naive(patterns: string[], text: string): string[] {
@@ -53,6 +53,29 @@ describe('Automaton', () => {
         expect(stepped(automaton, text)).toEqual(reported(automaton, text));
       }),
       { seed: 44, numRuns: 500 },
+    );
+  });
+
+  it('steps through asciiTable columns as next does, and keeps the classes it was given', () => {
+    const patternChar = fc.constantFrom('a', 'b', ' ', "'", '-', '*', 'é');
+    const word = fc.array(patternChar, { minLength: 1, maxLength: 4 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 8 }), fc.integer({ min: 0, max: 3 }), (patterns, salt) => {
+        const automaton = new Automaton(patterns);
+        const classes = Uint8Array.from({ length: 0x80 }, (_, c) => (c * 7 + salt) & 3);
+        const table = automaton.asciiTable(classes);
+        expect(automaton.asciiTable(classes)).toBe(table);
+        for (let node = 0; node < automaton.size; node++) {
+          for (let c = 0; c < 0x80; c++) {
+            expect(table[c]! & 3).toBe(classes[c]);
+            const column = table[c]! >> 2;
+            // Control characters and DEL are off the table: next() takes them by the edge map.
+            if (c < 32 || c === 127) expect(column).toBe(OFF_TABLE);
+            else expect(automaton.nextInColumn(node, column)).toBe(automaton.next(node, c));
+          }
+        }
+      }),
+      { seed: 45, numRuns: 100 },
     );
   });
 

@@ -117,6 +117,19 @@ describe('the one-pass word scan and the stages it stands for agree', () => {
     expect(scanWords('You are an idiot', rules).termEnds).toBeUndefined();
   });
 
+  it('hands out arrays of its own: a later scan leaves an earlier one as it was', () => {
+    // scanFast writes into module-level scratch and copies out; a scan must not share them.
+    const texts = ['you are an idiot, d-rat', 'fagot lib-tards, 7 demonrats ok', 'a', '', 'sleepy joe and the retard', 'plain words only here'];
+    const scans = texts.map((t) => scanWords(t, rules));
+    const kept = scans.map((s) => plain(s));
+    const spans = scans.map((s) => (s.spans === undefined ? undefined : { bounds: [...s.spans.bounds], entries: [...s.spans.entries] }));
+    for (const t of [...texts].reverse()) scanWords(`${t} ${t} and more words after it`, rules);
+    scans.forEach((s, k) => {
+      expect(plain(s)).toEqual(kept[k]);
+      if (s.spans !== undefined) expect({ bounds: [...s.spans.bounds], entries: [...s.spans.entries] }).toEqual(spans[k]);
+    });
+  });
+
   it('keeps its memo bounded and gives the same answers after it starts over', () => {
     const fresh = compileRules(BUNDLED_PACKS, { profanity: badWordsList() });
     const unique = Array.from({ length: WORD_MEMO_LIMIT + 10 }, (_, i) => `w${i.toString(36)}x`);
