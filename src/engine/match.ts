@@ -3,7 +3,7 @@ import { gluedSplit } from '../lexicon/glue.js';
 import { isWordChar, originalSpan, separatedAt, type NormalizedText } from '../normalize/normalize.js';
 import type { WordSpans } from '../text/wordSpans.js';
 import type { Match, Severity } from '../types.js';
-import type { CompiledPattern, CompiledRules, Entry } from './compiled.js';
+import type { CompiledPattern, CompiledRule, CompiledRules, Entry } from './compiled.js';
 import { PROFANITY_PACK, scanFuzzy, type FuzzyHit } from './fuzzy.js';
 import { scanAffixes, scannedWords, scanWords } from './wordScan.js';
 import { SECOND_PERSON, agrees, aimedByPhrase, describesThing, mentionJudge, linkDirection, linkedTarget, negated, negatorBefore, predicative, selfAimed, transposedTarget, wordAt, words, type Word } from './context.js';
@@ -170,14 +170,25 @@ interface GateHits {
 }
 
 /**
- * The gate's per-pattern bits, zeroed: one buffer for every call (each fills it before reading
- * it, and nothing keeps it past the call), where a Uint8Array per comment cost ~0.1 µs.
+ * The gate's per-pattern bits, zeroed: one buffer for every call, where a Uint8Array per comment
+ * cost ~0.1 µs. A call sets bits only through `touched` and clears them again when done with
+ * them (`releaseGate`); a call that did not get that far (it threw) leaves the buffer marked
+ * dirty, and the next one zeroes all of it.
  */
 let runnableBuffer = new Uint8Array(64);
+let runnableDirty = false;
 function runnableScratch(patterns: number): Uint8Array {
   if (runnableBuffer.length < patterns) runnableBuffer = new Uint8Array(patterns);
-  runnableBuffer.fill(0, 0, patterns);
+  else if (runnableDirty) runnableBuffer.fill(0);
+  runnableDirty = true;
   return runnableBuffer;
+}
+
+/** Zeroes the bits a gate set (see runnableScratch): its buffer is the next call's. */
+function releaseGate(gate: GateHits): void {
+  const { runnable, touched } = gate;
+  for (let i = 0; i < touched.length; i++) runnable[touched[i]!] = 0;
+  runnableDirty = false;
 }
 
 /**
@@ -442,7 +453,9 @@ function execWindows(text: string, p: CompiledPattern, reach: number, windows: r
  */
 export function patternHits(text: string, rules: CompiledRules, k: number): { hits: RawHit[]; windowed: boolean } {
   const hits: RawHit[] = [];
-  const windowed = scanPattern(text, rules, scanAutomaton(text, rules).gate, k, hits);
+  const { gate } = scanAutomaton(text, rules);
+  const windowed = scanPattern(text, rules, gate, k, hits);
+  releaseGate(gate);
   return { hits, windowed };
 }
 
@@ -457,6 +470,7 @@ export function rawHits(normalizedText: string, rules: CompiledRules): RawHit[] 
   scanFuzzyWords(text, rules, hits);
   scanAffixes(words(text), rules, hits, false);
   scanPatterns(text, rules, gate, hits);
+  releaseGate(gate);
   return hits;
 }
 
@@ -508,6 +522,21 @@ const NEGATION_GLUE: ReadonlySet<string> = new Set([
 ]);
 const STANDALONE_LABELS = new Set(['slur', 'insult', 'partisan_epithet']);
 
+/**
+ * Which rules are group-derogation rules (LINKED_ONLY), by rule index: read once per rule list
+ * (a rule set's, or a test's), where a `startsWith` on every match's rule id showed in profiles.
+ */
+const LINKED_ONLY_RULES = new WeakMap<readonly CompiledRule[], Uint8Array>();
+function linkedOnlyOf(list: readonly CompiledRule[]): Uint8Array {
+  let flags = LINKED_ONLY_RULES.get(list);
+  if (flags === undefined) {
+    flags = new Uint8Array(list.length);
+    for (let r = 0; r < list.length; r++) if (list[r]!.id.startsWith(LINKED_ONLY)) flags[r] = 1;
+    LINKED_ONLY_RULES.set(list, flags);
+  }
+  return flags;
+}
+
 /** Words that carry a standalone label aim nearby adjectives ("stupid, ignorant D-RATs"): their indices. */
 function standaloneAnchors(found: readonly Found[], rules: CompiledRules, ws: readonly Word[]): Set<number> {
   const anchors = new Set<number>();
@@ -539,6 +568,7 @@ export function findMatches(norm: NormalizedText, rules: CompiledRules, innocent
   scanFuzzyWords(text, rules, raw, scan.fuzzy);
   for (const hit of scan.affixes) raw.push(hit);
   scanPatterns(text, rules, gate, raw);
+  releaseGate(gate);
   // Most comments hit nothing: skip the judging machinery (closures, Set, sorts) built below.
   if (raw.length === 0) return [];
   // The words, and the anchors among them, are made when a judgement first reads them: most hit
@@ -580,10 +610,11 @@ export function findMatches(norm: NormalizedText, rules: CompiledRules, innocent
   };
 
   const mentioned = mentionJudge(text);
+  const linkedOnlyRules = linkedOnlyOf(rules.rules);
   const out: Match[] = [];
   for (const f of found) {
     const rule = rules.rules[f.rule]!;
-    const linkedOnly = rule.id.startsWith(LINKED_ONLY);
+    const linkedOnly = linkedOnlyRules[f.rule] === 1;
     if (rule.negatedOnly) {
       // A good quality denied to a group: "X are not our equal", "no X is ever valuable". The
       // negator must itself stand undenied ("nobody says X are not equal"), and the target is
