@@ -132,7 +132,6 @@ export function mayEndInCue(before: string): boolean {
 const MENTION_AFTER =
   /^s?["']?\s*(?:is|are|was|were|isn't|is not|remains)\s+(?:a\s+|an\s+|just\s+|still\s+|so\s+|never\s+|not\s+)*(?:slur|hateful|offensive|unacceptable|disgusting|vile|bigoted|bigotry|racist|sexist|homophobic|transphobic|islamophobic|antisemitic|anti-semitic|xenophobic|ableist|misogynistic|misogynist|hurtful|harmful|dehumanizing|dehumanising|ok|okay|acceptable|fine|cool|hate speech|a lie|untrue|true)|^s?["']?\s*(?:says|say|said|shows|tells)\s+more\s+about|^s?["']?\s*(?:has|have)\s+no\s+place/;
 
-const QUOTES = new Set(['"', "'"]);
 
 /** A cue a few words before an opening quote that reports or names what is quoted: 'things like "…"', 'the tweet said "…"'. */
 const QUOTE_CUE =
@@ -218,6 +217,7 @@ export function enclosingQuote(text: string, start: number, end: number): { open
 
 const NEWLINE = 10;
 const SINGLE_QUOTE = 39;
+const DOUBLE_QUOTE = 34;
 const SPACE = 32;
 
 /** Does the single quote at i open a quotation: after a non-letter, before a letter ("'women")? */
@@ -314,7 +314,8 @@ export function isMention(text: string, start: number, end: number): boolean {
   const from = Math.max(0, start - 48);
   const before = text.slice(from, start);
   const after = text.slice(end, end + 48);
-  const quoted = QUOTES.has(text[start - 1] ?? '') && /^[a-z]{0,2}["']/.test(after);
+  const mark = text.charCodeAt(start - 1);
+  const quoted = (mark === DOUBLE_QUOTE || mark === SINGLE_QUOTE) && /^[a-z]{0,2}["']/.test(after);
   if (quoted) return true;
   if (mayEndInCue(before) && reportCue(before, MENTION_BEFORE.exec(before))) return true;
   // Up to two letters of the word may run on past the match ("X-s", "Xed"); when `after` does not
@@ -516,6 +517,11 @@ const TRANSPOSED = new WeakMap<ReadonlySet<string>, Set<string>>();
  * to dodge a filter. Built once per target set; only words of five letters or more.
  */
 export function transposedTarget(targets: ReadonlySet<string>, w: string): boolean {
+  return transposedTargets(targets).has(w);
+}
+
+/** The words `transposedTarget` accepts for a target set: a caller asking about many words looks the set up once. */
+export function transposedTargets(targets: ReadonlySet<string>): ReadonlySet<string> {
   let variants = TRANSPOSED.get(targets);
   if (variants === undefined) {
     variants = new Set();
@@ -529,7 +535,7 @@ export function transposedTarget(targets: ReadonlySet<string>, w: string): boole
     for (const t of targets) variants.delete(t);
     TRANSPOSED.set(targets, variants);
   }
-  return variants.has(w);
+  return variants;
 }
 
 /**

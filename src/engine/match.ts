@@ -6,7 +6,7 @@ import type { Match, Severity } from '../types.js';
 import type { CompiledPattern, CompiledRule, CompiledRules, Entry } from './compiled.js';
 import { PROFANITY_PACK, scanFuzzy, type FuzzyHit } from './fuzzy.js';
 import { scanAffixes, scannedWords, scanWords } from './wordScan.js';
-import { SECOND_PERSON, agrees, aimedByPhrase, describesThing, mentionJudge, linkDirection, linkedTarget, negated, negatorBefore, predicative, selfAimed, transposedTarget, wordAt, words, type Word } from './context.js';
+import { SECOND_PERSON, agrees, aimedByPhrase, describesThing, mentionJudge, linkDirection, linkedTarget, negated, negatorBefore, predicative, selfAimed, transposedTargets, wordAt, words, type Word } from './context.js';
 import { nearForm } from './compile.js';
 import { keepShape } from '../keepShape.js';
 
@@ -601,7 +601,9 @@ export function findMatches(norm: NormalizedText, rules: CompiledRules, innocent
     }
     return aimedByPhrase(text, f.start) && rules.rules[f.rule]!.label !== 'insult';
   };
-  const isTarget = (w: string): boolean => rules.targets.has(w) || transposedTarget(rules.targets, w);
+  // The transposed spellings are looked up once per text, not per word asked about (a WeakMap get each).
+  let transposed: ReadonlySet<string> | undefined;
+  const isTarget = (w: string): boolean => rules.targets.has(w) || (transposed ??= transposedTargets(rules.targets)).has(w);
   const linked = (f: Found): boolean => {
     const ws = words();
     const first = wordAt(ws, f.start);
