@@ -6,7 +6,7 @@ import { compileFuzzy } from './fuzzy.js';
 import { compileRespell } from './respell.js';
 import { wordMemo } from './wordScan.js';
 import type { AffixStem, CompiledPattern, CompiledRule, CompiledRules, Entry } from './compiled.js';
-import { compileGate, readGate, type GateInfo } from './prefilter.js';
+import { compileGate, readGate, textLimit, type GateInfo } from './prefilter.js';
 import { compilePattern, requiredLiteral } from './safePattern.js';
 import { wordFilter } from './wordFilter.js';
 
@@ -136,8 +136,15 @@ class Builder {
         const regex = compilePattern(source, { file, ruleId: rule.id }, vetted.has(source));
         const gate = readGate(source);
         const literal = gate === undefined ? requiredLiteral(source) : undefined;
+        const maxText = textLimit(source);
         this.gates.push(gate);
-        this.patterns.push({ rule: index, regex, gated: gate !== undefined, ...(literal !== undefined ? { literal } : {}) });
+        this.patterns.push({
+          rule: index,
+          regex,
+          gated: gate !== undefined,
+          ...(literal !== undefined ? { literal } : {}),
+          ...(maxText < Infinity ? { maxText } : {}),
+        });
       }
     }
   }

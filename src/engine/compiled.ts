@@ -43,6 +43,11 @@ export interface CompiledPattern {
   gated: boolean;
   /** For an ungated pattern, a literal every match contains: when the text lacks it, the regex is not run at all. */
   literal?: string;
+  /**
+   * The longest text a match fits in (prefilter.ts `textLimit`), when the pattern is anchored at
+   * both ends: a longer text is not searched. Absent: no limit.
+   */
+  maxText?: number;
 }
 
 /**
@@ -64,6 +69,13 @@ export interface PatternGate {
    * at or after `end - reach[k]`, so in a long text the regex need only run near them.
    */
   reach: readonly number[];
+  /**
+   * Pattern k → the furthest end of a gate string that can count for it: `reach[k]` for a
+   * pattern anchored at the text's start (every match lies in its first reach[k] code units),
+   * Infinity otherwise. Most such patterns' strings ("ist", " have", " know") occur somewhere
+   * in a comment, but seldom at its start.
+   */
+  until: readonly number[];
 }
 
 /** Everything compiled from the rule packs, immutable once built. */

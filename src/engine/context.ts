@@ -132,7 +132,6 @@ export function mayEndInCue(before: string): boolean {
 const MENTION_AFTER =
   /^s?["']?\s*(?:is|are|was|were|isn't|is not|remains)\s+(?:a\s+|an\s+|just\s+|still\s+|so\s+|never\s+|not\s+)*(?:slur|hateful|offensive|unacceptable|disgusting|vile|bigoted|bigotry|racist|sexist|homophobic|transphobic|islamophobic|antisemitic|anti-semitic|xenophobic|ableist|misogynistic|misogynist|hurtful|harmful|dehumanizing|dehumanising|ok|okay|acceptable|fine|cool|hate speech|a lie|untrue|true)|^s?["']?\s*(?:says|say|said|shows|tells)\s+more\s+about|^s?["']?\s*(?:has|have)\s+no\s+place/;
 
-const QUOTES = new Set(['"', "'"]);
 
 /** A cue a few words before an opening quote that reports or names what is quoted: 'things like "…"', 'the tweet said "…"'. */
 const QUOTE_CUE =
@@ -218,6 +217,7 @@ export function enclosingQuote(text: string, start: number, end: number): { open
 
 const NEWLINE = 10;
 const SINGLE_QUOTE = 39;
+const DOUBLE_QUOTE = 34;
 const SPACE = 32;
 
 /** Does the single quote at i open a quotation: after a non-letter, before a letter ("'women")? */
@@ -314,7 +314,8 @@ export function isMention(text: string, start: number, end: number): boolean {
   const from = Math.max(0, start - 48);
   const before = text.slice(from, start);
   const after = text.slice(end, end + 48);
-  const quoted = QUOTES.has(text[start - 1] ?? '') && /^[a-z]{0,2}["']/.test(after);
+  const mark = text.charCodeAt(start - 1);
+  const quoted = (mark === DOUBLE_QUOTE || mark === SINGLE_QUOTE) && /^[a-z]{0,2}["']/.test(after);
   if (quoted) return true;
   if (mayEndInCue(before) && reportCue(before, MENTION_BEFORE.exec(before))) return true;
   // Up to two letters of the word may run on past the match ("X-s", "Xed"); when `after` does not
@@ -401,22 +402,85 @@ const SUBJECT_HEADS: ReadonlySet<string> = new Set([
 
 export type LinkDirection = 'left' | 'right' | 'both';
 
+const LINK_TOKEN = /[^\p{L}\p{N}'*-]+/u;
+
 /** Which side a match takes its target from, read off its own words. */
 export function linkDirection(matchText: string): LinkDirection {
-  const ws = matchText.split(/[^\p{L}\p{N}'*-]+/u).filter(Boolean);
+  // The first and last runs of [\p{L}\p{N}'*-], read by hand: splitting the match into an
+  // array of its words and filtering it cost more than the rest of the link judgement.
+  const n = matchText.length;
+  // A surrogate is a non-word unit to isLinkCode and may be half a letter to the regex.
+  for (let i = 0; i < n; i++) if (isSurrogate(matchText.charCodeAt(i))) return linkDirectionByRegex(matchText);
+  let from = 0;
+  while (from < n && !isLinkCode(matchText.charCodeAt(from))) from++;
+  if (from === n) return 'both';
+  let to = from;
+  while (to < n && isLinkCode(matchText.charCodeAt(to))) to++;
+  let end = n;
+  while (!isLinkCode(matchText.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && isLinkCode(matchText.charCodeAt(start - 1))) start--;
+  if (SUBJECT_HEADS.has(matchText.slice(from, to))) return 'left';
+  if (OBJECT_VERBS.has(matchText.slice(start, end))) return 'right';
+  return 'both';
+}
+
+/** [\p{L}\p{N}'*-] for one BMP code unit outside the surrogates. */
+const isLinkCode = (c: number): boolean =>
+  c < 0x80 ? (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 39 || c === 42 || c === 45 : unitClass(c) !== 0;
+
+/** The definition `linkDirection` reads by hand (exported for its test). */
+export function linkDirectionByRegex(matchText: string): LinkDirection {
+  const ws = matchText.split(LINK_TOKEN).filter(Boolean);
   if (ws.length === 0) return 'both';
   if (SUBJECT_HEADS.has(ws[0]!)) return 'left';
   if (OBJECT_VERBS.has(ws[ws.length - 1]!)) return 'right';
   return 'both';
 }
 
-/** Punctuation that ends a clause between two words; a quotation mark parts what is quoted from what is said of it. */
-function clauseBreak(text: string, from: number, to: number): boolean {
-  return /[.,;:!?\n()"']/.test(text.slice(from, to));
+/** Does text[from, to) hold one of the code units `isBreak` accepts? A slice and a regex test each cost more. */
+function breakWithin(text: string, from: number, to: number, isBreak: (c: number) => boolean): boolean {
+  for (let i = from; i < to; i++) if (isBreak(text.charCodeAt(i))) return true;
+  return false;
 }
 
-const POSSESSIVE = /'s$|s'$/;
-const CONTRACTION = /'(?:re|ve|ll|d)$/;
+/** /[.,;:!?\n()"']/ by code unit. */
+const isClausePunctuation = (c: number): boolean =>
+  c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || c === 10 || c === 40 || c === 41 || c === 34 || c === 39;
+
+/** /[.;:!?\n,]/ by code unit: what ends the reach of a negation. */
+const isNegationBreak = (c: number): boolean => c === 46 || c === 59 || c === 58 || c === 33 || c === 63 || c === 10 || c === 44;
+
+/** Punctuation that ends a clause between two words; a quotation mark parts what is quoted from what is said of it. */
+export function clauseBreak(text: string, from: number, to: number): boolean {
+  return breakWithin(text, from, to, isClausePunctuation);
+}
+
+/** Is there a negation break ([.;:!?\n,]) in text[from, to)? Exported for its test. */
+export function negationBreak(text: string, from: number, to: number): boolean {
+  return breakWithin(text, from, to, isNegationBreak);
+}
+
+/**
+ * `w.replace(/'s$|s'$/, '')`: the two alternatives can only match the last two units, and not
+ * both. Exported for its test.
+ */
+export function withoutPossessive(w: string): string {
+  const n = w.length;
+  if (n < 2) return w;
+  const a = w.charCodeAt(n - 2);
+  const b = w.charCodeAt(n - 1);
+  return (a === 39 && b === 115) || (a === 115 && b === 39) ? w.slice(0, n - 2) : w;
+}
+
+/** `w.replace(/'(?:re|ve|ll|d)$/, '')`, by hand as `withoutPossessive`. Exported for its test. */
+export function withoutContraction(w: string): string {
+  const n = w.length;
+  if (n >= 2 && w.charCodeAt(n - 2) === 39 && w.charCodeAt(n - 1) === 100) return w.slice(0, n - 2);
+  if (n < 3 || w.charCodeAt(n - 3) !== 39) return w;
+  const tail = w.slice(n - 2);
+  return tail === 're' || tail === 've' || tail === 'll' ? w.slice(0, n - 3) : w;
+}
 const GROUP_OWNERS: ReadonlySet<string> = new Set(['their', 'his', 'her']);
 const GROUP_NOUNS: ReadonlySet<string> = new Set(['kind', 'lot', 'ilk', 'sort', 'type']);
 
@@ -424,7 +488,12 @@ const GROUP_NOUNS: ReadonlySet<string> = new Set(['kind', 'lot', 'ilk', 'sort', 
 function personAt(ws: readonly Word[], k: number, isTarget: (w: string) => boolean, anchors?: ReadonlySet<number>): boolean {
   if (anchors?.has(k)) return true;
   const w = ws[k]!.text;
-  if (SECOND_PERSON.has(w) || isTarget(w) || isTarget(w.replace(POSSESSIVE, '')) || isTarget(w.replace(CONTRACTION, ''))) return true;
+  if (SECOND_PERSON.has(w) || isTarget(w)) return true;
+  // Stripping nothing asks isTarget(w) again: skipped, the answer is the same.
+  const owner = withoutPossessive(w);
+  if (owner !== w && isTarget(owner)) return true;
+  const bare = withoutContraction(w);
+  if (bare !== w && isTarget(bare)) return true;
   if (GROUP_NOUNS.has(w) && k > 0 && GROUP_OWNERS.has(ws[k - 1]!.text)) return true;
   return gluedPerson(w, isTarget);
 }
@@ -448,6 +517,11 @@ const TRANSPOSED = new WeakMap<ReadonlySet<string>, Set<string>>();
  * to dodge a filter. Built once per target set; only words of five letters or more.
  */
 export function transposedTarget(targets: ReadonlySet<string>, w: string): boolean {
+  return transposedTargets(targets).has(w);
+}
+
+/** The words `transposedTarget` accepts for a target set: a caller asking about many words looks the set up once. */
+export function transposedTargets(targets: ReadonlySet<string>): ReadonlySet<string> {
   let variants = TRANSPOSED.get(targets);
   if (variants === undefined) {
     variants = new Set();
@@ -461,7 +535,7 @@ export function transposedTarget(targets: ReadonlySet<string>, w: string): boole
     for (const t of targets) variants.delete(t);
     TRANSPOSED.set(targets, variants);
   }
-  return variants.has(w);
+  return variants;
 }
 
 /**
@@ -595,7 +669,7 @@ export function negatorBefore(text: string, ws: readonly Word[], first: number):
   let predicatorAt = -1;
   let reported = false;
   for (let k = first - 1; k >= Math.max(0, first - LINK_WINDOW); k--) {
-    if (/[.;:!?\n,]/.test(text.slice(ws[k]!.end, ws[k + 1]!.start))) return -1;
+    if (negationBreak(text, ws[k]!.end, ws[k + 1]!.start)) return -1;
     const w = ws[k]!.text;
     if (NEGATION_STOP.has(w)) return -1;
     if (REPORTING.has(w)) reported = true;
@@ -611,7 +685,7 @@ export function negatorBefore(text: string, ws: readonly Word[], first: number):
     const sameVerb = predicatorAt > k && (ws[predicatorAt]!.text === 'be' || ws[predicatorAt]!.text === 'been') && ws.slice(k + 1, predicatorAt).every((x) => SAME_VERB.has(x.text));
     if (predicate && !sameVerb && !reported && !SUBJECT_NEGATORS.has(w) && !(w === 'not' && QUANTIFIER_AFTER_NOT.has(next))) return -1;
     if (NOT_DENIAL.has(next)) continue;
-    const clauseStart = k === 0 || /[.;:!?\n,]/.test(text.slice(ws[k - 1]!.end, ws[k]!.start));
+    const clauseStart = k === 0 || negationBreak(text, ws[k - 1]!.end, ws[k]!.start);
     // The imperative "don't be an idiot" opens its clause; "X can never be as smart" is a denial.
     if ((w === "don't" || w === 'dont' || w === 'never') && next === 'be' && (clauseStart || !/^(?:can|could|will|would|should|shall|may|might|must|ever)$/.test(ws[k - 1]!.text))) continue;
     if ((w === "can't" || w === 'cant' || w === 'cannot' || w === "couldn't") && next === 'believe') continue;

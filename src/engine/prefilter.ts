@@ -44,6 +44,8 @@ interface Info {
   items?: readonly Info[];
   /** Every match starts where the text does (a leading "^", the pattern having no `m` flag). */
   anchored?: true;
+  /** Every match ends where the text does (a trailing "$", the pattern having no `m` flag). */
+  endAnchored?: true;
   /**
    * How far past where a match of the node starts the regex may read, in UTF-16 code units (or
    * Infinity): its longest match, lookarounds counted as if they consumed what they read.
@@ -57,6 +59,7 @@ class Unsupported extends Error {}
 const ANY: Info = { exact: null, required: null, reach: 2 };
 const EMPTY: Info = { exact: [''], required: null, reach: 0 };
 const START: Info = { exact: [''], required: null, anchored: true, reach: 0 };
+const END: Info = { exact: [''], required: null, endAnchored: true, reach: 0 };
 
 /** The reach of `times` repeats of something reaching `reach` (0 however often, when 0). */
 function repeated(reach: number, times: number): number {
@@ -297,6 +300,8 @@ function literalSequence(items: readonly Info[]): Info | null {
 function sequence(items: readonly Info[]): Info {
   const info = sequenceInfo(items);
   if (items[0]?.anchored) info.anchored = true;
+  // Nothing is left to read after an item that ends where the text does: the sequence ends there too.
+  if (items.some((item) => item.endAnchored)) info.endAnchored = true;
   return info;
 }
 
@@ -420,6 +425,7 @@ function alternation(branches: readonly Info[]): Info {
   const info: Info = { exact: exact === null ? null : [...exact], required: pick.result(), reach };
   if (info.exact === null) alternationEnds(info, branches);
   if (branches.every((b) => b.anchored)) info.anchored = true;
+  if (branches.every((b) => b.endAnchored)) info.endAnchored = true;
   return info;
 }
 
@@ -512,7 +518,7 @@ class Reader {
     if (c === '\\') return this.escape();
     this.i++;
     if (c === '^') return START;
-    if (c === '$') return EMPTY;
+    if (c === '$') return END;
     if (c === '.') return ANY;
     if ('*+?{}]'.includes(c)) throw new Unsupported();
     // A literal code point: an astral one is a single atom under the `u` flag.
@@ -757,6 +763,11 @@ export function gateParts(source: string): string[][] | undefined {
 export interface GateInfo {
   parts: string[][];
   /**
+   * Every match starts where the text does (see `Info.anchored`): a gate string can then only be
+   * part of a match when it ends within `reach` of the text's start.
+   */
+  anchored: boolean;
+  /**
    * How far past where a match starts the regex may read, in UTF-16 code units (Infinity when
    * unbounded): its longest match, and any lookahead past its end. A match holding a gate string
    * that ends at `end` then starts at or after `end - reach`.
@@ -772,7 +783,18 @@ export function readGate(source: string): GateInfo | undefined {
   const info = parse(source);
   const all = info === undefined ? undefined : candidatesOf(info, eligible);
   if (all === undefined || !all[0]!.every(findable)) return undefined;
-  return { parts: info!.anchored ? [all[0]!] : chooseParts(all), reach: info!.reach };
+  return { parts: info!.anchored ? [all[0]!] : chooseParts(all), reach: info!.reach, anchored: info!.anchored === true };
+}
+
+/**
+ * The longest text in which `source` can match at all, in UTF-16 code units: its reach when
+ * every match starts where the text does and ends where it does ("^\s{0,3}(\+1|[a-z])\s{0,3}$"),
+ * else Infinity (also when the reader does not know the pattern). Such a pattern was run on
+ * every comment, ungated, to fail at once: ~100 ns a comment.
+ */
+export function textLimit(source: string): number {
+  const info = parse(source);
+  return info !== undefined && info.anchored && info.endAnchored ? info.reach : Infinity;
 }
 
 /**
@@ -818,10 +840,12 @@ export function compileGate(gates: readonly (GateInfo | undefined)[]): PatternGa
   const codes: number[][] = [];
   const full: number[] = [];
   const reach: number[] = [];
+  const until: number[] = [];
   const index = new Map<string, number>();
   gates.forEach((gate, k) => {
     full.push(gate === undefined ? 0 : (1 << gate.parts.length) - 1);
     reach.push(gate === undefined ? Infinity : gate.reach);
+    until.push(gate === undefined || !gate.anchored ? Infinity : gate.reach);
     gate?.parts.forEach((set, j) => {
       for (const s of set) {
         let i = index.get(s);
@@ -835,5 +859,5 @@ export function compileGate(gates: readonly (GateInfo | undefined)[]): PatternGa
       }
     });
   });
-  return { strings, codes, full, reach };
+  return { strings, codes, full, reach, until };
 }

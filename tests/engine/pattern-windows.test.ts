@@ -129,3 +129,47 @@ describe('pattern windows, generated patterns', () => {
     expect(windowed).toBeGreaterThan(300);
   });
 });
+
+/**
+ * In a text of any length, a pattern anchored at the text's start counts only gate strings that
+ * end within its reach (PatternGate `until`), and one anchored at both ends is not run on a text
+ * longer than its reach (`maxText`). Held to a search of the whole text on short texts that
+ * often start with the patterns' pieces, so that anchored patterns do match.
+ */
+describe('the gate of anchored patterns', () => {
+  const anchored = fc
+    .tuple(fc.constantFrom('^', '^\\s{0,3}', '(?:^|\\n)', '^(?:', '^(', ''), safePattern, fc.constantFrom('', '$', '\\s{0,2}$', '(?:$|x)', ')$', ')'))
+    .map(([head, body, tail]) => {
+      const open = head.endsWith('(') || head.endsWith('(?:');
+      const close = tail.startsWith(')');
+      return open === close ? head + body + tail : (open ? head + body + ')' : head + body) + (close ? tail.slice(1) : tail);
+    })
+    .filter((source) => patternProblem(source) === null);
+  const startText = fc
+    .tuple(fc.array(spice, { maxLength: 6 }), fc.array(fc.oneof(filler, spice), { maxLength: 12 }))
+    .map(([head, rest]) => head.join('') + rest.join(''));
+
+  it('finds what a search of the whole text finds', () => {
+    let limited = 0;
+    let cut = 0;
+    let found = 0;
+    fc.assert(
+      fc.property(anchored, fc.array(startText, { minLength: 1, maxLength: 4 }), (source, texts) => {
+        const rules = compiled(source);
+        if (rules === null) return;
+        const p = rules.patterns[0]!;
+        for (const text of texts) {
+          sameAsWholeText(text, rules);
+          found += wholeText(text, rules, 0).length;
+          if (p.maxText !== undefined && text.length > p.maxText) limited++;
+          if (rules.patternGate.until[0]! < text.length) cut++;
+        }
+      }),
+      runs(1500),
+    );
+    // The shortcuts are taken, and anchored patterns are not only ever skipped.
+    expect(limited).toBeGreaterThan(200);
+    expect(cut).toBeGreaterThan(200);
+    expect(found).toBeGreaterThan(200);
+  });
+});

@@ -4,7 +4,7 @@ import { badWordsList } from '../../src/bundled/profanity.js';
 import { compileRules } from '../../src/engine/compile.js';
 import type { CompiledRules } from '../../src/engine/compiled.js';
 import { findMatches, rawHits } from '../../src/engine/match.js';
-import { gateLiterals, gateParts, readGate, requiredLiterals } from '../../src/engine/prefilter.js';
+import { gateLiterals, gateParts, readGate, requiredLiterals, textLimit } from '../../src/engine/prefilter.js';
 import { normalize } from '../../src/normalize/normalize.js';
 import { fixtureTexts } from '../support/corpus.js';
 
@@ -164,10 +164,50 @@ describe('readGate', () => {
     expect(readGate(source)?.reach).toBe(reach);
   });
 
+  it.each([
+    ['^ab', true],
+    ['^(?:ab|^c)d', true],
+    ['(?:^|\\n)ab', false],
+    ['\\bab', false],
+    ['(?:^)?ab', false],
+  ])('readGate(%j) is anchored: %s', (source, anchored) => {
+    expect(readGate(source)?.anchored).toBe(anchored);
+  });
+
   it('leaves a pattern ungated when its first set holds an astral character, which the automaton never finds', () => {
     expect(readGate('a😀')).toBeUndefined();
     expect(readGate('[é😀]ab{2}')).toBeUndefined();
     expect(readGate('\\bhate (?:😀|you)')?.parts).toEqual([['hate ']]);
+  });
+});
+
+describe('textLimit', () => {
+  it.each([
+    // Anchored at both ends: the longest match is the longest text.
+    ['^ab$', 2],
+    ['^a{1,3}$', 3],
+    ['^(?:ab|c)$', 2],
+    ['^(?:ab$|c$)', 2],
+    ['^\\s{0,3}(\\+1|[.!?,;:]{1,5}|[a-z])\\s{0,3}$', 2 * 3 + 5 + 2 * 3],
+    ['^ab$c?', 3],
+    // Not anchored at both ends, or not bounded.
+    ['^ab', Infinity],
+    ['ab$', Infinity],
+    ['^a|b$', Infinity],
+    ['^(?:a$|b)', Infinity],
+    ['^a(?=b$)', Infinity],
+    ['^(?:a$)?', Infinity],
+    ['^a+$', Infinity],
+    ['^a\\1$', Infinity],
+  ])('textLimit(%j) = %d', (source, limit) => {
+    expect(textLimit(source)).toBe(limit);
+  });
+
+  it('is never shorter than a text the pattern matches whole', () => {
+    for (const [source, text] of [['^ab$', 'ab'], ['^a{1,3}$', 'aaa'], ['^(?:ab|c)$', 'ab'], ['^ab$c?', 'ab']] as const) {
+      expect(new RegExp(source, 'u').test(text)).toBe(true);
+      expect(text.length).toBeLessThanOrEqual(textLimit(source));
+    }
   });
 });
 
