@@ -6,7 +6,7 @@ import type { SourcedPack } from './engine/compile.js';
 import { DecorumError } from './errors.js';
 import { MARKER_REACH, countMarkers, createMarkerCounter, detectLanguage, languageOf, sameLanguage } from './lang/detect.js';
 import { parseModel } from './model/format.js';
-import { combine, contentStem, featureIndicesOfText, featureIndicesOfWords, loadModel, logOddsInto, topFeatures, UNNUMBERED, type LoadedModel } from './model/naiveBayes.js';
+import { combine, contentStem, createFeatureScan, featureScanOfText, featureScanOfWords, loadModel, topFeatures, UNNUMBERED, type FeatureScan, type LoadedModel } from './model/naiveBayes.js';
 import { EVIDENCE, ON_TOPIC_SIMILARITY, ruleEvidence, SIGNAL_NAMES, signalsOfEvidence, USED } from './model/signals.js';
 import { ModeratorOptionsSchema, type ModeratorOptions, type ResolvedModeratorOptions } from './schemas/options.js';
 import { cosine, makeIdf, topicVector, topicVectorOfStems, type TopicVector } from './topic/similarity.js';
@@ -56,6 +56,7 @@ const DEFAULT_REJECT: Partial<Record<Label, number>> = { slur: 0.5, insult: 0.9 
 
 // Scores stop short of 1: evidence is never certain, and a threshold of 1 then means "never".
 const round = (x: number): number => Math.min(0.999, Math.round(x * 1000) / 1000);
+
 
 function resolveOptions(options: unknown): ResolvedModeratorOptions {
   if (options !== undefined && (options === null || typeof options !== 'object')) {
@@ -166,7 +167,8 @@ export function createModerator(options?: ModeratorOptions): Moderator {
   // English markers by the rule engine's memo entries: per moderator, as its memo is.
   const countMarkersOfWords = createMarkerCounter();
   const evidenceScratch = new Uint8Array(LABELS.length);
-  const logOddsScratch = new Float64Array(LABELS.length);
+  // The model's features and log-odds of the comment: its indices are read again for the reasons.
+  const featureScratch = createFeatureScan();
   const scoreScratch = new Float64Array(LABELS.length);
   const signalScratch = new Float64Array(MAX_SIGNALS);
 
@@ -194,11 +196,10 @@ export function createModerator(options?: ModeratorOptions): Moderator {
     let stems: number[] | undefined;
     // Same log-odds as scoreFeatures(model, features) on the analysis' feature set, without
     // building it; the top features are worked out for reported labels only.
-    let ids: number[] | null = null;
+    let scan: FeatureScan | null = null;
     if (model) {
       if (hasArticle) stems = [];
-      ids = words !== undefined ? featureIndicesOfWords(model, words, matches, stems) : featureIndicesOfText(model, modelText, matches, stems);
-      logOddsInto(model, ids, logOddsScratch);
+      scan = words !== undefined ? featureScanOfWords(model, words, matches, stems, featureScratch) : featureScanOfText(model, modelText, matches, stems, featureScratch);
     }
 
     // The English function words are counted from the rule engine's words when it read the
@@ -224,7 +225,7 @@ export function createModerator(options?: ModeratorOptions): Moderator {
       let score: number;
       if (model) {
         // One calibrated probability from the model's log-odds and the rule and topic signals.
-        score = combine(model, LABELS[l]!, signalsOfEvidence(LABELS[l]!, logOddsScratch[l]!, bits, similarity, signalScratch));
+        score = combine(model, LABELS[l]!, signalsOfEvidence(LABELS[l]!, featureScratch.logOdds[l]!, bits, similarity, signalScratch));
       } else {
         // Rules only: the rule's severity stands for its probability; for off-topic, an article
         // the comment shares words with lowers a furniture/spam hit's weight.
@@ -252,7 +253,7 @@ export function createModerator(options?: ModeratorOptions): Moderator {
       const label = LABELS[l]!;
       labels.push(label);
       const ruleText = describeMatches(matches, label);
-      const top = model && ids ? topFeatures(model, l, ids, opts.explain) : [];
+      const top = model && scan ? topFeatures(model, l, scan, opts.explain) : [];
       const modelText = top.length > 0 ? `model: ${top.join(', ')}` : '';
       reasons.push(`${label} ${raw[l]!.toFixed(2)}${ruleText ? ` — rules: ${ruleText}` : ''}${modelText ? ` — ${modelText}` : ''}`);
     }
