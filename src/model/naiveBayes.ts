@@ -62,13 +62,56 @@ export function loadModel(file: ModelFile): LoadedModel {
 
 const MIN_EVIDENCE = 6;
 
-const sigmoid = (x: number): number => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
+/**
+ * 1 / (1 + e^-x), computed on the side where the exponential cannot overflow. Below zero
+ * e^x is computed once and read twice: TurboFan did not merge the two Math.exp calls of
+ * `Math.exp(x) / (1 + Math.exp(x))` (measured 37-49 ns against 25 ns per call), and most of a
+ * comment's four labels are below zero. The same double either way.
+ */
+function sigmoid(x: number): number {
+  if (x >= 0) return 1 / (1 + Math.exp(-x));
+  const e = Math.exp(x);
+  return e / (1 + e);
+}
 
 /** The combiner's calibrated probability from its signals. */
 export function combine(model: LoadedModel, label: Label, signals: ArrayLike<number>): number {
   const c = model.file.labels[label].combiner;
   let z = c.bias;
   for (let i = 0; i < c.weights.length; i++) z += c.weights[i]! * signals[i]!;
+  return sigmoid(z);
+}
+
+/**
+ * Every label's combiner, by label number (LABELS order), in flat rows: label l's weights are
+ * weights[l * stride, l * stride + lengths[l]). Moderation combines four labels per comment;
+ * `combine` looked each combiner up by label name in the model file first.
+ */
+export interface Combiners {
+  readonly bias: Float64Array;
+  readonly weights: Float64Array;
+  readonly lengths: Int32Array;
+  readonly stride: number;
+}
+
+export function combinersOf(model: LoadedModel): Combiners {
+  const stride = Math.max(...LABELS.map((l) => model.file.labels[l].combiner.weights.length));
+  const weights = new Float64Array(LABELS.length * stride);
+  LABELS.forEach((l, i) => weights.set(model.file.labels[l].combiner.weights, i * stride));
+  return {
+    bias: Float64Array.from(LABELS, (l) => model.file.labels[l].combiner.bias),
+    weights,
+    lengths: Int32Array.from(LABELS, (l) => model.file.labels[l].combiner.weights.length),
+    stride,
+  };
+}
+
+/** `combine(model, LABELS[label], signals)` from `combinersOf(model)`: the same sum in the same order, so the same double. */
+export function combineAt(c: Combiners, label: number, signals: ArrayLike<number>): number {
+  let z = c.bias[label]!;
+  const at = label * c.stride;
+  const n = c.lengths[label]!;
+  for (let i = 0; i < n; i++) z += c.weights[at + i]! * signals[i]!;
   return sigmoid(z);
 }
 
