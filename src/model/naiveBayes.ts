@@ -191,11 +191,13 @@ interface FastTables {
   readonly labels: ReadonlyMap<string, number>;
   readonly mentions: ReadonlyMap<string, number>;
   /**
-   * Token row by the rule engine's memo entry of the word (WordSpans `entries`), -1 when not
+   * Token row by the rule engine's memo entry of the word (WordSpans `entries`), NO_ROW when not
    * known yet; for memo epoch `entryEpoch` only (entry numbers mean other words in another).
    * Saves the token table's probe and letter comparison for a word the rule engine already found.
+   * Entries are hash slots, so this is read at random: 16 bits a row (rows stop at
+   * TOKEN_CACHE_LIMIT) keep it at 64 KB for the memo's 32,768 slots.
    */
-  entryRows: Int32Array;
+  entryRows: Uint16Array;
   entryEpoch: number;
   /** Dedup stamps: seen[i] === stamp when feature i was already counted in this call. */
   readonly seen: Uint32Array;
@@ -238,6 +240,7 @@ interface TokenTable {
   size: number;
 }
 
+/** At most this many tokens are kept (their rows number below 0xffff: see `entryRows`). */
 const TOKEN_CACHE_LIMIT = 50_000;
 /** Offsets of a token's features in its TokenTable `features` row. */
 const UNI = 0;
@@ -304,7 +307,7 @@ function tablesOf(model: LoadedModel): FastTables {
     features: new Int32Array(4 * 512),
     size: 0,
   };
-  t = { rows, firsts, seconds, bigrams, tokens, contentIds: new Map(), contentStems: [], rules, labels, mentions, entryRows: new Int32Array(0), entryEpoch: -1, seen: new Uint32Array(v), stamp: 0 };
+  t = { rows, firsts, seconds, bigrams, tokens, contentIds: new Map(), contentStems: [], rules, labels, mentions, entryRows: new Uint16Array(0), entryEpoch: -1, seen: new Uint32Array(v), stamp: 0 };
   fastTables.set(model, t);
   return t;
 }
@@ -636,21 +639,24 @@ export function featureIndicesOfText(model: LoadedModel, normalized: string, mat
   return indicesOf(featureScanOfText(model, normalized, matches, content, createFeatureScan()));
 }
 
+/** An entry whose token row is not known yet (rows are below TOKEN_CACHE_LIMIT; the scratch row is never cached). */
+const NO_ROW = 0xffff;
+
 /** The entry → token row cache for memo epoch `epoch`, emptied when the epoch changed. */
-function entryRowsOf(t: FastTables, epoch: number): Int32Array {
+function entryRowsOf(t: FastTables, epoch: number): Uint16Array {
   if (t.entryEpoch !== epoch) {
-    t.entryRows.fill(-1);
+    t.entryRows.fill(NO_ROW);
     t.entryEpoch = epoch;
   }
   return t.entryRows;
 }
 
 /** Caches `row` for memo entry `entry` (growing the cache as entries come); returns the cache. */
-function rememberEntry(t: FastTables, entry: number, row: number): Int32Array {
+function rememberEntry(t: FastTables, entry: number, row: number): Uint16Array {
   if (entry >= t.entryRows.length) {
     let n = Math.max(1024, t.entryRows.length * 2);
     while (n <= entry) n *= 2;
-    const rows = new Int32Array(n).fill(-1);
+    const rows = new Uint16Array(n).fill(NO_ROW);
     rows.set(t.entryRows);
     t.entryRows = rows;
   }
@@ -705,8 +711,8 @@ export function featureScanOfWords(model: LoadedModel, words: WordSpans, matches
     }
     if (end - start > TOKEN_MAX_LENGTH) continue;
     const e = entries[w]!;
-    let k = e >= 0 && e < byEntry.length ? byEntry[e]! : -1;
-    if (k < 0) {
+    let k = e >= 0 && e < byEntry.length ? byEntry[e]! : NO_ROW;
+    if (k === NO_ROW) {
       k = findToken(model, t, text, start, end, hashOfRange(text, start, end));
       // The scratch row is overwritten by the next new token: never cached.
       if (e >= 0 && k !== SCRATCH) byEntry = rememberEntry(t, e, k);
