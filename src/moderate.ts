@@ -6,7 +6,7 @@ import type { SourcedPack } from './engine/compile.js';
 import { DecorumError } from './errors.js';
 import { MARKER_REACH, countMarkers, createMarkerCounter, detectLanguage, languageOf, sameLanguage } from './lang/detect.js';
 import { parseModel } from './model/format.js';
-import { combine, contentStem, featureIndicesOfText, featureIndicesOfWords, loadModel, logOddsInto, topFeatures, UNNUMBERED, type LoadedModel } from './model/naiveBayes.js';
+import { combineAt, combinersOf, contentStem, createFeatureScan, featureScanOfText, featureScanOfWords, loadModel, topFeatures, UNNUMBERED, type FeatureScan, type LoadedModel } from './model/naiveBayes.js';
 import { EVIDENCE, ON_TOPIC_SIMILARITY, ruleEvidence, SIGNAL_NAMES, signalsOfEvidence, USED } from './model/signals.js';
 import { ModeratorOptionsSchema, type ModeratorOptions, type ResolvedModeratorOptions } from './schemas/options.js';
 import { cosine, makeIdf, topicVector, topicVectorOfStems, type TopicVector } from './topic/similarity.js';
@@ -55,7 +55,16 @@ const MAX_SIGNALS = Math.max(...LABELS.map((l) => SIGNAL_NAMES[l].length));
 const DEFAULT_REJECT: Partial<Record<Label, number>> = { slur: 0.5, insult: 0.9 };
 
 // Scores stop short of 1: evidence is never certain, and a threshold of 1 then means "never".
-const round = (x: number): number => Math.min(0.999, Math.round(x * 1000) / 1000);
+export const round = (x: number): number => Math.min(0.999, Math.round(x * 1000) / 1000);
+
+/** (k / 1000).toFixed(2) for every score `round` gives. */
+const FIXED2 = Array.from({ length: 1000 }, (_, k) => (k / 1000).toFixed(2));
+
+/** x.toFixed(2), from the table when x is a rounded score (the same double, so the same string): reasons quote scores. */
+export function fixed2(x: number): string {
+  const k = Math.round(x * 1000);
+  return k >= 0 && k < 1000 && k / 1000 === x ? FIXED2[k]! : x.toFixed(2);
+}
 
 function resolveOptions(options: unknown): ResolvedModeratorOptions {
   if (options !== undefined && (options === null || typeof options !== 'object')) {
@@ -123,6 +132,7 @@ export function createModerator(options?: ModeratorOptions): Moderator {
   });
   const model: LoadedModel | null =
     opts.model === null ? null : loadModel(parseModel(opts.model === undefined ? BUNDLED_MODEL : opts.model, opts.model === undefined ? 'bundled model' : 'options.model'));
+  const combiners = model === null ? null : combinersOf(model);
 
   const thresholds = Object.fromEntries(LABELS.map((l) => [l, opts.thresholds[l] ?? 0.5])) as Record<Label, number>;
   const rejectAt = { ...DEFAULT_REJECT, ...opts.rejectAt };
@@ -166,7 +176,8 @@ export function createModerator(options?: ModeratorOptions): Moderator {
   // English markers by the rule engine's memo entries: per moderator, as its memo is.
   const countMarkersOfWords = createMarkerCounter();
   const evidenceScratch = new Uint8Array(LABELS.length);
-  const logOddsScratch = new Float64Array(LABELS.length);
+  // The model's features and log-odds of the comment: its indices are read again for the reasons.
+  const featureScratch = createFeatureScan();
   const scoreScratch = new Float64Array(LABELS.length);
   const signalScratch = new Float64Array(MAX_SIGNALS);
 
@@ -194,11 +205,10 @@ export function createModerator(options?: ModeratorOptions): Moderator {
     let stems: number[] | undefined;
     // Same log-odds as scoreFeatures(model, features) on the analysis' feature set, without
     // building it; the top features are worked out for reported labels only.
-    let ids: number[] | null = null;
+    let scan: FeatureScan | null = null;
     if (model) {
       if (hasArticle) stems = [];
-      ids = words !== undefined ? featureIndicesOfWords(model, words, matches, stems) : featureIndicesOfText(model, modelText, matches, stems);
-      logOddsInto(model, ids, logOddsScratch);
+      scan = words !== undefined ? featureScanOfWords(model, words, matches, stems, featureScratch) : featureScanOfText(model, modelText, matches, stems, featureScratch);
     }
 
     // The English function words are counted from the rule engine's words when it read the
@@ -222,9 +232,9 @@ export function createModerator(options?: ModeratorOptions): Moderator {
     for (let l = 0; l < LABELS.length; l++) {
       const bits = evidence[l]!;
       let score: number;
-      if (model) {
+      if (combiners) {
         // One calibrated probability from the model's log-odds and the rule and topic signals.
-        score = combine(model, LABELS[l]!, signalsOfEvidence(LABELS[l]!, logOddsScratch[l]!, bits, similarity, signalScratch));
+        score = combineAt(combiners, l, signalsOfEvidence(LABELS[l]!, featureScratch.logOdds[l]!, bits, similarity, signalScratch));
       } else {
         // Rules only: the rule's severity stands for its probability; for off-topic, an article
         // the comment shares words with lowers a furniture/spam hit's weight.
@@ -252,9 +262,9 @@ export function createModerator(options?: ModeratorOptions): Moderator {
       const label = LABELS[l]!;
       labels.push(label);
       const ruleText = describeMatches(matches, label);
-      const top = model && ids ? topFeatures(model, l, ids, opts.explain) : [];
+      const top = model && scan ? topFeatures(model, l, scan, opts.explain) : [];
       const modelText = top.length > 0 ? `model: ${top.join(', ')}` : '';
-      reasons.push(`${label} ${raw[l]!.toFixed(2)}${ruleText ? ` — rules: ${ruleText}` : ''}${modelText ? ` — ${modelText}` : ''}`);
+      reasons.push(`${label} ${fixed2(raw[l]!)}${ruleText ? ` — rules: ${ruleText}` : ''}${modelText ? ` — ${modelText}` : ''}`);
     }
     if (similarity !== null && labels.includes('off_topic')) reasons.push(`similarity to the article ${similarity.toFixed(3)}`);
     if (crossLanguage !== null) reasons.push(`topic not compared with the article: comment in "${language}", article in "${crossLanguage}"`);
@@ -275,7 +285,7 @@ export function createModerator(options?: ModeratorOptions): Moderator {
       reasons.push('review: a slur is mentioned (counter-speech or quotation)');
     } else if (uncertain) {
       action = 'review';
-      reasons.push(`review: uncertain (${LABELS.filter((l) => scores[l] >= opts.reviewAt).map((l) => `${l} ${scores[l].toFixed(2)}`).join(', ')})`);
+      reasons.push(`review: uncertain (${LABELS.filter((l) => scores[l] >= opts.reviewAt).map((l) => `${l} ${fixed2(scores[l])}`).join(', ')})`);
     }
     if (truncated) {
       if (action === 'allow') action = 'review';

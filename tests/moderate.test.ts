@@ -3,6 +3,8 @@ import { thrownDecorumError } from './support/errors.js';
 import { readFileSync } from 'node:fs';
 import { createModerator, extractPage, LABELS, type Verdict } from '../src/index.js';
 import { sameLanguage } from '../src/lang/detect.js';
+import { fixed2, round } from '../src/moderate.js';
+import fc from 'fast-check';
 
 const moderator = createModerator();
 
@@ -192,5 +194,19 @@ describe('sameLanguage', () => {
     expect(sameLanguage('spa', 'eng')).toBe(false);
     expect(sameLanguage('und', 'eng')).toBe(true);
     expect(sameLanguage('deu', 'und')).toBe(true);
+  });
+});
+
+describe('fixed2 (scores quoted in reasons from a table)', () => {
+  it('is toFixed(2) for every score round() gives and for any other number', () => {
+    for (let k = 0; k <= 1000; k++) for (const x of [k / 1000, round(k / 1000), round(k / 1000 + 4e-4), round(k / 1000 - 4e-4)]) expect(fixed2(x)).toBe(x.toFixed(2));
+    for (const x of [0.0005, 0.0015, 0.125, 0.9995, 1, 1.5, -0.001, -0, 0.12345, 1e-9, 999.5]) expect(fixed2(x)).toBe(x.toFixed(2));
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, min: -2, max: 2 }), (x) => {
+        expect(fixed2(x)).toBe(x.toFixed(2));
+        expect(fixed2(round(x))).toBe(round(x).toFixed(2));
+      }),
+      { numRuns: 20000 },
+    );
   });
 });

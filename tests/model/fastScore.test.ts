@@ -7,7 +7,7 @@ import { BUNDLED_PACKS } from '../../src/bundled/rules.js';
 import { featuresOf } from '../../src/model/features.js';
 import { parseModel } from '../../src/model/format.js';
 import fc from 'fast-check';
-import { contentStem, UNNUMBERED, featureIndices, featureIndicesOfText, featureIndicesOfWords, loadModel, scoreFeatures, scoreIndices } from '../../src/model/naiveBayes.js';
+import { contentStem, createFeatureScan, UNNUMBERED, featureIndices, featureIndicesOfText, featureIndicesOfWords, featureScanOfText, featureScanOfWords, loadModel, scoreFeatures, scoreIndices, topFeatures, type FeatureScan } from '../../src/model/naiveBayes.js';
 import { makeIdf, topicVector, topicVectorOfStems } from '../../src/topic/similarity.js';
 import { hostileString, runs, TRICKY_CHARS, TRICKY_WORDS } from '../property/arbitraries.js';
 import { STOPWORDS, stem, tokenize } from '../../src/text/tokens.js';
@@ -174,7 +174,19 @@ describe('scoring from tokens', () => {
       expect(featureIndicesOfWords(model, spans, matches, content), spans.text).toEqual(want);
       expect(content).toEqual(wantContent);
       expect(featureIndicesOfWords(model, spans, matches)).toEqual(want);
+      // The scans moderation reads, into scratch reused call after call: the same indices, and
+      // the log-odds and top features of the string-keyed reference, bit for bit.
+      const reference = scoreFeatures(model, featuresOf(spans.text, matches), 3);
+      for (const scan of [featureScanOfWords(model, spans, matches, undefined, reused), featureScanOfText(model, spans.text, matches, undefined, reusedText)]) {
+        expect(Array.from(scan.ids.subarray(0, scan.count))).toEqual(want);
+        LABELS.forEach((l, i) => {
+          expect(Object.is(scan.logOdds[i], reference[l].logOdds), `${l} ${spans.text}`).toBe(true);
+          expect(topFeatures(model, i, scan, 3)).toEqual(reference[l].top);
+        });
+      }
     };
+    const reused: FeatureScan = createFeatureScan();
+    const reusedText: FeatureScan = createFeatureScan();
     for (const text of texts) {
       compare(normalize(text).text);
       compare(text.toLowerCase());
