@@ -559,16 +559,55 @@ const GROUP_OWNERS: ReadonlySet<string> = new Set(['their', 'his', 'her']);
 const GROUP_NOUNS: ReadonlySet<string> = new Set(['kind', 'lot', 'ilk', 'sort', 'type']);
 
 /** Is word k a person or group: a target noun ("women", "women's"), "you", "their kind", or one glued to glue ("womenare", "allwomen")? */
-function personAt(ws: readonly Word[], k: number, isTarget: (w: string) => boolean, anchors?: ReadonlySet<number>): boolean {
+function personAt(
+  ws: readonly Word[],
+  k: number,
+  isTarget: (w: string) => boolean,
+  anchors?: ReadonlySet<number>,
+  memo: Map<string, boolean> = personWordsOf(isTarget),
+): boolean {
   if (anchors?.has(k)) return true;
   const w = ws[k]!.text;
+  if (GROUP_NOUNS.has(w) && k > 0 && GROUP_OWNERS.has(ws[k - 1]!.text)) return true;
+  // A longer word is a slice that would keep its whole text alive in the memo: asked afresh.
+  if (w.length > PERSON_WORD_MAX) return personWord(w, isTarget);
+  let person = memo.get(w);
+  if (person === undefined) {
+    if (memo.size >= PERSON_WORDS_LIMIT) memo.clear();
+    memo.set(w, (person = personWord(w, isTarget)));
+  }
+  return person;
+}
+
+/**
+ * What personAt asks of the word alone, remembered per `isTarget` (a pure test: findMatches
+ * keeps one per target set). The glue test slices a word of six letters or more at every
+ * split and asks the target set and the glue sets of both halves; the words around matches
+ * recur from comment to comment ("people", "really", "women").
+ */
+const PERSON_WORDS = new WeakMap<(w: string) => boolean, Map<string, boolean>>();
+/** Words remembered per target test before the memo starts over: bounded, whatever the input. */
+const PERSON_WORDS_LIMIT = 4096;
+/**
+ * The longest word remembered. V8 copies a slice shorter than 13 units and makes a longer one a
+ * view of the whole text: a memo of views would keep up to PERSON_WORDS_LIMIT texts (of any size) alive.
+ */
+const PERSON_WORD_MAX = 12;
+
+function personWordsOf(isTarget: (w: string) => boolean): Map<string, boolean> {
+  let memo = PERSON_WORDS.get(isTarget);
+  if (memo === undefined) PERSON_WORDS.set(isTarget, (memo = new Map()));
+  return memo;
+}
+
+/** Is `w`, on its own, a person or group for `isTarget`: a target, "you", a target's possessive or contraction, or glued to glue? Exported for its test. */
+export function personWord(w: string, isTarget: (w: string) => boolean): boolean {
   if (SECOND_PERSON.has(w) || isTarget(w)) return true;
   // Stripping nothing asks isTarget(w) again: skipped, the answer is the same.
   const owner = withoutPossessive(w);
   if (owner !== w && isTarget(owner)) return true;
   const bare = withoutContraction(w);
   if (bare !== w && isTarget(bare)) return true;
-  if (GROUP_NOUNS.has(w) && k > 0 && GROUP_OWNERS.has(ws[k - 1]!.text)) return true;
   return gluedPerson(w, isTarget);
 }
 
@@ -671,10 +710,11 @@ export function linkedTarget(
     const glued = text.slice(matchEnd, tail.end);
     if (isTarget(glued) || SECOND_PERSON.has(glued) || gluedPerson(glued, isTarget)) return true;
   }
+  const memo = personWordsOf(isTarget);
   if (direction !== 'right') {
     for (let k = first - 1; k >= Math.max(0, first - LINK_WINDOW); k--) {
       if (clauseBreak(text, ws[k]!.end, ws[k + 1]!.start)) break;
-      if (personAt(ws, k, isTarget, anchors)) {
+      if (personAt(ws, k, isTarget, anchors, memo)) {
         if (!insidePrepositionalPhrase(text, ws, k, isTarget) && agrees(ws[k]!.text, ws[k + 1]!.text)) return true;
         break;
       }
@@ -685,7 +725,7 @@ export function linkedTarget(
     let modifiers = 0;
     for (let k = last + 1; k < Math.min(ws.length, last + 1 + LINK_WINDOW); k++) {
       if (clauseBreak(text, ws[k - 1]!.end, ws[k]!.start)) break;
-      if (personAt(ws, k, isTarget, anchors)) return true;
+      if (personAt(ws, k, isTarget, anchors, memo)) return true;
       const w = ws[k]!.text;
       if (modifiers === 0 && RIGHT_BRIDGE.has(w)) continue;
       if (NOT_MODIFIER.has(w) || PREPOSITIONS.has(w) || (w.endsWith('ing') && !RIGHT_BRIDGE.has(w)) || ++modifiers > 2) break;
