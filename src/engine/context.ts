@@ -121,12 +121,46 @@ const isAsciiWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 4
  * look-up where the regex tries each of its alternatives at every position.
  */
 export function mayEndInCue(before: string): boolean {
-  if (before.includes('call')) return true;
-  let end = before.length;
-  while (end > 0 && !isAsciiWordCode(before.charCodeAt(end - 1))) end--;
-  let from = end;
-  while (from > 0 && isAsciiWordCode(before.charCodeAt(from - 1))) from--;
-  return CUE_LAST_WORDS.has(before.slice(from, end));
+  return mayEndInCueAt(before, 0, before.length);
+}
+
+/**
+ * The cue words of each length, and a bit per first letter (a–z) of them: the last word is
+ * compared in place, without slicing it. A slice and a Set look-up (hashing the new string)
+ * cost ~60 of the ~100 ns the gate took per match on the bench's comments; most words before
+ * a match ("you", "the", "such") fail on their length or first letter.
+ */
+const CUE_BY_LENGTH: readonly (readonly string[])[] = cueWordsByLength();
+const CUE_FIRST_LETTERS: Uint32Array = cueFirstLetters();
+
+function cueWordsByLength(): string[][] {
+  const out: string[][] = [];
+  for (const w of CUE_LAST_WORDS) (out[w.length] ??= []).push(w);
+  for (let n = 0; n < out.length; n++) out[n] ??= [];
+  return out;
+}
+
+function cueFirstLetters(): Uint32Array {
+  const out = new Uint32Array(CUE_BY_LENGTH.length);
+  for (let n = 0; n < out.length; n++) for (const w of CUE_BY_LENGTH[n]!) out[n]! |= 1 << (w.charCodeAt(0) - 97);
+  return out;
+}
+
+/** `mayEndInCue(text.slice(from, to))`, read in `text`: charCodeAt on a sliced string is several times slower. */
+export function mayEndInCueAt(text: string, from: number, to: number): boolean {
+  let end = to;
+  while (end > from && !isAsciiWordCode(text.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > from && isAsciiWordCode(text.charCodeAt(start - 1))) start--;
+  const n = end - start;
+  if (n < CUE_BY_LENGTH.length) {
+    const first = text.charCodeAt(start) - 97;
+    if (first >= 0 && first < 26 && (CUE_FIRST_LETTERS[n]! >> first) & 1) {
+      for (const w of CUE_BY_LENGTH[n]!) if (text.startsWith(w, start)) return true;
+    }
+  }
+  // "call" within [from, to): looked for in a slice, so the search stops at `to`.
+  return text.slice(from, to).includes('call');
 }
 
 const MENTION_AFTER =
@@ -159,6 +193,46 @@ function literalGate(re: RegExp): (s: string) => boolean {
  * search for a few literals instead of the regex's word-by-word backtracking. Exported for its test.
  */
 export const mayReportClaim = literalGate(REPORTED_CLAIM);
+
+/**
+ * `mayReportClaim` over the part of text[from, to) where REPORTED_CLAIM's verb can stand. The
+ * regex ends its match at the clause's end, and after the verb it reads only `\s+that`, at most
+ * five `\s+[\w'-]+` and `\s*["']?\s*`: so the verb lies in the last seven runs of [\w'-] that
+ * only ASCII spaces part, after any other character (a clause end among them). Every verb holds
+ * one of the gate's literals, so none in that tail means no match. On the bench's comments the
+ * gate over all 48 characters before a match passed one match in seven to the regex, and its
+ * search over them cost ~90 ns a match; the tail is shorter and mostly rules the regex out.
+ * A unit beyond ASCII (a Unicode space is \s) gives up on the tail: the whole range is gated.
+ */
+export function mayReportClaimAt(text: string, from: number, to: number): boolean {
+  let i = to;
+  while (i > from && isAsciiSpace(text.charCodeAt(i - 1))) i--;
+  if (i > from) {
+    const q = text.charCodeAt(i - 1);
+    if (q === DOUBLE_QUOTE || q === SINGLE_QUOTE) i--;
+  }
+  for (let runs = 0; i > from; ) {
+    const c = text.charCodeAt(i - 1);
+    if (c >= 0x80) return mayReportClaim(text.slice(from, to));
+    if (isAsciiSpace(c)) {
+      i--;
+      continue;
+    }
+    if (!isAsciiWordCode(c) && c !== SINGLE_QUOTE && c !== HYPHEN) break;
+    if (++runs > CLAIM_TAIL_RUNS) break;
+    while (i > from && isClaimRunCode(text.charCodeAt(i - 1))) i--;
+  }
+  return mayReportClaim(text.slice(i, to));
+}
+
+/** The verb's run and the six after it (`\s+that` and five words). */
+const CLAIM_TAIL_RUNS = 7;
+const HYPHEN = 45;
+
+/** [\w'-] by code unit. */
+const isClaimRunCode = (c: number): boolean => isAsciiWordCode(c) || c === SINGLE_QUOTE || c === HYPHEN;
+/** The ASCII members of \s: tab, line feed, vertical tab, form feed, carriage return, space. */
+const isAsciiSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
 
 /** The reported words must form a clause about someone: "saying that X [are]", not "believes [a word the]". */
 const REPORTED_VERB = /\b(?:are|is|was|were|be|aren't|isn't|should|shouldn't|must|can|could|will|would|deserve|deserves|need|needs|belong|belongs|make|makes|have|has|don't|do|does|doesn't|ought)\b/;
@@ -317,13 +391,13 @@ export function isMention(text: string, start: number, end: number): boolean {
   const mark = text.charCodeAt(start - 1);
   const quoted = (mark === DOUBLE_QUOTE || mark === SINGLE_QUOTE) && /^[a-z]{0,2}["']/.test(after);
   if (quoted) return true;
-  if (mayEndInCue(before) && reportCue(before, MENTION_BEFORE.exec(before))) return true;
+  if (mayEndInCueAt(text, from, start) && reportCue(before, MENTION_BEFORE.exec(before))) return true;
   // Up to two letters of the word may run on past the match ("X-s", "Xed"); when `after` does not
   // start with a letter the replace could only remove "", so it is skipped.
   if (MENTION_AFTER.test(isLowerAscii(after.charCodeAt(0)) ? after.replace(/^[a-z]{0,2}(?=\W|$)/, '') : after)) return true;
   // Someone else's claim, reported: "saying that X are vermin", "people who think X are scum".
   // The clause is the end of `before`: when no verb of the gate occurs in `before`, none does in it.
-  if (mayReportClaim(before) && reportedClaim(text, from, start)) return true;
+  if (mayReportClaimAt(text, from, start) && reportedClaim(text, from, start)) return true;
   // A longer quotation holding the match: 'messages like "women are X"', '"they are X" is hateful'.
   const q = enclosingQuote(text, start, end);
   if (q === null) return false;
@@ -485,16 +559,55 @@ const GROUP_OWNERS: ReadonlySet<string> = new Set(['their', 'his', 'her']);
 const GROUP_NOUNS: ReadonlySet<string> = new Set(['kind', 'lot', 'ilk', 'sort', 'type']);
 
 /** Is word k a person or group: a target noun ("women", "women's"), "you", "their kind", or one glued to glue ("womenare", "allwomen")? */
-function personAt(ws: readonly Word[], k: number, isTarget: (w: string) => boolean, anchors?: ReadonlySet<number>): boolean {
+function personAt(
+  ws: readonly Word[],
+  k: number,
+  isTarget: (w: string) => boolean,
+  anchors?: ReadonlySet<number>,
+  memo: Map<string, boolean> = personWordsOf(isTarget),
+): boolean {
   if (anchors?.has(k)) return true;
   const w = ws[k]!.text;
+  if (GROUP_NOUNS.has(w) && k > 0 && GROUP_OWNERS.has(ws[k - 1]!.text)) return true;
+  // A longer word is a slice that would keep its whole text alive in the memo: asked afresh.
+  if (w.length > PERSON_WORD_MAX) return personWord(w, isTarget);
+  let person = memo.get(w);
+  if (person === undefined) {
+    if (memo.size >= PERSON_WORDS_LIMIT) memo.clear();
+    memo.set(w, (person = personWord(w, isTarget)));
+  }
+  return person;
+}
+
+/**
+ * What personAt asks of the word alone, remembered per `isTarget` (a pure test: findMatches
+ * keeps one per target set). The glue test slices a word of six letters or more at every
+ * split and asks the target set and the glue sets of both halves; the words around matches
+ * recur from comment to comment ("people", "really", "women").
+ */
+const PERSON_WORDS = new WeakMap<(w: string) => boolean, Map<string, boolean>>();
+/** Words remembered per target test before the memo starts over: bounded, whatever the input. */
+const PERSON_WORDS_LIMIT = 4096;
+/**
+ * The longest word remembered. V8 copies a slice shorter than 13 units and makes a longer one a
+ * view of the whole text: a memo of views would keep up to PERSON_WORDS_LIMIT texts (of any size) alive.
+ */
+const PERSON_WORD_MAX = 12;
+
+function personWordsOf(isTarget: (w: string) => boolean): Map<string, boolean> {
+  let memo = PERSON_WORDS.get(isTarget);
+  if (memo === undefined) PERSON_WORDS.set(isTarget, (memo = new Map()));
+  return memo;
+}
+
+/** Is `w`, on its own, a person or group for `isTarget`: a target, "you", a target's possessive or contraction, or glued to glue? Exported for its test. */
+export function personWord(w: string, isTarget: (w: string) => boolean): boolean {
   if (SECOND_PERSON.has(w) || isTarget(w)) return true;
   // Stripping nothing asks isTarget(w) again: skipped, the answer is the same.
   const owner = withoutPossessive(w);
   if (owner !== w && isTarget(owner)) return true;
   const bare = withoutContraction(w);
   if (bare !== w && isTarget(bare)) return true;
-  if (GROUP_NOUNS.has(w) && k > 0 && GROUP_OWNERS.has(ws[k - 1]!.text)) return true;
   return gluedPerson(w, isTarget);
 }
 
@@ -597,10 +710,11 @@ export function linkedTarget(
     const glued = text.slice(matchEnd, tail.end);
     if (isTarget(glued) || SECOND_PERSON.has(glued) || gluedPerson(glued, isTarget)) return true;
   }
+  const memo = personWordsOf(isTarget);
   if (direction !== 'right') {
     for (let k = first - 1; k >= Math.max(0, first - LINK_WINDOW); k--) {
       if (clauseBreak(text, ws[k]!.end, ws[k + 1]!.start)) break;
-      if (personAt(ws, k, isTarget, anchors)) {
+      if (personAt(ws, k, isTarget, anchors, memo)) {
         if (!insidePrepositionalPhrase(text, ws, k, isTarget) && agrees(ws[k]!.text, ws[k + 1]!.text)) return true;
         break;
       }
@@ -611,7 +725,7 @@ export function linkedTarget(
     let modifiers = 0;
     for (let k = last + 1; k < Math.min(ws.length, last + 1 + LINK_WINDOW); k++) {
       if (clauseBreak(text, ws[k - 1]!.end, ws[k]!.start)) break;
-      if (personAt(ws, k, isTarget, anchors)) return true;
+      if (personAt(ws, k, isTarget, anchors, memo)) return true;
       const w = ws[k]!.text;
       if (modifiers === 0 && RIGHT_BRIDGE.has(w)) continue;
       if (NOT_MODIFIER.has(w) || PREPOSITIONS.has(w) || (w.endsWith('ing') && !RIGHT_BRIDGE.has(w)) || ++modifiers > 2) break;

@@ -601,9 +601,7 @@ export function findMatches(norm: NormalizedText, rules: CompiledRules, innocent
     }
     return aimedByPhrase(text, f.start) && rules.rules[f.rule]!.label !== 'insult';
   };
-  // The transposed spellings are looked up once per text, not per word asked about (a WeakMap get each).
-  let transposed: ReadonlySet<string> | undefined;
-  const isTarget = (w: string): boolean => rules.targets.has(w) || (transposed ??= transposedTargets(rules.targets)).has(w);
+  const isTarget = targetTestOf(rules.targets);
   const linked = (f: Found): boolean => {
     const ws = words();
     const first = wordAt(ws, f.start);
@@ -650,6 +648,23 @@ export function findMatches(norm: NormalizedText, rules: CompiledRules, innocent
 }
 
 /** A Match as findMatches builds it: one place, so that the one keepShape holds has the same maps. */
+const TARGET_TESTS = new WeakMap<ReadonlySet<string>, (w: string) => boolean>();
+
+/**
+ * A target word or a transposed spelling of one ("wmoen"): one function per target set, so that
+ * what linkedTarget remembers per target test (context.ts `personAt`) serves every text.
+ */
+function targetTestOf(targets: ReadonlySet<string>): (w: string) => boolean {
+  let test = TARGET_TESTS.get(targets);
+  if (test === undefined) {
+    // The transposed spellings are looked up once per set, not per word asked about (a WeakMap get each).
+    const transposed = transposedTargets(targets);
+    test = (w: string): boolean => targets.has(w) || transposed.has(w);
+    TARGET_TESTS.set(targets, test);
+  }
+  return test;
+}
+
 function newMatch(ruleId: string, label: Match['label'], severity: Severity, start: number, end: number, text: string, term: string): Match {
   return { ruleId, label, severity, start, end, text, term };
 }

@@ -5,13 +5,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MENTION_BEFORE, REPORTED_CLAIM, enclosingQuote, mayEndInCue, mayReportClaim } from '../../src/engine/context.js';
+import { MENTION_BEFORE, REPORTED_CLAIM, enclosingQuote, mayEndInCue, mayEndInCueAt, mayReportClaim, mayReportClaimAt } from '../../src/engine/context.js';
+import { referenceMayEndInCue } from './cueReference.js';
 import { runs } from '../property/arbitraries.js';
 import { referenceEnclosingQuote } from './mentionReference.js';
 
 /** Words of the cues (and near misses: "so-called", "misused", "x_used", "USED"), joined by the separators the regexes read. */
 function phrase(vocabulary: readonly string[]): fc.Arbitrary<string> {
-  const separator = fc.constantFrom(' ', ' ', ' ', '  ', '"', "'", ' "', '" ', " '", '-', '.', ',', ';', '\n', '\u00a0', '_', '');
+  const separator = fc.constantFrom(' ', ' ', ' ', '  ', '"', "'", ' "', '" ', " '", '-', '.', ',', ';', '\n', '\u00a0', '_', '', '\t', '\u2003', ' é', '(');
   return fc.array(fc.tuple(fc.constantFrom(...vocabulary), separator), { maxLength: 10 }).map((parts) => parts.map(([w, s]) => w + s).join(''));
 }
 
@@ -56,6 +57,40 @@ describe('the gates of isMention', () => {
 
   it('mayEndInCue is false for most text without a cue', () => {
     for (const s of ['you are such an ', 'what a total ', 'abused ', 'he misused', 'the sword ']) expect(mayEndInCue(s), s).toBe(false);
+  });
+
+  it('mayEndInCue and mayEndInCueAt answer as the slice-and-Set reference, in place anywhere in a text', () => {
+    const pad = fc.constantFrom('', 'a', 'word', 'call', ' said', 'x ', 'é');
+    fc.assert(
+      fc.property(pad, phrase(CUE_WORDS), pad, (left, s, right) => {
+        expect(mayEndInCue(s), JSON.stringify(s)).toBe(referenceMayEndInCue(s));
+        expect(mayEndInCueAt(left + s + right, left.length, left.length + s.length), JSON.stringify([left, s, right])).toBe(referenceMayEndInCue(s));
+      }),
+      runs(20_000),
+    );
+  });
+
+  it('mayReportClaimAt is true wherever REPORTED_CLAIM matches, in place anywhere in a text', () => {
+    const pad = fc.constantFrom('', 'a', 'said', 'say ', 'é');
+    let matched = 0;
+    fc.assert(
+      fc.property(pad, phrase(CLAIM_WORDS), pad, (left, s, right) => {
+        if (!REPORTED_CLAIM.test(s)) return;
+        matched++;
+        expect(mayReportClaimAt(left + s + right, left.length, left.length + s.length), JSON.stringify([left, s, right])).toBe(true);
+      }),
+      runs(20_000),
+    );
+    expect(matched).toBeGreaterThan(2000);
+    // Seven runs reach the verb: "that" and five words after it.
+    const gated = (s: string): boolean => mayReportClaimAt(s, 0, s.length);
+    expect(REPORTED_CLAIM.test('they keep saying that a b c d e ')).toBe(true);
+    expect(gated('they keep saying that a b c d e ')).toBe(true);
+    expect(REPORTED_CLAIM.test('they keep saying that a b c d e f ')).toBe(false);
+    expect(gated('they keep saying that a b c d e f ')).toBe(false);
+    // What is not a word or a space parts the verb from the match; beyond ASCII, the whole range is gated.
+    expect(gated('he said, you are ')).toBe(false);
+    expect(gated('he said\u00a0that they are ')).toBe(true);
   });
 
   it('mayReportClaim is true wherever REPORTED_CLAIM matches', () => {
