@@ -450,14 +450,6 @@ function nextStamp(t: FastTables): number {
   return t.stamp;
 }
 
-/** Appends feature `i` to `ids` unless it is unknown (-1) or already there in this call. */
-function take(ids: number[], seen: Uint32Array, stamp: number, i: number): void {
-  if (i >= 0 && seen[i] !== stamp) {
-    seen[i] = stamp;
-    ids.push(i);
-  }
-}
-
 /** `b:<first>_<second>` for two stems' numbers, or -1 (also when either is -1: no such bigram). */
 function bigramIndex(b: BigramTable, first: number, second: number): number {
   if (first < 0 || second < 0) return -1;
@@ -485,38 +477,22 @@ function takeMatches(t: FastTables, c: Collector, matches: readonly Match[]): vo
   }
 }
 
-/** The reference `takeMatches` of `featureIndices`, into an array. */
-function takeMatchesInto(ids: number[], seen: Uint32Array, stamp: number, t: FastTables, matches: readonly Match[]): void {
-  for (const m of matches) {
-    if (m.mentioned) {
-      take(ids, seen, stamp, t.mentions.get(m.label) ?? -1);
-      continue;
-    }
-    take(ids, seen, stamp, t.rules.get(m.ruleId) ?? -1);
-    take(ids, seen, stamp, t.labels.get(m.label) ?? -1);
-  }
-}
-
 /**
  * The model's feature indices for a comment, in the order `featuresOf` would first add them,
  * each once, unknown features skipped. `tokens` is `tokenize(normalized text)`.
  */
 export function featureIndices(model: LoadedModel, tokens: readonly string[], matches: readonly Match[], content?: number[]): number[] {
   const t = tablesOf(model);
-  const stamp = nextStamp(t);
-  const seen = t.seen;
-  const ids: number[] = [];
-  let prevFirst = -1;
-  for (const token of tokens) {
-    const k = findToken(model, t, token, 0, token.length, hashOf(token));
-    const f = t.tokens.features;
-    take(ids, seen, stamp, f[4 * k + UNI]!);
-    take(ids, seen, stamp, bigramIndex(t.bigrams, prevFirst, f[4 * k + SECOND]!));
-    prevFirst = f[4 * k + FIRST]!;
-    if (content !== undefined && f[4 * k + CONTENT] !== NO_CONTENT) content.push(f[4 * k + CONTENT]!);
-  }
-  takeMatchesInto(ids, seen, stamp, t, matches);
-  return ids;
+  const scan = createFeatureScan();
+  const c = collector(t, scan, content);
+  collectTokenList(model, t, c, tokens);
+  takeMatches(t, c, matches);
+  return Array.from(c.ids.subarray(0, c.count));
+}
+
+/** Collects each of `tokens` (strings, as `tokenize` gives them) in order. */
+function collectTokenList(model: LoadedModel, t: FastTables, c: Collector, tokens: readonly string[]): void {
+  for (const token of tokens) collectToken(t, c, findToken(model, t, token, 0, token.length, hashOf(token)));
 }
 
 /**
@@ -619,10 +595,9 @@ function finish(model: LoadedModel, t: FastTables, c: Collector, scan: FeatureSc
 
 /** Scans with the reference (`featureIndices(tokenize(...))`), for text `tokenize` sends to its regex. */
 function referenceScan(model: LoadedModel, t: FastTables, normalized: string, matches: readonly Match[], content: number[] | undefined, scan: FeatureScan): FeatureScan {
-  const ids = featureIndices(model, tokenize(normalized), matches, content);
-  const c = collector(t, scan, undefined);
-  for (let k = 0; k < ids.length; k++) c.ids[k] = ids[k]!;
-  c.count = ids.length;
+  const c = collector(t, scan, content);
+  collectTokenList(model, t, c, tokenize(normalized));
+  takeMatches(t, c, matches);
   return finish(model, t, c, scan);
 }
 
@@ -640,7 +615,7 @@ export function featureScanOfText(model: LoadedModel, normalized: string, matche
   const mark = content?.length ?? 0;
   const c = collector(t, scan, content);
   if (!collectTokens(model, t, c, normalized, 0, normalized.length)) {
-    // A surrogate: start again the reference way (featureIndices takes a fresh stamp).
+    // A surrogate: start again the reference way (referenceScan takes a fresh stamp).
     if (content !== undefined) content.length = mark;
     return referenceScan(model, t, normalized, matches, content, scan);
   }
