@@ -106,14 +106,14 @@ export const MENTION_BEFORE = new RegExp(
  * space or a word boundary, with nothing after it but spaces and a quote. So when a cue ends
  * `before`, so does one of these, as a whole run of \w characters (see `mayEndInCue`).
  */
-const CUE_LAST_WORDS: ReadonlySet<string> = new Set([
+export const CUE_LAST_WORDS: ReadonlySet<string> = new Set([
   'word', 'words', 'term', 'terms', 'slur', 'slurs', 'label', 'labels', 'epithet', 'epithets', 'insult', 'insults', 'name',
   'names', 'of', 'for', 'like', 'saying', 'using', 'say', 'use', 'calling', 'call', 'said', 'says', 'used', 'write', 'writing',
   'wrote', 'typed',
 ]);
 
 /** \w (without the `u` flag) for one code unit. */
-const isAsciiWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 95;
+export const isAsciiWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 95;
 
 /**
  * False only when MENTION_BEFORE cannot match `before`: no "call" in it, and its last run of \w

@@ -1,15 +1,10 @@
 /**
- * `mayEndInCue` of context.ts as it was before it compared the last word in place (a slice and
- * a Set look-up), kept as the reference tests/engine/mention-gates.test.ts compares
- * `mayEndInCue` and `mayEndInCueAt` against. Test-only; nothing in src/ imports it.
+ * `mayEndInCue` of context.ts as it was before it compared the last word in place: a slice and
+ * a Set look-up in the same cue list (CUE_LAST_WORDS), kept as the reference
+ * tests/engine/mention-gates.test.ts compares `mayEndInCue` and `mayEndInCueAt` against.
+ * Test-only; nothing in src/ imports it.
  */
-const CUE_LAST_WORDS: ReadonlySet<string> = new Set([
-  'word', 'words', 'term', 'terms', 'slur', 'slurs', 'label', 'labels', 'epithet', 'epithets', 'insult', 'insults', 'name',
-  'names', 'of', 'for', 'like', 'saying', 'using', 'say', 'use', 'calling', 'call', 'said', 'says', 'used', 'write', 'writing',
-  'wrote', 'typed',
-]);
-
-const isAsciiWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 95;
+import { CUE_LAST_WORDS, isAsciiWordCode } from '../../src/engine/context.js';
 
 export function referenceMayEndInCue(before: string): boolean {
   if (before.includes('call')) return true;
