@@ -647,7 +647,6 @@ export function findMatches(norm: NormalizedText, rules: CompiledRules, innocent
   return out;
 }
 
-/** A Match as findMatches builds it: one place, so that the one keepShape holds has the same maps. */
 const TARGET_TESTS = new WeakMap<ReadonlySet<string>, (w: string) => boolean>();
 
 /**
@@ -665,6 +664,7 @@ function targetTestOf(targets: ReadonlySet<string>): (w: string) => boolean {
   return test;
 }
 
+/** A Match as findMatches builds it: one place, so that the one keepShape holds has the same maps. */
 function newMatch(ruleId: string, label: Match['label'], severity: Severity, start: number, end: number, text: string, term: string): Match {
   return { ruleId, label, severity, start, end, text, term };
 }
