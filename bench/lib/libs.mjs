@@ -27,8 +27,12 @@ export async function load(name) {
   switch (name) {
     case 'decorum': {
       const { createModerator } = await import(pathToFileURL(join(ROOT, 'dist', 'index.js')).href);
-      const mod = createModerator();
-      return { name, check: (t) => mod.moderate(t).action !== 'allow', moderate: (t) => mod.moderate(t) };
+      // renew(): the same library with a new moderator, whose per-word memos start empty.
+      const make = () => {
+        const mod = createModerator();
+        return { name, check: (t) => mod.moderate(t).action !== 'allow', moderate: (t) => mod.moderate(t), renew: make };
+      };
+      return make();
     }
     case 'obscenity': {
       const { RegExpMatcher, englishDataset, englishRecommendedTransformers } = await import('obscenity');
