@@ -196,7 +196,8 @@ export function createModerator(options?: ModeratorOptions): Moderator {
     // Beyond maxLength only the start is analysed (spans stay valid), and the comment goes to
     // review: nothing is silently skipped, and a megabyte of hostile input costs what 20 KB does.
     const truncated = text.length > opts.maxLength;
-    const { norm, matches, modelText, words } = analyzer.analyze(truncated ? cutAt(text, opts.maxLength) : text);
+    const analysed = truncated ? cutAt(text, opts.maxLength) : text;
+    const { norm, matches, modelText, words } = analyzer.analyze(analysed);
     const evidence = ruleEvidence(matches, evidenceScratch);
     const hasArticle = article !== undefined && article.trim() !== '';
     // One scan of the text serves the model and, when there is an article, the topic vector:
@@ -214,7 +215,9 @@ export function createModerator(options?: ModeratorOptions): Moderator {
     // The English function words are counted from the rule engine's words when it read the
     // normalised text itself: one cached look-up per word instead of a trie step per character.
     const markers = words !== undefined && words.text === norm.text ? countMarkersOfWords(words, MARKER_REACH) : countMarkers(norm.text, MARKER_REACH);
-    const language = languageOf(text, markers);
+    // The language, like everything else, from the analysed part: counting letters over the
+    // rest of a megabyte of spaces cost ~1 ms, and could call a comment by words never analysed.
+    const language = languageOf(analysed, markers);
     let similarity: number | null = null;
     let crossLanguage: string | null = null;
     if (hasArticle) {

@@ -119,6 +119,15 @@ describe('long comments', () => {
     expect(v.reasons.join(' ')).toMatch(/maxLength 200/);
     expect(moderator.moderate(calm.repeat(5) + ' you retard').labels).toContain('slur');
   });
+
+  it('the language, too, comes from the analysed part only', () => {
+    const m = createModerator({ maxLength: 200 });
+    const german = ' Die Regierung hat gestern über die neuen Sanktionen gegen Russland beraten, und die Opposition war nicht einverstanden.';
+    // Nothing but spaces up to maxLength: no letters analysed, so the language is undetermined
+    // however much German follows; the same German inside the limit is German.
+    expect(m.moderate(' '.repeat(200) + german.repeat(3)).language).toBe('und');
+    expect(m.moderate(german.slice(0, 150)).language).toBe('deu');
+  });
 });
 
 describe('bad input', () => {
