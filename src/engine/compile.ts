@@ -6,7 +6,7 @@ import { compileFuzzy } from './fuzzy.js';
 import { compileRespell } from './respell.js';
 import { wordMemo } from './wordScan.js';
 import type { AffixStem, CompiledPattern, CompiledRule, CompiledRules, Entry } from './compiled.js';
-import { compileGate, readGate, textLimit, type GateInfo } from './prefilter.js';
+import { compileGate, readPattern, type GateInfo } from './prefilter.js';
 import { compilePattern, requiredLiteral } from './safePattern.js';
 import { wordFilter } from './wordFilter.js';
 
@@ -134,9 +134,8 @@ class Builder {
       }
       for (const source of rule.patterns ?? []) {
         const regex = compilePattern(source, { file, ruleId: rule.id }, vetted.has(source));
-        const gate = readGate(source);
+        const { gate, maxText } = readPattern(source);
         const literal = gate === undefined ? requiredLiteral(source) : undefined;
-        const maxText = textLimit(source);
         this.gates.push(gate);
         this.patterns.push({
           rule: index,
@@ -182,6 +181,30 @@ function affixWords(stems: ReadonlyMap<string, readonly AffixStem[]>): Map<strin
   }
   const out = new Map<string, AffixStem[]>();
   for (const [word, list] of forms) out.set(word, list.sort((x, y) => x.cut - y.cut || x.order - y.order).map((f) => f.stem));
+  return out;
+}
+
+/**
+ * The runs of letters a–z of `s`, in order: `s.split(/[^a-z]+/).filter(Boolean)` without a
+ * regex split per entry, which was ~9 % of createModerator's CPU (cold start) over ~2,500 entries.
+ */
+export function letterRuns(s: string): string[] {
+  const out: string[] = [];
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c < 97 || c > 122) {
+      i++;
+      continue;
+    }
+    const start = i;
+    for (i++; i < n; i++) {
+      const d = s.charCodeAt(i);
+      if (d < 97 || d > 122) break;
+    }
+    out.push(s.slice(start, i));
+  }
   return out;
 }
 
@@ -252,7 +275,7 @@ export function compileRules(packs: readonly SourcedPack[], options: CompileOpti
   const known = new Set<string>(b.targets);
   const insultWords = new Set<string>([...b.targets].filter((t) => t.length >= 5));
   b.entries.forEach((e) => {
-    const ws = (e.kind === 'term' ? e.term : e.phrase).split(/[^a-z]+/).filter(Boolean);
+    const ws = letterRuns(e.kind === 'term' ? e.term : e.phrase);
     for (const w of ws) known.add(w);
     // Single-word terms, and the longer words of phrases ("disgusted" in "disgusted by").
     if (e.kind === 'term' && b.rules[e.rule]!.label === 'insult') for (const w of ws) if (ws.length === 1 || w.length >= 5) insultWords.add(w);
