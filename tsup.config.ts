@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { defineConfig, type Options } from 'tsup';
+import { encodePatternReads } from './src/bundled/patternReads.js';
 
 type Plugin = NonNullable<Options['esbuildPlugins']>[number];
 
@@ -24,6 +25,29 @@ const dataAsJsonParse: Plugin = {
     build.onLoad({ filter: /[\\/]franc[\\/]data\.js$/ }, async (args) => {
       const { data } = (await import(pathToFileURL(args.path).href)) as { data: unknown };
       return { contents: `export const data = ${emit(data)};`, loader: 'js' };
+    });
+  },
+};
+
+/**
+ * src/bundled/shippedPatternReads.ts becomes the table of `readPattern` for every pattern of the
+ * shipped packs (rules/*.json), computed here with this build's own prefilter: see that module.
+ */
+const shippedPatternReads: Plugin = {
+  name: 'shipped-pattern-reads',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]bundled[\\/]shippedPatternReads\.ts$/ }, async (args) => {
+      const rules = join(dirname(args.path), '../../rules');
+      const sources: string[] = [];
+      for (const file of (await readdir(rules)).filter((f) => f.endsWith('.json')).sort()) {
+        const pack = JSON.parse(await readFile(join(rules, file), 'utf8')) as { rules: Array<{ patterns?: string[] }> };
+        for (const rule of pack.rules) sources.push(...(rule.patterns ?? []));
+      }
+      return {
+        contents: `import { decodePatternReads } from './patternReads.js';\nexport const SHIPPED_PATTERN_READS = decodePatternReads(${JSON.stringify(encodePatternReads(sources))});\n`,
+        loader: 'ts',
+        resolveDir: dirname(args.path),
+      };
     });
   },
 };
@@ -81,5 +105,5 @@ export default defineConfig({
   external: ['vitest'],
   // franc and its helpers ship as ESM only; bundling them lets the CommonJS build load them.
   noExternal: ['franc', 'trigram-utils', 'n-gram', 'collapse-white-space', 'zod'],
-  esbuildPlugins: [dataAsJsonParse, zodBundled],
+  esbuildPlugins: [dataAsJsonParse, zodBundled, shippedPatternReads],
 });

@@ -1,4 +1,5 @@
 import { shippedPackParsed } from '../bundled/rules.js';
+import { SHIPPED_PATTERN_READS } from '../bundled/shippedPatternReads.js';
 import { DecorumError } from '../errors.js';
 import { normalize } from '../normalize/normalize.js';
 import { RulePackSchema, type Boundary, type RulePack } from '../schemas/rulePack.js';
@@ -138,7 +139,7 @@ class Builder {
       }
       for (const source of rule.patterns ?? []) {
         const regex = compilePattern(source, { file, ruleId: rule.id }, vetted.has(source));
-        const { gate, maxText } = readPattern(source);
+        const { gate, maxText } = SHIPPED_PATTERN_READS?.get(source) ?? readPattern(source);
         const literal = gate === undefined ? requiredLiteral(source) : undefined;
         this.gates.push(gate);
         this.patterns.push({

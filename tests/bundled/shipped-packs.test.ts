@@ -3,7 +3,7 @@ import { BUNDLED_PACKS, shippedPackParsed } from '../../src/bundled/rules.js';
 import { parsePack } from '../../src/engine/compile.js';
 import { RulePackSchema } from '../../src/schemas/rulePack.js';
 
-type Pack = { pack: string; allow?: string[]; rules: Array<{ id: string; terms?: unknown[] }> };
+type Pack = { pack: string; description: string; allow?: string[]; rules: Array<{ id: string; terms?: unknown[] }> };
 
 describe('shipped packs, read without zod', () => {
   it('are valid, and read as RulePackSchema.parse reads them', () => {
