@@ -73,24 +73,36 @@ export class Automaton {
     // The trie: edges in creation order (parent, code point, child); children ids are increasing.
     const parents: number[] = [];
     const codes: number[] = [];
+    const alphabet = this.alphabet;
+    const columns = (this.columns = new Uint8Array(ASCII_SPAN));
+    let width = 1;
     for (const p of patterns) {
       for (let i = 0; i < p.length; ) {
         const code = p.codePointAt(i)!;
         i += code > 0xffff ? 2 : 1;
-        if (!this.alphabet.has(code)) this.alphabet.set(code, this.alphabet.size);
+        if (!alphabet.has(code)) {
+          alphabet.set(code, alphabet.size);
+          if (code >= ASCII_FIRST && code < ASCII_FIRST + ASCII_SPAN) columns[code - ASCII_FIRST] = width++;
+        }
       }
     }
-    const stride = (this.stride = Math.max(1, this.alphabet.size));
-    patterns.forEach((p, index) => {
+    this.width = width;
+    const stride = (this.stride = Math.max(1, alphabet.size));
+    // While the trie is built every edge is in `trie`; only those of characters off the table
+    // stay in `edges`, the only ones nextByMap reads (it is called for those characters only).
+    const trie = new Map<number, number>();
+    for (let index = 0; index < patterns.length; index++) {
+      const p = patterns[index]!;
       let node = 0;
       for (let i = 0; i < p.length; ) {
         const code = p.codePointAt(i)!;
         i += code > 0xffff ? 2 : 1;
-        const key = node * stride + this.alphabet.get(code)!;
-        let child = this.edges.get(key);
+        const key = node * stride + alphabet.get(code)!;
+        let child = trie.get(key);
         if (child === undefined) {
           child = parents.length + 1;
-          this.edges.set(key, child);
+          trie.set(key, child);
+          if (code < ASCII_FIRST || code >= ASCII_FIRST + ASCII_SPAN) this.edges.set(key, child);
           parents.push(node);
           codes.push(code);
           own.push(undefined);
@@ -98,57 +110,60 @@ export class Automaton {
         node = child;
       }
       (own[node] ??= []).push(index);
-    });
+    }
     const n = parents.length + 1;
     this.nodes = n;
     // Children of each node, contiguous (a counting sort of the edges by parent).
     const first = new Int32Array(n + 1);
-    for (const parent of parents) first[parent + 1]!++;
+    for (let e = 0; e < parents.length; e++) first[parents[e]! + 1]!++;
     for (let k = 0; k < n; k++) first[k + 1]! += first[k]!;
     const children = new Int32Array(n - 1);
     const fill = first.slice(0, n);
     for (let e = 0; e < parents.length; e++) children[fill[parents[e]!]!++] = e + 1;
 
-    // Fail and dictionary links, breadth first: a node's fail target is shallower, so done first.
-    this.fail = new Int32Array(n);
+    // One breadth-first pass (a node's fail target is shallower, so done first) sets each node's
+    // fail and dictionary links, whether a step into it reports, and its row of the table: its
+    // fail node's row with its own children written over it. A child's fail target for a
+    // character on the table is read from the fail node's finished row, one array read instead
+    // of a walk up the fail chain through the edge Map, and the entries are written with their
+    // report bit at once, not in a pass over the whole table afterwards: the automaton was ~15 %
+    // of createModerator's CPU, which every cold start pays before its first verdict.
+    const fail = (this.fail = new Int32Array(n));
     // Nearest node on the fail chain that has patterns of its own (-1: none): skips empty links.
     const dict = new Int32Array(n).fill(-1);
+    const emits = new Uint8Array(n);
+    emits[0] = own[0] !== undefined ? 1 : 0;
+    const table = n * 2 <= 0xffff ? new Uint16Array(n * width) : new Int32Array(n * width);
+    if (emits[0]) table.fill(entryOf(0, true), 0, width);
     const order = new Int32Array(n);
     let tail = 1;
-    for (let qi = 0; qi < tail; qi++) {
+    for (let qi = 0; qi < n; qi++) {
       const node = order[qi]!;
+      const f = fail[node]!;
+      const row = node * width;
+      if (node !== 0) table.copyWithin(row, f * width, f * width + width);
       for (let c = first[node]!; c < first[node + 1]!; c++) {
         const child = children[c]!;
         order[tail++] = child;
-        if (node === 0) continue;
-        const letter = this.alphabet.get(codes[child - 1]!)!;
-        let f = this.fail[node]!;
-        while (f !== 0 && !this.edges.has(f * stride + letter)) f = this.fail[f]!;
-        const target = this.edges.get(f * stride + letter);
-        this.fail[child] = target !== undefined && target !== child ? target : 0;
-        const fc = this.fail[child]!;
-        dict[child] = own[fc] !== undefined ? fc : dict[fc]!;
-      }
-    }
-
-    this.columns = new Uint8Array(ASCII_SPAN);
-    let width = 1;
-    for (const p of patterns) {
-      for (let i = 0; i < p.length; i++) {
-        const c = p.charCodeAt(i) - ASCII_FIRST;
-        if (c >= 0 && c < ASCII_SPAN && this.columns[c] === 0) this.columns[c] = width++;
-      }
-    }
-    this.width = width;
-    // A node's row is its fail node's row with its own children written over it (BFS order).
-    const table = n * 2 <= 0xffff ? new Uint16Array(n * width) : new Int32Array(n * width);
-    for (let qi = 0; qi < n; qi++) {
-      const node = order[qi]!;
-      if (node !== 0) table.copyWithin(node * width, this.fail[node]! * width, this.fail[node]! * width + width);
-      for (let c = first[node]!; c < first[node + 1]!; c++) {
-        const child = children[c]!;
-        const col = codes[child - 1]! - ASCII_FIRST;
-        if (col >= 0 && col < ASCII_SPAN) table[node * width + this.columns[col]!] = child;
+        const code = codes[child - 1]!;
+        const col = code - ASCII_FIRST;
+        const onTable = col >= 0 && col < ASCII_SPAN;
+        let target = 0;
+        if (node !== 0) {
+          if (onTable) target = table[f * width + columns[col]!]! >> 1;
+          else {
+            const letter = alphabet.get(code)!;
+            let g = f;
+            while (g !== 0 && !trie.has(g * stride + letter)) g = fail[g]!;
+            target = trie.get(g * stride + letter) ?? 0;
+          }
+        }
+        fail[child] = target;
+        // (The root's children keep -1, as before: only an empty pattern, at the root, differs.)
+        if (node !== 0) dict[child] = own[target] !== undefined ? target : dict[target]!;
+        const emitsChild = own[child] !== undefined || dict[child] !== -1;
+        emits[child] = emitsChild ? 1 : 0;
+        if (onTable) table[row + columns[col]!] = entryOf(child, emitsChild);
       }
     }
     const reports: number[] = [];
@@ -161,8 +176,6 @@ export class Automaton {
     }
     this.reportsFrom[n] = reports.length;
     this.reports = Int32Array.from(reports);
-    // Whether a step into the node reports anything: folded into the entries.
-    for (let k = 0; k < table.length; k++) table[k] = entryOf(table[k]!, this.emits(table[k]!));
     this.ascii = table;
   }
 
