@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -6,6 +6,47 @@ import { defineConfig, type Options } from 'tsup';
 import { encodePatternReads } from './src/bundled/patternReads.js';
 
 type Plugin = NonNullable<Options['esbuildPlugins']>[number];
+
+/** Packages whose code is copied into dist/ (not imported from node_modules at run time). */
+const BUNDLED = ['franc', 'trigram-utils', 'n-gram', 'collapse-white-space', 'zod'] as const;
+
+const MIT = `Permission is hereby granted, free of charge, to any person obtaining a copy of this software and
+associated documentation files (the "Software"), to deal in the Software without restriction, including
+without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+copies of the Software, and to permit persons to whom the Software is furnished to do so, subject to the
+following conditions:
+
+The above copyright notice and this permission notice shall be included in all copies or substantial
+portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT
+LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO
+EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN
+AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE
+OR OTHER DEALINGS IN THE SOFTWARE.`;
+
+/**
+ * dist/THIRD_PARTY_NOTICES.md: the licences of the packages copied into dist/ (BUNDLED). The
+ * MIT licence asks that its notice travel with every copy; minified bundles drop the packages'
+ * own files, so the build writes them here, from the versions it bundled. A package that ships
+ * no licence file (franc) gets the MIT text its package.json names, with its author.
+ */
+async function writeNotices(): Promise<void> {
+  const require = createRequire(import.meta.url);
+  const parts = ['# Third-party notices', '', 'decorum bundles code from these packages into this folder; their licences follow.', ''];
+  for (const name of BUNDLED) {
+    const manifest = require.resolve(`${name}/package.json`);
+    const pkg = JSON.parse(await readFile(manifest, 'utf8')) as { version: string; license?: string; author?: string | { name: string } };
+    const dir = dirname(manifest);
+    const file = (await readdir(dir)).find((f) => /^licen[cs]e(\.|$)/i.test(f));
+    let text: string;
+    if (file !== undefined) text = await readFile(join(dir, file), 'utf8');
+    else if (pkg.license === 'MIT') text = `(The MIT License)\n\nCopyright (c) ${typeof pkg.author === 'string' ? pkg.author : (pkg.author?.name ?? `the ${name} authors`)}\n\n${MIT}`;
+    else throw new Error(`tsup: ${name} ships no licence file and its licence (${pkg.license}) has no text here`);
+    parts.push(`## ${name} ${pkg.version} (${pkg.license ?? 'see below'})`, '', '```', text.trim(), '```', '');
+  }
+  await writeFile('dist/THIRD_PARTY_NOTICES.md', parts.join('\n'));
+}
 
 /**
  * Data files become `JSON.parse('…')`, not object literals: V8 parses a JSON string several
@@ -104,6 +145,7 @@ export default defineConfig({
   // vitest is the user's own test runner: decorum/vitest must use the copy they run.
   external: ['vitest'],
   // franc and its helpers ship as ESM only; bundling them lets the CommonJS build load them.
-  noExternal: ['franc', 'trigram-utils', 'n-gram', 'collapse-white-space', 'zod'],
+  noExternal: [...BUNDLED],
   esbuildPlugins: [dataAsJsonParse, zodBundled, shippedPatternReads],
+  onSuccess: writeNotices,
 });

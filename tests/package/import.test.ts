@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const root = new URL('../../', import.meta.url).pathname;
 const node = (code: string, type: 'module' | 'commonjs') =>
@@ -39,5 +41,15 @@ describe('the built package', () => {
     const files = (JSON.parse(r.stdout) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path);
     expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/cli/main.js', 'rules/slurs.json', 'model/decorum-model.json', 'README.md']));
     expect(files.some((f) => f.startsWith('tests/') || f.startsWith('corpus/') || f.startsWith('src/'))).toBe(false);
+  });
+
+  it('ships the licences of the packages bundled into dist', () => {
+    const notices = readFileSync(join(root, 'dist', 'THIRD_PARTY_NOTICES.md'), 'utf8');
+    // What the build copies in: zod and franc with its helpers (tsup.config.ts, BUNDLED).
+    for (const name of ['zod', 'franc', 'trigram-utils', 'n-gram', 'collapse-white-space']) {
+      const version = (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+      expect(notices).toContain(`## ${name} ${version} (MIT)`);
+    }
+    expect(notices.match(/Permission is hereby granted/g)?.length).toBe(5);
   });
 });
