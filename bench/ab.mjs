@@ -6,9 +6,12 @@
  *   node bench/ab.mjs <dirA> <dirB> [short|long|tweets|foreign|tweets-first] [rounds=15]
  *
  * Prints each build's median µs per comment and the median of the per-round ratios B/A (below 1:
- * B is faster), in wall-clock time and in the process's CPU time (process.cpuUsage, which a
- * descheduled process does not accrue). Machines are noisy: run it in both orders (A B, then B A) before believing a
- * few percent; on long comments whichever build loads first has measured a few percent faster.
+ * B is faster), in wall-clock time and in the process's CPU time (process.cpuUsage: a descheduled
+ * process does not accrue it, but GC and compiler threads do), and the ratio of the two builds'
+ * fastest rounds (interference only slows a round). Machines are noisy: run it in both orders
+ * (A B, then B A) before believing a few percent; on long comments whichever build loads first
+ * has measured a few percent faster. On a loaded 2-core machine (load average 6-7), A/A runs of
+ * tweets-first with 41 rounds ranged 0.93-1.03 (wall) and 0.88-0.96 (CPU, which favoured B).
  *
  * `tweets-first` times the first sight of words: the tweets, but every round hands each build a
  * NEW moderator (made before the round's timed passes, after the code was warmed on another
@@ -81,12 +84,14 @@ for (let w = 0; w < 3; w++) {
 const times = [[], []];
 const cpu = [[], []];
 for (let r = 0; r < rounds; r++) {
+  const order = rotate([0, 1], r);
   if (fresh) {
-    // Untimed: both builds' new moderators, then the old ones' garbage collected (when exposed).
-    for (let k = 0; k < 2; k++) moderators[k] = builds[k].createModerator();
+    // Untimed: both builds' new moderators (made in the round's order), then the old ones'
+    // garbage collected (when exposed).
+    for (const k of order) moderators[k] = builds[k].createModerator();
     gc();
   }
-  for (const k of rotate([0, 1], r)) {
+  for (const k of order) {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     for (const s of inputs) moderators[k].moderate(s);
@@ -99,5 +104,6 @@ const ratios = times[0].map((t, i) => times[1][i] / t);
 const cpuRatios = cpu[0].map((t, i) => cpu[1][i] / t);
 console.log(
   `${which}: A ${median(times[0]).toFixed(2)} µs, B ${median(times[1]).toFixed(2)} µs per comment; B/A median of ${rounds} per-round ratios ${median(ratios).toFixed(3)}` +
-    ` (CPU time: A ${median(cpu[0]).toFixed(2)} µs, B ${median(cpu[1]).toFixed(2)} µs, ratio ${median(cpuRatios).toFixed(3)})`,
+    ` (CPU time: A ${median(cpu[0]).toFixed(2)} µs, B ${median(cpu[1]).toFixed(2)} µs, ratio ${median(cpuRatios).toFixed(3)};` +
+    ` fastest rounds B/A: wall ${(Math.min(...times[1]) / Math.min(...times[0])).toFixed(3)}, CPU ${(Math.min(...cpu[1]) / Math.min(...cpu[0])).toFixed(3)})`,
 );
