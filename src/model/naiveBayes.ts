@@ -451,13 +451,13 @@ function lookupToken(table: TokenTable, text: string, start: number, end: number
 }
 
 /** The token table's row for `text.slice(start, end)`, whose hash is `h`; made (and kept, while there is room) on first sight. */
-function findToken(model: LoadedModel, t: FastTables, text: string, start: number, end: number, h: number): number {
+function findToken(t: FastTables, text: string, start: number, end: number, h: number): number {
   const k = lookupToken(t.tokens, text, start, end, h);
-  return k >= 0 ? k : addToken(model, t, text, start, end, h);
+  return k >= 0 ? k : addToken(t, text, start, end, h);
 }
 
 /** Makes the row of a token `lookupToken` did not find (in the scratch row once the table is full). */
-function addToken(model: LoadedModel, t: FastTables, text: string, start: number, end: number, h: number): number {
+function addToken(t: FastTables, text: string, start: number, end: number, h: number): number {
   const table = t.tokens;
   const len = end - start;
   const { slots, hashes } = table;
@@ -549,14 +549,14 @@ export function featureIndices(model: LoadedModel, tokens: readonly string[], ma
   const t = tablesOf(model);
   const scan = createFeatureScan();
   const c = collector(t, scan, content);
-  collectTokenList(model, t, c, tokens);
+  collectTokenList(t, c, tokens);
   takeMatches(t, c, matches);
   return Array.from(c.ids.subarray(0, c.count));
 }
 
 /** Collects each of `tokens` (strings, as `tokenize` gives them) in order. */
-function collectTokenList(model: LoadedModel, t: FastTables, c: Collector, tokens: readonly string[]): void {
-  for (const token of tokens) collectToken(t, c, findToken(model, t, token, 0, token.length, hashOf(token)));
+function collectTokenList(t: FastTables, c: Collector, tokens: readonly string[]): void {
+  for (const token of tokens) collectToken(t, c, findToken(t, token, 0, token.length, hashOf(token)));
 }
 
 /**
@@ -612,7 +612,7 @@ function collectToken(t: FastTables, c: Collector, k: number): void {
  * the hash built while reading it, and only tokens the table has not seen are sliced out.
  * Returns false at a surrogate, which `tokenize` hands to its regex: the caller starts over.
  */
-function collectTokens(model: LoadedModel, t: FastTables, c: Collector, text: string, from: number, to: number): boolean {
+function collectTokens(t: FastTables, c: Collector, text: string, from: number, to: number): boolean {
   let i = from;
   while (i < to) {
     const ch = text.charCodeAt(i);
@@ -645,7 +645,7 @@ function collectTokens(model: LoadedModel, t: FastTables, c: Collector, text: st
       h = before;
     }
     if (end - start > TOKEN_MAX_LENGTH) continue;
-    collectToken(t, c, findToken(model, t, text, start, end, h));
+    collectToken(t, c, findToken(t, text, start, end, h));
   }
   return true;
 }
@@ -660,7 +660,7 @@ function finish(model: LoadedModel, t: FastTables, c: Collector, scan: FeatureSc
 /** Scans with the reference (`featureIndices(tokenize(...))`), for text `tokenize` sends to its regex. */
 function referenceScan(model: LoadedModel, t: FastTables, normalized: string, matches: readonly Match[], content: number[] | undefined, scan: FeatureScan): FeatureScan {
   const c = collector(t, scan, content);
-  collectTokenList(model, t, c, tokenize(normalized));
+  collectTokenList(t, c, tokenize(normalized));
   takeMatches(t, c, matches);
   return finish(model, t, c, scan);
 }
@@ -678,7 +678,7 @@ export function featureScanOfText(model: LoadedModel, normalized: string, matche
   const t = tablesOf(model);
   const mark = content?.length ?? 0;
   const c = collector(t, scan, content);
-  if (!collectTokens(model, t, c, normalized, 0, normalized.length)) {
+  if (!collectTokens(t, c, normalized, 0, normalized.length)) {
     // A surrogate: start again the reference way (referenceScan takes a fresh stamp).
     if (content !== undefined) content.length = mark;
     return referenceScan(model, t, normalized, matches, content, scan);
@@ -758,7 +758,7 @@ export function featureScanOfWords(model: LoadedModel, words: WordSpans, matches
       nextMixed++;
       c.count = count;
       c.prevFirst = prevFirst;
-      if (collectTokens(model, t, c, text, start, end)) {
+      if (collectTokens(t, c, text, start, end)) {
         count = c.count;
         prevFirst = c.prevFirst;
         continue;
@@ -770,7 +770,7 @@ export function featureScanOfWords(model: LoadedModel, words: WordSpans, matches
     const e = entries[w]!;
     let k = e >= 0 && e < byEntry.length ? byEntry[e]! : NO_ROW;
     if (k === NO_ROW) {
-      k = findToken(model, t, text, start, end, hashOfRange(text, start, end));
+      k = findToken(t, text, start, end, hashOfRange(text, start, end));
       // The scratch row is overwritten by the next new token: never cached.
       if (e >= 0 && k !== SCRATCH) byEntry = rememberEntry(t, e, k);
     }
