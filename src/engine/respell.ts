@@ -1,4 +1,5 @@
 import { englishWords } from '../lexicon/words.js';
+import { mayBeWord, wordFilter, type WordFilter } from './wordFilter.js';
 
 /**
  * Misspelled abuse words ("haet", "disgutsed", "despicble", "deathto"): a word typed with two
@@ -22,6 +23,8 @@ export interface RespellTable {
   /** Words a glued token may be split into: content words (first map) and glue (second set). */
   content: ReadonlySet<string>;
   glue: ReadonlySet<string>;
+  /** Length, first and last letter pairs of the content words: a cut's other side is turned away before it is sliced. */
+  contentFilter: WordFilter;
   /** English words (src/lexicon): a word of the language is never a slip for another, nor glued. */
   english: ReadonlySet<string>;
   /** Length of the longest glue word: a glued token can only be cut within that many letters of an end. */
@@ -97,23 +100,84 @@ export function compileRespell(words: Iterable<string>, known: ReadonlySet<strin
   }
   for (const v of ambiguous) variants.delete(v);
   const content = new Set([...listed].filter((w) => w.length >= MIN_SWAP));
-  return { variants, content, glue: new Set(GLUE_WORDS), english, maxGlue: Math.max(...GLUE_WORDS.map((g) => g.length)), known, memo: new Map() };
+  return {
+    variants,
+    content,
+    glue: new Set(GLUE_WORDS),
+    contentFilter: wordFilter(content),
+    english,
+    maxGlue: Math.max(...GLUE_WORDS.map((g) => g.length)),
+    known,
+    memo: new Map(),
+  };
 }
 
-/** Splits a token glued from a function word and a listed word, either way round ("deathto", "sosickening"). */
-function split(token: string, table: RespellTable): string | undefined {
-  if (RESPELL_EXCLUDE.has(token)) return undefined;
-  // Only cuts that leave a glue word at one end: at most maxGlue letters from either end.
-  for (let i = 1; i < token.length; i++) {
-    if (i > table.maxGlue && token.length - i > table.maxGlue) {
-      i = token.length - table.maxGlue - 1;
-      continue;
+/**
+ * GLUE_WORDS as two tries over a–z, one read from a word's start and one from its end (letters
+ * reversed): node n's child by letter c is at 26n + c - 97 (0: none), and `ends` marks the nodes
+ * at which a glue word is complete. Walking a token's first and last few letters down them finds
+ * every cut that leaves a glue word at one end, without slicing.
+ */
+interface GlueTrie {
+  readonly next: Uint16Array;
+  readonly ends: Uint8Array;
+}
+
+function glueTrie(words: readonly string[], reversed: boolean): GlueTrie {
+  const nodes = 1 + words.reduce((sum, w) => sum + w.length, 0);
+  const next = new Uint16Array(26 * nodes);
+  const ends = new Uint8Array(nodes);
+  let count = 1;
+  for (const w of words) {
+    let node = 0;
+    for (let k = 0; k < w.length; k++) {
+      const at = 26 * node + w.charCodeAt(reversed ? w.length - 1 - k : k) - 97;
+      if (next[at] === 0) next[at] = count++;
+      node = next[at]!;
     }
-    const a = token.slice(0, i);
-    const b = token.slice(i);
-    if ((table.glue.has(a) && table.content.has(b)) || (table.content.has(a) && table.glue.has(b))) return `${a} ${b}`;
+    ends[node] = 1;
   }
-  return undefined;
+  return { next, ends };
+}
+
+const GLUE_HEADS = glueTrie(GLUE_WORDS, false);
+const GLUE_TAILS = glueTrie(GLUE_WORDS, true);
+
+/**
+ * Splits a token glued from a function word and a listed word, either way round ("deathto",
+ * "sosickening"): the first cut (from the left) with a glue word on one side and a content word
+ * on the other. Every such cut has a glue word at one end of the token, so only the cuts the glue
+ * tries reach are tried, and a content word is sliced and looked up only when its length and
+ * letter pairs fit (`contentFilter`). Trying every cut within maxGlue letters of either end cost
+ * two slices and two to four set look-ups per cut: most of the time a new word spent in `readAs`
+ * (tests/engine/respell.test.ts holds the two equal).
+ */
+function split(token: string, table: RespellTable): string | undefined {
+  const n = token.length;
+  let cut = n;
+  // Glue word token[0, k), content word token[k, n).
+  for (let k = 0, node = 0; k < n - 1; ) {
+    const c = token.charCodeAt(k) - 97;
+    if (c < 0 || c >= 26) break;
+    node = GLUE_HEADS.next[26 * node + c]!;
+    if (node === 0) break;
+    k++;
+    if (GLUE_HEADS.ends[node] === 1 && mayBeWord(table.contentFilter, token, k, n) && table.content.has(token.slice(k))) {
+      cut = k;
+      break;
+    }
+  }
+  // Content word token[0, n - k), glue word token[n - k, n): the cut furthest left has the longest glue.
+  for (let k = 0, node = 0; k < n - 1; ) {
+    const c = token.charCodeAt(n - 1 - k) - 97;
+    if (c < 0 || c >= 26) break;
+    node = GLUE_TAILS.next[26 * node + c]!;
+    if (node === 0) break;
+    k++;
+    if (n - k < cut && GLUE_TAILS.ends[node] === 1 && mayBeWord(table.contentFilter, token, 0, n - k) && table.content.has(token.slice(0, n - k))) cut = n - k;
+  }
+  if (cut === n || RESPELL_EXCLUDE.has(token)) return undefined;
+  return `${token.slice(0, cut)} ${token.slice(cut)}`;
 }
 
 /** Does a character glue onto a word (letter, digit, mask, apostrophe, hyphen), so the word is not whole? */
@@ -122,10 +186,17 @@ function joins(c: number): boolean {
   return c > 127 && /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
 }
 
-/** What a whole-word token is read as: the listed word it misspells, a glued pair split, or '' for itself. */
+/**
+ * What a whole-word token is read as: the listed word it misspells, a glued pair split, or '' for
+ * itself (a word the packs know, a content word, an English word). What it could change into is
+ * looked for first: most tokens have nothing, and then the three sets of words that stay
+ * themselves (the English one 35,000 words, probed at random) are never asked. A variant is never
+ * in those sets (compileRespell leaves them out), so the order changes no answer.
+ */
 export function readAs(token: string, table: RespellTable): string {
-  if (table.known.has(token) || table.content.has(token) || table.english.has(token)) return '';
-  return table.variants.get(token) ?? split(token, table) ?? '';
+  const as = table.variants.get(token) ?? split(token, table);
+  if (as === undefined || table.known.has(token) || table.content.has(token) || table.english.has(token)) return '';
+  return as;
 }
 
 /**

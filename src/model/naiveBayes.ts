@@ -178,14 +178,25 @@ export function scoreFeatures(model: LoadedModel, features: Iterable<string>, ex
 interface FastTables {
   /** Per feature, its weight for each label in LABELS order: row i is [4i, 4i + 4). */
   readonly rows: Float64Array;
-  /** Stems that begin / end a bigram feature, numbered; the numbers key `bigrams`. */
-  readonly firsts: ReadonlyMap<string, number>;
-  readonly seconds: ReadonlyMap<string, number>;
+  /**
+   * What the model knows of a stem, by stem: its row in `stemFeatures`, which holds at
+   * [3r, 3r + 3) the index of `w:<stem>` and the stem's numbers as the first and as the second
+   * stem of a bigram feature (numbers key `bigrams`), each -1 for none. Stems the model has no
+   * feature for are not in it. One look-up per new token: it made three before (`w:` + stem, a
+   * fresh string, hashed in the model's index; then the first and second stem maps).
+   */
+  readonly stemRows: ReadonlyMap<string, number>;
+  readonly stemFeatures: Int32Array;
   readonly bigrams: BigramTable;
   readonly tokens: TokenTable;
-  /** Stems of content words (see `contentStem`), numbered as the scan meets them; bounded with the token table. */
+  /**
+   * Stems of content words (see `contentStem`), numbered when a scan that wants them (a comment
+   * with an article) first meets one; bounded with the token table.
+   */
   readonly contentIds: Map<string, number>;
   readonly contentStems: string[];
+  /** The stem of the token last described into the scratch row (its row does not keep its letters). */
+  scratchStem: string;
   /** Index of `r:<ruleId>`, `l:<label>` and `m:<label>` features. Fixed by the model, so nothing is cached per call. */
   readonly rules: ReadonlyMap<string, number>;
   readonly labels: ReadonlyMap<string, number>;
@@ -262,6 +273,12 @@ const fastTables = new WeakMap<LoadedModel, FastTables>();
 const NO_CONTENT = -1;
 /** A content word whose stem got no number (the stem table is full): its reader must take the string path. */
 export const UNNUMBERED = -2;
+/**
+ * A content word whose stem is not numbered yet. Numbering every new content word's stem when
+ * first met (a Map entry and a string kept per stem) was waste for the many callers who never
+ * give an article: it is done when a scan that wants the numbers reads the row (`contentOf`).
+ */
+const UNDECIDED = -3;
 
 const pairHash = (first: number, second: number): number => Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b);
 
@@ -276,6 +293,7 @@ function tablesOf(model: LoadedModel): FastTables {
   });
   const firsts = new Map<string, number>();
   const seconds = new Map<string, number>();
+  const unigrams = new Map<string, number>();
   const pairs: Array<[number, number, number]> = [];
   const rules = new Map<string, number>();
   const labels = new Map<string, number>();
@@ -284,6 +302,7 @@ function tablesOf(model: LoadedModel): FastTables {
     if (f.startsWith('r:')) rules.set(f.slice(2), i);
     else if (f.startsWith('l:')) labels.set(f.slice(2), i);
     else if (f.startsWith('m:')) mentions.set(f.slice(2), i);
+    else if (f.startsWith('w:')) unigrams.set(f.slice(2), i);
     if (!f.startsWith('b:')) continue;
     const cut = f.indexOf('_', 2);
     if (cut < 0) continue;
@@ -313,6 +332,14 @@ function tablesOf(model: LoadedModel): FastTables {
     bigrams.slots[4 * slot + 1] = b;
     bigrams.slots[4 * slot + 2] = i;
   }
+  const stemRows = new Map<string, number>();
+  for (const m of [unigrams, firsts, seconds]) for (const stem of m.keys()) if (!stemRows.has(stem)) stemRows.set(stem, stemRows.size);
+  const stemFeatures = new Int32Array(3 * stemRows.size).fill(-1);
+  for (const [stem, r] of stemRows) {
+    stemFeatures[3 * r + UNI] = unigrams.get(stem) ?? -1;
+    stemFeatures[3 * r + FIRST] = firsts.get(stem) ?? -1;
+    stemFeatures[3 * r + SECOND] = seconds.get(stem) ?? -1;
+  }
   const tokens: TokenTable = {
     slots: new Int32Array(1024),
     hashes: new Int32Array(1024),
@@ -321,7 +348,23 @@ function tablesOf(model: LoadedModel): FastTables {
     features: new Int32Array(4 * 512),
     size: 0,
   };
-  t = { rows, firsts, seconds, bigrams, tokens, contentIds: new Map(), contentStems: [], rules, labels, mentions, entryRows: new Uint16Array(0), entryEpoch: -1, seen: new Uint32Array(v), stamp: 0 };
+  t = {
+    rows,
+    stemRows,
+    stemFeatures,
+    bigrams,
+    tokens,
+    contentIds: new Map(),
+    contentStems: [],
+    scratchStem: '',
+    rules,
+    labels,
+    mentions,
+    entryRows: new Uint16Array(0),
+    entryEpoch: -1,
+    seen: new Uint32Array(v),
+    stamp: 0,
+  };
   fastTables.set(model, t);
   return t;
 }
@@ -335,26 +378,47 @@ function grown<T extends Int32Array | Uint16Array>(a: T, need: number): T {
   return b;
 }
 
-/** Fills row `k` of the token table with the features of `token`. */
-function describeToken(model: LoadedModel, t: FastTables, k: number, token: string): void {
+/** Fills row `k` of the token table with the features of `token` (its content stem's number left UNDECIDED). */
+function describeToken(t: FastTables, k: number, token: string): void {
   const s = stem(token);
-  const table = t.tokens;
+  const f = t.tokens.features;
   const at = 4 * k;
-  table.features[at + UNI] = model.index.get('w:' + s) ?? -1;
-  table.features[at + FIRST] = t.firsts.get(s) ?? -1;
-  table.features[at + SECOND] = t.seconds.get(s) ?? -1;
-  let content = NO_CONTENT;
-  if (token.length >= 3 && !STOPWORDS.has(token)) {
-    const id = t.contentIds.get(s);
-    if (id !== undefined) content = id;
-    else if (t.contentStems.length >= TOKEN_CACHE_LIMIT) content = UNNUMBERED;
+  const r = t.stemRows.get(s);
+  if (r === undefined) {
+    f[at + UNI] = -1;
+    f[at + FIRST] = -1;
+    f[at + SECOND] = -1;
+  } else {
+    f[at + UNI] = t.stemFeatures[3 * r + UNI]!;
+    f[at + FIRST] = t.stemFeatures[3 * r + FIRST]!;
+    f[at + SECOND] = t.stemFeatures[3 * r + SECOND]!;
+  }
+  f[at + CONTENT] = token.length >= 3 && !STOPWORDS.has(token) ? UNDECIDED : NO_CONTENT;
+  if (k === SCRATCH) t.scratchStem = s;
+}
+
+/**
+ * The content-stem number of token row `k` (whose CONTENT is not NO_CONTENT): numbered on first
+ * request (the stem is worked out again from the row's letters, a hit in the stem cache), or
+ * UNNUMBERED once the stem table is full.
+ */
+function contentOf(t: FastTables, k: number): number {
+  const f = t.tokens.features;
+  const known = f[4 * k + CONTENT]!;
+  if (known !== UNDECIDED) return known;
+  const table = t.tokens;
+  const s = k === SCRATCH ? t.scratchStem : stem(String.fromCharCode(...table.chars.subarray(table.offsets[k]!, table.offsets[k + 1]!)));
+  let id = t.contentIds.get(s);
+  if (id === undefined) {
+    if (t.contentStems.length >= TOKEN_CACHE_LIMIT) id = UNNUMBERED;
     else {
-      content = t.contentStems.length;
-      t.contentIds.set(s, content);
+      id = t.contentStems.length;
+      t.contentIds.set(s, id);
       t.contentStems.push(s);
     }
   }
-  table.features[at + CONTENT] = content;
+  f[4 * k + CONTENT] = id;
+  return id;
 }
 
 /** The stem a content-word number stands for (numbers from `featureIndicesOfText`'s `content`). */
@@ -387,13 +451,13 @@ function lookupToken(table: TokenTable, text: string, start: number, end: number
 }
 
 /** The token table's row for `text.slice(start, end)`, whose hash is `h`; made (and kept, while there is room) on first sight. */
-function findToken(model: LoadedModel, t: FastTables, text: string, start: number, end: number, h: number): number {
+function findToken(t: FastTables, text: string, start: number, end: number, h: number): number {
   const k = lookupToken(t.tokens, text, start, end, h);
-  return k >= 0 ? k : addToken(model, t, text, start, end, h);
+  return k >= 0 ? k : addToken(t, text, start, end, h);
 }
 
 /** Makes the row of a token `lookupToken` did not find (in the scratch row once the table is full). */
-function addToken(model: LoadedModel, t: FastTables, text: string, start: number, end: number, h: number): number {
+function addToken(t: FastTables, text: string, start: number, end: number, h: number): number {
   const table = t.tokens;
   const len = end - start;
   const { slots, hashes } = table;
@@ -403,7 +467,7 @@ function addToken(model: LoadedModel, t: FastTables, text: string, start: number
   while (slots[slot] !== 0) slot = (slot + 1) & mask;
   const token = text.slice(start, end);
   if (table.size >= TOKEN_CACHE_LIMIT) {
-    describeToken(model, t, SCRATCH, token);
+    describeToken(t, SCRATCH, token);
     return SCRATCH;
   }
   const k = table.size++;
@@ -415,7 +479,7 @@ function addToken(model: LoadedModel, t: FastTables, text: string, start: number
   table.chars = grown(table.chars, from + len);
   for (let j = 0; j < len; j++) table.chars[from + j] = text.charCodeAt(start + j);
   table.offsets[k + 1] = from + len;
-  describeToken(model, t, k, token);
+  describeToken(t, k, token);
   slots[slot] = k + 1;
   hashes[slot] = h;
   // Kept at most half full so probes stay short.
@@ -485,14 +549,14 @@ export function featureIndices(model: LoadedModel, tokens: readonly string[], ma
   const t = tablesOf(model);
   const scan = createFeatureScan();
   const c = collector(t, scan, content);
-  collectTokenList(model, t, c, tokens);
+  collectTokenList(t, c, tokens);
   takeMatches(t, c, matches);
   return Array.from(c.ids.subarray(0, c.count));
 }
 
 /** Collects each of `tokens` (strings, as `tokenize` gives them) in order. */
-function collectTokenList(model: LoadedModel, t: FastTables, c: Collector, tokens: readonly string[]): void {
-  for (const token of tokens) collectToken(t, c, findToken(model, t, token, 0, token.length, hashOf(token)));
+function collectTokenList(t: FastTables, c: Collector, tokens: readonly string[]): void {
+  for (const token of tokens) collectToken(t, c, findToken(t, token, 0, token.length, hashOf(token)));
 }
 
 /**
@@ -540,7 +604,7 @@ function collectToken(t: FastTables, c: Collector, k: number): void {
   collect(t, c, f[4 * k + UNI]!);
   collect(t, c, bigramIndex(t.bigrams, c.prevFirst, f[4 * k + SECOND]!));
   c.prevFirst = f[4 * k + FIRST]!;
-  if (c.content !== undefined && f[4 * k + CONTENT] !== NO_CONTENT) c.content.push(f[4 * k + CONTENT]!);
+  if (c.content !== undefined && f[4 * k + CONTENT] !== NO_CONTENT) c.content.push(contentOf(t, k));
 }
 
 /**
@@ -548,7 +612,7 @@ function collectToken(t: FastTables, c: Collector, k: number): void {
  * the hash built while reading it, and only tokens the table has not seen are sliced out.
  * Returns false at a surrogate, which `tokenize` hands to its regex: the caller starts over.
  */
-function collectTokens(model: LoadedModel, t: FastTables, c: Collector, text: string, from: number, to: number): boolean {
+function collectTokens(t: FastTables, c: Collector, text: string, from: number, to: number): boolean {
   let i = from;
   while (i < to) {
     const ch = text.charCodeAt(i);
@@ -581,7 +645,7 @@ function collectTokens(model: LoadedModel, t: FastTables, c: Collector, text: st
       h = before;
     }
     if (end - start > TOKEN_MAX_LENGTH) continue;
-    collectToken(t, c, findToken(model, t, text, start, end, h));
+    collectToken(t, c, findToken(t, text, start, end, h));
   }
   return true;
 }
@@ -596,7 +660,7 @@ function finish(model: LoadedModel, t: FastTables, c: Collector, scan: FeatureSc
 /** Scans with the reference (`featureIndices(tokenize(...))`), for text `tokenize` sends to its regex. */
 function referenceScan(model: LoadedModel, t: FastTables, normalized: string, matches: readonly Match[], content: number[] | undefined, scan: FeatureScan): FeatureScan {
   const c = collector(t, scan, content);
-  collectTokenList(model, t, c, tokenize(normalized));
+  collectTokenList(t, c, tokenize(normalized));
   takeMatches(t, c, matches);
   return finish(model, t, c, scan);
 }
@@ -614,7 +678,7 @@ export function featureScanOfText(model: LoadedModel, normalized: string, matche
   const t = tablesOf(model);
   const mark = content?.length ?? 0;
   const c = collector(t, scan, content);
-  if (!collectTokens(model, t, c, normalized, 0, normalized.length)) {
+  if (!collectTokens(t, c, normalized, 0, normalized.length)) {
     // A surrogate: start again the reference way (referenceScan takes a fresh stamp).
     if (content !== undefined) content.length = mark;
     return referenceScan(model, t, normalized, matches, content, scan);
@@ -694,7 +758,7 @@ export function featureScanOfWords(model: LoadedModel, words: WordSpans, matches
       nextMixed++;
       c.count = count;
       c.prevFirst = prevFirst;
-      if (collectTokens(model, t, c, text, start, end)) {
+      if (collectTokens(t, c, text, start, end)) {
         count = c.count;
         prevFirst = c.prevFirst;
         continue;
@@ -706,7 +770,7 @@ export function featureScanOfWords(model: LoadedModel, words: WordSpans, matches
     const e = entries[w]!;
     let k = e >= 0 && e < byEntry.length ? byEntry[e]! : NO_ROW;
     if (k === NO_ROW) {
-      k = findToken(model, t, text, start, end, hashOfRange(text, start, end));
+      k = findToken(t, text, start, end, hashOfRange(text, start, end));
       // The scratch row is overwritten by the next new token: never cached.
       if (e >= 0 && k !== SCRATCH) byEntry = rememberEntry(t, e, k);
     }
@@ -728,7 +792,7 @@ export function featureScanOfWords(model: LoadedModel, words: WordSpans, matches
       }
     }
     prevFirst = first;
-    if (content !== undefined && f[at + CONTENT] !== NO_CONTENT) content.push(f[at + CONTENT]!);
+    if (content !== undefined && f[at + CONTENT] !== NO_CONTENT) content.push(contentOf(t, k));
   }
   c.count = count;
   takeMatches(t, c, matches);

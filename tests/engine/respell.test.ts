@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { pack, rule } from '../support/packs.js';
+import { runs } from '../property/arbitraries.js';
+import { fixtureTexts } from '../support/corpus.js';
 import { createAnalyzer } from '../../src/analyze.js';
 import { BUNDLED_PACKS } from '../../src/bundled/rules.js';
 import { badWordsList } from '../../src/bundled/profanity.js';
-import { compileRespell, respell } from '../../src/engine/respell.js';
+import { compileRespell, readAs, respell, RESPELL_EXCLUDE, type RespellTable } from '../../src/engine/respell.js';
 
 const analyzer = createAnalyzer(BUNDLED_PACKS, { profanity: badWordsList() });
 const found = (text: string) => analyzer.analyze(text).matches.map((m) => [m.ruleId, m.text]);
@@ -78,5 +81,76 @@ describe('polarity: "negated" (a good quality denied to a group)', () => {
 
   it('does not fire when the denial is itself denied', () => {
     expect(ids('Nobody says women are not equal.')).toEqual([]);
+  });
+});
+
+/**
+ * readAs as it is defined: a word that stays itself first, then a variant, then every cut within
+ * maxGlue letters of either end tried in order. readAs looks for what the token could change
+ * into first and walks glue tries instead of slicing every cut: a shortcut held equal to this.
+ */
+function readAsReference(token: string, table: RespellTable): string {
+  if (table.known.has(token) || table.content.has(token) || table.english.has(token)) return '';
+  const variant = table.variants.get(token);
+  if (variant !== undefined) return variant;
+  if (RESPELL_EXCLUDE.has(token)) return '';
+  for (let i = 1; i < token.length; i++) {
+    if (i > table.maxGlue && token.length - i > table.maxGlue) {
+      i = token.length - table.maxGlue - 1;
+      continue;
+    }
+    const a = token.slice(0, i);
+    const b = token.slice(i);
+    if ((table.glue.has(a) && table.content.has(b)) || (table.content.has(a) && table.glue.has(b))) return `${a} ${b}`;
+  }
+  return '';
+}
+
+describe('readAs is the reference reading', () => {
+  const bundled = createAnalyzer(BUNDLED_PACKS, { profanity: badWordsList() }).rules.respell;
+  const content = [...bundled.content];
+  const glue = [...bundled.glue];
+  const pick = <T>(xs: readonly T[]) => fc.integer({ min: 0, max: xs.length - 1 }).map((i) => xs[i]!);
+  const letters = fc.stringMatching(/^[a-z]{1,6}$/);
+  // Tokens made of glue words, content words, variants, English-looking runs and stray letters,
+  // so cuts on both sides, several cuts, and cuts into words that stay themselves all come up.
+  const part = fc.oneof(pick(glue), pick(content), pick([...bundled.variants.keys()]), pick([...RESPELL_EXCLUDE]), letters);
+  const token = fc.array(part, { minLength: 1, maxLength: 4 }).map((ps) => ps.join('').slice(0, 40)).filter((t) => t.length >= 4);
+
+  it('on generated glued and misspelled tokens', () => {
+    fc.assert(
+      fc.property(token, (t) => {
+        expect(readAs(t, bundled)).toBe(readAsReference(t, bundled));
+      }),
+      runs(20_000),
+    );
+  });
+
+  it('on tables whose content words begin and end like glue words, so one token has several cuts', () => {
+    const word = fc.array(fc.oneof(pick(glue), letters), { minLength: 1, maxLength: 3 }).map((ps) => ps.join(''));
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 8 }), fc.array(fc.oneof(pick(glue), word), { minLength: 2, maxLength: 4 }), (words, parts) => {
+        const table = compileRespell(words, new Set());
+        const t = parts.join('').slice(0, 40);
+        expect(readAs(t, table)).toBe(readAsReference(t, table));
+      }),
+      runs(5_000),
+    );
+    // Glue + content and content + glue at once: the cut furthest left wins.
+    expect(readAs('ahateme', compileRespell(['hateme', 'ahate'], new Set()))).toBe('a hateme');
+  });
+
+  it('on every glue + content pair either way round, every variant and every word of the fixtures', () => {
+    const tokens = new Set<string>(bundled.variants.keys());
+    for (const c of content) for (const g of glue) tokens.add(g + c).add(c + g);
+    for (const text of fixtureTexts) for (const w of text.toLowerCase().match(/[a-z]{4,40}/g) ?? []) tokens.add(w);
+    let changed = 0;
+    for (const t of tokens) {
+      const got = readAs(t, bundled);
+      expect(got, t).toBe(readAsReference(t, bundled));
+      if (got !== '') changed++;
+    }
+    // The pairs are mostly split: the comparison above is not only over tokens read as themselves.
+    expect(changed).toBeGreaterThan(content.length);
   });
 });
