@@ -1,5 +1,5 @@
 import { createAnalyzer } from './analyze.js';
-import { BUNDLED_MODEL } from './bundled/model.js';
+import { bundledModelParsed } from './bundled/model.js';
 import { badWordsList } from './bundled/profanity.js';
 import { BUNDLED_PACKS, BUNDLED_PATTERNS } from './bundled/rules.js';
 import type { SourcedPack } from './engine/compile.js';
@@ -8,7 +8,7 @@ import { MARKER_REACH, countMarkers, createMarkerCounter, detectLanguage, langua
 import { parseModel } from './model/format.js';
 import { combineAt, combinersOf, contentStem, createFeatureScan, featureScanOfText, featureScanOfWords, loadModel, topFeatures, UNNUMBERED, type FeatureScan, type LoadedModel } from './model/naiveBayes.js';
 import { EVIDENCE, ON_TOPIC_SIMILARITY, ruleEvidence, SIGNAL_NAMES, signalsOfEvidence, USED } from './model/signals.js';
-import { ModeratorOptionsSchema, type ModeratorOptions, type ResolvedModeratorOptions } from './schemas/options.js';
+import { defaultModeratorOptions, moderatorOptionsSchema, type ModeratorOptions, type ResolvedModeratorOptions } from './schemas/options.js';
 import { cosine, makeIdf, topicVector, topicVectorOfStems, type TopicVector } from './topic/similarity.js';
 import { normalize } from './normalize/normalize.js';
 import { LABELS, type Action, type Label, type Match, type Scores, type Severity, type Verdict } from './types.js';
@@ -70,7 +70,8 @@ function resolveOptions(options: unknown): ResolvedModeratorOptions {
   if (options !== undefined && (options === null || typeof options !== 'object')) {
     throw new DecorumError('INVALID_OPTION', `createModerator(options): options must be an object, got ${options === null ? 'null' : typeof options}`);
   }
-  const parsed = ModeratorOptionsSchema.safeParse(options ?? {});
+  if (options === undefined) return defaultModeratorOptions();
+  const parsed = moderatorOptionsSchema().safeParse(options);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const option = issue.path.join('.') || '(options)';
@@ -131,7 +132,7 @@ export function createModerator(options?: ModeratorOptions): Moderator {
     vetted: BUNDLED_PATTERNS,
   });
   const model: LoadedModel | null =
-    opts.model === null ? null : loadModel(parseModel(opts.model === undefined ? BUNDLED_MODEL : opts.model, opts.model === undefined ? 'bundled model' : 'options.model'));
+    opts.model === null ? null : loadModel(opts.model === undefined ? bundledModelParsed() : parseModel(opts.model, 'options.model'));
   const combiners = model === null ? null : combinersOf(model);
 
   const thresholds = Object.fromEntries(LABELS.map((l) => [l, opts.thresholds[l] ?? 0.5])) as Record<Label, number>;

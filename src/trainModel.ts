@@ -5,7 +5,7 @@ import type { SourcedPack } from './engine/compile.js';
 import { DecorumError } from './errors.js';
 import { serializeModel, type ModelFile } from './model/format.js';
 import { train, type TrainOptions } from './model/train.js';
-import { FixtureSchema, type Fixture } from './schemas/fixture.js';
+import { fixtureSchemas, type Fixture } from './schemas/fixture.js';
 import { detectLanguage, sameLanguage } from './lang/detect.js';
 import { normalize } from './normalize/normalize.js';
 
@@ -23,6 +23,7 @@ export interface TrainModelOptions extends TrainOptions {
  */
 export function trainModel(fixtures: readonly Fixture[], options: TrainModelOptions = {}): ModelFile {
   if (!Array.isArray(fixtures)) throw new DecorumError('INVALID_INPUT', 'trainModel(fixtures): fixtures must be an array of { id, text, labels, source }');
+  const { FixtureSchema } = fixtureSchemas();
   fixtures.forEach((f, i) => {
     const parsed = FixtureSchema.safeParse(f);
     if (!parsed.success) {

@@ -2,7 +2,7 @@ import { shippedPackParsed } from '../bundled/rules.js';
 import { SHIPPED_PATTERN_READS } from '../bundled/shippedPatternReads.js';
 import { DecorumError } from '../errors.js';
 import { normalize } from '../normalize/normalize.js';
-import { RulePackSchema, type Boundary, type RulePack } from '../schemas/rulePack.js';
+import { rulePackSchemas, type Boundary, type RulePack } from '../schemas/rulePack.js';
 import { Automaton } from './automaton.js';
 import { compileFuzzy } from './fuzzy.js';
 import { compileRespell } from './respell.js';
@@ -31,7 +31,7 @@ export function parsePack(pack: unknown, file: string): RulePack {
   // The shipped packs were validated by the test suite (see shippedPackParsed).
   const shipped = shippedPackParsed(pack);
   if (shipped !== undefined) return shipped;
-  const parsed = RulePackSchema.safeParse(pack);
+  const parsed = rulePackSchemas().RulePackSchema.safeParse(pack);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const path = issue.path;

@@ -2,7 +2,8 @@ import { affixForm, compileRules, normalizeTerm, type SourcedPack } from './comp
 import type { CompiledRules } from './compiled.js';
 import { rawHits, type RawHit } from './match.js';
 import { patternProblem } from './safePattern.js';
-import { RulePackSchema, RuleSchema, TermSchema, type RulePack } from '../schemas/rulePack.js';
+import { lazily } from '../schemas/lazy.js';
+import { rulePackSchemas, type RulePack } from '../schemas/rulePack.js';
 
 export type LintKind =
   | 'invalid'
@@ -54,16 +55,20 @@ function locate(pack: unknown, path: Path): { ruleId?: string; field: string } {
 }
 
 // The fields each object of a pack may have, read from the schemas so a new field is known here at once.
-const TERM_OBJECT = TermSchema.options[1];
-const KNOWN = {
-  pack: Object.keys(RulePackSchema.shape),
-  rule: Object.keys(RuleSchema.shape),
-  term: Object.keys(TERM_OBJECT.shape),
-  affixes: Object.keys(RuleSchema.shape.affixes.unwrap().shape),
-  examples: Object.keys(RuleSchema.shape.examples.shape),
-};
+// Built on first use, as the schemas are (lazy.ts): importing the package must not build them.
+const known = lazily(() => {
+  const { RulePackSchema, RuleSchema, TermSchema } = rulePackSchemas();
+  return {
+    pack: Object.keys(RulePackSchema.shape),
+    rule: Object.keys(RuleSchema.shape),
+    term: Object.keys(TermSchema.options[1].shape),
+    affixes: Object.keys(RuleSchema.shape.affixes.unwrap().shape),
+    examples: Object.keys(RuleSchema.shape.examples.shape),
+  };
+});
 
 function knownKeys(path: Path): string[] {
+  const KNOWN = known();
   if (path.length === 0) return KNOWN.pack;
   if (path[0] !== 'rules' || typeof path[1] !== 'number') return [];
   if (path.length === 2) return KNOWN.rule;
@@ -109,6 +114,7 @@ function deleteAt(root: unknown, path: Path, key: string): void {
  * rest of the report. Any other schema problem makes the pack `invalid`, one finding per problem.
  */
 function validate(pack: unknown, file: string, findings: LintFinding[]): RulePack | undefined {
+  const { RulePackSchema } = rulePackSchemas();
   const first = RulePackSchema.safeParse(pack);
   if (first.success) return first.data;
   // Reading order: the pack's own fields, then rule by rule, outer fields before nested ones.

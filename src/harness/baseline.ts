@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DecorumError } from '../errors.js';
-import { LabelSchema } from '../schemas/fixture.js';
+import { fixtureSchemas } from '../schemas/fixture.js';
 import { LABELS, type Label } from '../types.js';
 import type { ErrorKind, EvalReport, ReportRow } from './metrics.js';
 
@@ -164,6 +164,8 @@ function sameLabels(a: readonly Label[], b: readonly Label[]): boolean {
 const count = z.number().int().nonnegative();
 const unit = z.number().min(0).max(1);
 const score = z.number().finite();
+
+const { LabelSchema } = fixtureSchemas();
 
 const LabelMetricsSchema = z.object({
   precision: unit,

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { DecorumError } from '../errors.js';
 import { createModerator, type Moderator } from '../moderate.js';
+import { lazily } from '../schemas/lazy.js';
 import type { Action, Verdict } from '../types.js';
 import { isFunction, isModerator, parseHookOptions } from './options.js';
 
@@ -34,14 +35,17 @@ export type SaveHook<R, T> = (record: R) => Promise<HookOutcome<T>>;
 
 const fn = (what: string) => z.custom<(...args: never[]) => unknown>(isFunction, `expected a function ${what}`).optional();
 
-const OptionsSchema = z.strictObject({
-  moderator: z.custom<Moderator>(isModerator, 'expected a Moderator from createModerator()').optional(),
-  onAllow: fn('(record, verdict) => result'),
-  onReview: fn('(record, verdict) => result'),
-  onReject: fn('(record, verdict) => result'),
-  getText: fn('(record) => string'),
-  getArticle: fn('(record) => string | null | undefined'),
-});
+// Built on first use (../schemas/lazy.ts): importing the package must not build schemas.
+const optionsSchema = lazily(() =>
+  z.strictObject({
+    moderator: z.custom<Moderator>(isModerator, 'expected a Moderator from createModerator()').optional(),
+    onAllow: fn('(record, verdict) => result'),
+    onReview: fn('(record, verdict) => result'),
+    onReject: fn('(record, verdict) => result'),
+    getText: fn('(record) => string'),
+    getArticle: fn('(record) => string | null | undefined'),
+  }),
+);
 
 function defaultText(record: unknown): unknown {
   return typeof record === 'object' && record !== null ? (record as { text?: unknown }).text : undefined;
@@ -54,7 +58,7 @@ function defaultText(record: unknown): unknown {
  * never swallowed.
  */
 export function createHook<R = { text: string }, T = unknown>(options?: CreateHookOptions<R, T>): SaveHook<R, T> {
-  const opts = parseHookOptions(OptionsSchema, options, 'createHook');
+  const opts = parseHookOptions(optionsSchema(), options, 'createHook');
   const given = options ?? {};
   const moderator = opts.moderator ?? createModerator();
   const callbacks: Record<Action, HookCallback<R, T> | undefined> = { allow: given.onAllow, review: given.onReview, reject: given.onReject };

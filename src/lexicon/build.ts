@@ -8,7 +8,7 @@
  * Deterministic: the same lexicon and packs give the same bytes (a test rebuilds and compares).
  */
 import { normalizeTerm } from '../engine/compile.js';
-import { RulePackSchema } from '../schemas/rulePack.js';
+import { rulePackSchemas } from '../schemas/rulePack.js';
 import { WORDS_FORMAT, WORDS_VERSION, encodeWords, type WordList } from './format.js';
 import { gluedSplit } from './glue.js';
 
@@ -20,7 +20,7 @@ const LETTERS = /^[a-z]+$/;
 export function slurTerms(packs: readonly unknown[]): string[] {
   const terms = new Set<string>();
   for (const raw of packs) {
-    for (const rule of RulePackSchema.parse(raw).rules) {
+    for (const rule of rulePackSchemas().RulePackSchema.parse(raw).rules) {
       if (rule.label !== 'slur' || !rule.glued) continue;
       for (const t of rule.terms ?? []) {
         const term = normalizeTerm(typeof t === 'string' ? t : t.term);

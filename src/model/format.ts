@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DecorumError } from '../errors.js';
+import { lazily } from '../schemas/lazy.js';
 import { LABELS } from '../types.js';
 import { SIGNAL_NAMES } from './signals.js';
 
@@ -23,44 +24,50 @@ function arrayOf<T>(what: string, ok: (x: unknown) => x is T) {
 }
 const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
 const isString = (x: unknown): x is string => typeof x === 'string';
-const counts = arrayOf('non-negative integers', isCount);
 
-/** Per label: how many training comments carry it, and in how many of them each feature occurs. */
-const LabelStatsSchema = z.strictObject({
-  docs: z.number().int().nonnegative(),
-  counts,
-  /**
-   * The combiner: logistic regression over the signals named in `names` (naive-Bayes log-odds,
-   * rule hits, topic), fitted on held-out folds of the training set so the result is calibrated.
-   */
-  combiner: z.strictObject({ names: z.array(z.string()), weights: z.array(z.number()), bias: z.number() }),
-});
+/** The schema of a model file, built on first use (see ../schemas/lazy.ts). */
+function buildModelFileSchema() {
+  const counts = arrayOf('non-negative integers', isCount);
 
-/**
- * The saved model. Features are one sorted array shared by all labels; each label stores
- * aligned counts, so the file is compact and the same fixtures give a byte-identical file.
- */
-export const ModelFileSchema = z
-  .strictObject({
-    format: z.literal(MODEL_FORMAT),
-    version: z.literal(MODEL_VERSION),
-    /** Laplace smoothing constant. */
-    alpha: z.number().positive(),
-    docs: z.number().int().positive(),
-    features: arrayOf('strings', isString),
-    /** Documents containing each feature, over the whole training set (for IDF and the negative class). */
-    df: counts,
-    labels: z.strictObject({
-      slur: LabelStatsSchema,
-      insult: LabelStatsSchema,
-      partisan_epithet: LabelStatsSchema,
-      off_topic: LabelStatsSchema,
-    }),
-  })
-  .refine((m) => m.df.length === m.features.length && Object.values(m.labels).every((l) => l.counts.length === m.features.length), {
-    message: 'features, df and every label\'s counts must have the same length',
+  /** Per label: how many training comments carry it, and in how many of them each feature occurs. */
+  const LabelStatsSchema = z.strictObject({
+    docs: z.number().int().nonnegative(),
+    counts,
+    /**
+     * The combiner: logistic regression over the signals named in `names` (naive-Bayes log-odds,
+     * rule hits, topic), fitted on held-out folds of the training set so the result is calibrated.
+     */
+    combiner: z.strictObject({ names: z.array(z.string()), weights: z.array(z.number()), bias: z.number() }),
   });
-export type ModelFile = z.infer<typeof ModelFileSchema>;
+
+  /**
+   * The saved model. Features are one sorted array shared by all labels; each label stores
+   * aligned counts, so the file is compact and the same fixtures give a byte-identical file.
+   */
+  return z
+    .strictObject({
+      format: z.literal(MODEL_FORMAT),
+      version: z.literal(MODEL_VERSION),
+      /** Laplace smoothing constant. */
+      alpha: z.number().positive(),
+      docs: z.number().int().positive(),
+      features: arrayOf('strings', isString),
+      /** Documents containing each feature, over the whole training set (for IDF and the negative class). */
+      df: counts,
+      labels: z.strictObject({
+        slur: LabelStatsSchema,
+        insult: LabelStatsSchema,
+        partisan_epithet: LabelStatsSchema,
+        off_topic: LabelStatsSchema,
+      }),
+    })
+    .refine((m) => m.df.length === m.features.length && Object.values(m.labels).every((l) => l.counts.length === m.features.length), {
+      message: 'features, df and every label\'s counts must have the same length',
+    });
+}
+
+export const modelFileSchema = lazily(buildModelFileSchema);
+export type ModelFile = z.infer<ReturnType<typeof buildModelFileSchema>>;
 
 /**
  * Reads a model file, refusing anything that is not exactly this format and version:
@@ -81,7 +88,7 @@ export function parseModel(value: unknown, source = 'model'): ModelFile {
       { file: source, field: 'version' },
     );
   }
-  const parsed = ModelFileSchema.safeParse(value);
+  const parsed = modelFileSchema().safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.join('.') || '(root)';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { DecorumError } from '../errors.js';
-import { FixtureSchema, type Fixture } from '../schemas/fixture.js';
+import { fixtureSchemas, type Fixture } from '../schemas/fixture.js';
 
 /**
  * Parses labelled JSONL. A line that is not JSON, or does not match the fixture schema (an
@@ -19,7 +19,7 @@ export function parseFixtures(text: string, file: string): Fixture[] {
     } catch (cause) {
       throw new DecorumError('FIXTURE', `${file}:${i + 1}: not valid JSON (${(cause as Error).message})`, { file, line: i + 1 }, { cause });
     }
-    const parsed = FixtureSchema.safeParse(value);
+    const parsed = fixtureSchemas().FixtureSchema.safeParse(value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const field = issue.path.join('.') || '(row)';

@@ -1,38 +1,53 @@
 import { z } from 'zod';
+import { lazily } from './lazy.js';
 
-const score = z.number().min(0).max(1);
-const perLabel = z.strictObject({
-  slur: score.optional(),
-  insult: score.optional(),
-  partisan_epithet: score.optional(),
-  off_topic: score.optional(),
-});
+function buildModeratorOptionsSchema() {
+  const score = z.number().min(0).max(1);
+  const perLabel = z.strictObject({
+    slur: score.optional(),
+    insult: score.optional(),
+    partisan_epithet: score.optional(),
+    off_topic: score.optional(),
+  });
 
-/** Options of createModerator(). Every default is documented in the README's API section. */
-export const ModeratorOptionsSchema = z.strictObject({
-  /** Extra rule packs (objects as in rules/*.json, or `{ pack, file }` from `decorum/node`'s loader). A rule with a bundled rule's id replaces it. */
-  rules: z.array(z.unknown()).default([]),
-  /** Use the shipped packs in rules/. Default true. */
-  bundledRules: z.boolean().default(true),
-  /** Rule ids to switch off. Default none. */
-  disable: z.array(z.string()).default([]),
-  /** A model file (from `decorum train`/`trainModel`), or null for rules only. Default: the bundled model. */
-  model: z.unknown().optional(),
-  /** Feed bad-words' list in as profanity evidence. Default true. */
-  profanity: z.boolean().default(true),
-  /** A label is assigned when its score reaches this. Default 0.5 for each label. */
-  thresholds: perLabel.default({}),
-  /** `reject` when a label's score reaches this. Default { slur: 0.5, insult: 0.9 }; other labels never reject unless set. Scores never reach 1, so 1 means never. */
-  rejectAt: perLabel.default({}),
-  /** `review` when any score reaches this without a label being assigned. Default 0.35. */
-  reviewAt: score.default(0.35),
-  /** ISO 639-3 codes the site moderates; comments in other languages go to review. Default: any language. */
-  languages: z.array(z.string().regex(/^[a-z]{3}$/, 'ISO 639-3 code such as "eng"')).optional(),
-  /** Characters analysed per comment; a longer comment is analysed up to here and sent to review. Default 20,000. */
-  maxLength: z.number().int().positive().default(20_000),
-  /** How many of the model's strongest features each reason names. Default 3. */
-  explain: z.number().int().min(0).max(20).default(3),
-});
+  /** Options of createModerator(). Every default is documented in the README's API section. */
+  return z.strictObject({
+    /** Extra rule packs (objects as in rules/*.json, or `{ pack, file }` from `decorum/node`'s loader). A rule with a bundled rule's id replaces it. */
+    rules: z.array(z.unknown()).default([]),
+    /** Use the shipped packs in rules/. Default true. */
+    bundledRules: z.boolean().default(true),
+    /** Rule ids to switch off. Default none. */
+    disable: z.array(z.string()).default([]),
+    /** A model file (from `decorum train`/`trainModel`), or null for rules only. Default: the bundled model. */
+    model: z.unknown().optional(),
+    /** Feed bad-words' list in as profanity evidence. Default true. */
+    profanity: z.boolean().default(true),
+    /** A label is assigned when its score reaches this. Default 0.5 for each label. */
+    thresholds: perLabel.default({}),
+    /** `reject` when a label's score reaches this. Default { slur: 0.5, insult: 0.9 }; other labels never reject unless set. Scores never reach 1, so 1 means never. */
+    rejectAt: perLabel.default({}),
+    /** `review` when any score reaches this without a label being assigned. Default 0.35. */
+    reviewAt: score.default(0.35),
+    /** ISO 639-3 codes the site moderates; comments in other languages go to review. Default: any language. */
+    languages: z.array(z.string().regex(/^[a-z]{3}$/, 'ISO 639-3 code such as "eng"')).optional(),
+    /** Characters analysed per comment; a longer comment is analysed up to here and sent to review. Default 20,000. */
+    maxLength: z.number().int().positive().default(20_000),
+    /** How many of the model's strongest features each reason names. Default 3. */
+    explain: z.number().int().min(0).max(20).default(3),
+  });
+}
 
-export type ModeratorOptions = z.input<typeof ModeratorOptionsSchema>;
-export type ResolvedModeratorOptions = z.output<typeof ModeratorOptionsSchema>;
+/** The schema of createModerator()'s options, built on first use (see lazy.ts). */
+export const moderatorOptionsSchema = lazily(buildModeratorOptionsSchema);
+
+export type ModeratorOptions = z.input<ReturnType<typeof buildModeratorOptionsSchema>>;
+export type ResolvedModeratorOptions = z.output<ReturnType<typeof buildModeratorOptionsSchema>>;
+
+/**
+ * What moderatorOptionsSchema().parse({}) gives (tests/schemas/options.test.ts holds the two
+ * equal), fresh objects each call, without building the schema: createModerator() with no
+ * options is the common case and the one every cold start measures.
+ */
+export function defaultModeratorOptions(): ResolvedModeratorOptions {
+  return { rules: [], bundledRules: true, disable: [], profanity: true, thresholds: {}, rejectAt: {}, reviewAt: 0.35, maxLength: 20_000, explain: 3 };
+}

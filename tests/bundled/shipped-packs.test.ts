@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_PACKS, shippedPackParsed } from '../../src/bundled/rules.js';
 import { parsePack } from '../../src/engine/compile.js';
-import { RulePackSchema } from '../../src/schemas/rulePack.js';
+import { rulePackSchemas } from '../../src/schemas/rulePack.js';
+
+const { RulePackSchema } = rulePackSchemas();
 
 type Pack = { pack: string; description: string; allow?: string[]; rules: Array<{ id: string; terms?: unknown[] }> };
 
