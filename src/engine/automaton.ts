@@ -70,13 +70,12 @@ export class Automaton {
   constructor(patterns: readonly string[]) {
     /** Patterns ending exactly at a node (undefined: none). */
     const own: Array<number[] | undefined> = [undefined];
-    // The trie: edges in creation order (parent, code point, child); children ids are increasing.
-    const parents: number[] = [];
-    const codes: number[] = [];
     const alphabet = this.alphabet;
     const columns = (this.columns = new Uint8Array(ASCII_SPAN));
     let width = 1;
+    let units = 0;
     for (const p of patterns) {
+      units += p.length;
       for (let i = 0; i < p.length; ) {
         const code = p.codePointAt(i)!;
         i += code > 0xffff ? 2 : 1;
@@ -88,38 +87,47 @@ export class Automaton {
     }
     this.width = width;
     const stride = (this.stride = Math.max(1, alphabet.size));
-    // While the trie is built every edge is in `trie`; only those of characters off the table
-    // stay in `edges`, the only ones nextByMap reads (it is called for those characters only).
-    const trie = new Map<number, number>();
+    // The trie as typed arrays, by node: its first child, its next sibling (0: none; the root is
+    // nobody's child), the letter (index in `alphabet`) and code point of the edge into it. A
+    // child is found by walking its parent's children: one or two for most nodes, a few dozen
+    // at the root. It was a Map keyed node * stride + letter, whose 17,000 insertions (and
+    // growth) were the largest line of the automaton, itself the largest part of
+    // createModerator at cold start. Node numbers are the same (creation order), and so is all
+    // that follows. Only edges of characters off the table go into `edges`, the only ones
+    // nextByMap reads (it is called for those characters only).
+    const cap = units + 1;
+    const firstChild = new Int32Array(cap);
+    const nextSibling = new Int32Array(cap);
+    const letterOf = new Int32Array(cap);
+    const codeOf = new Int32Array(cap);
+    const childOf = (node: number, letter: number): number => {
+      let c = firstChild[node]!;
+      while (c !== 0 && letterOf[c] !== letter) c = nextSibling[c]!;
+      return c;
+    };
+    let n = 1;
     for (let index = 0; index < patterns.length; index++) {
       const p = patterns[index]!;
       let node = 0;
       for (let i = 0; i < p.length; ) {
         const code = p.codePointAt(i)!;
         i += code > 0xffff ? 2 : 1;
-        const key = node * stride + alphabet.get(code)!;
-        let child = trie.get(key);
-        if (child === undefined) {
-          child = parents.length + 1;
-          trie.set(key, child);
-          if (code < ASCII_FIRST || code >= ASCII_FIRST + ASCII_SPAN) this.edges.set(key, child);
-          parents.push(node);
-          codes.push(code);
+        const letter = alphabet.get(code)!;
+        let child = childOf(node, letter);
+        if (child === 0) {
+          child = n++;
+          letterOf[child] = letter;
+          codeOf[child] = code;
+          nextSibling[child] = firstChild[node]!;
+          firstChild[node] = child;
+          if (code < ASCII_FIRST || code >= ASCII_FIRST + ASCII_SPAN) this.edges.set(node * stride + letter, child);
           own.push(undefined);
         }
         node = child;
       }
       (own[node] ??= []).push(index);
     }
-    const n = parents.length + 1;
     this.nodes = n;
-    // Children of each node, contiguous (a counting sort of the edges by parent).
-    const first = new Int32Array(n + 1);
-    for (let e = 0; e < parents.length; e++) first[parents[e]! + 1]!++;
-    for (let k = 0; k < n; k++) first[k + 1]! += first[k]!;
-    const children = new Int32Array(n - 1);
-    const fill = first.slice(0, n);
-    for (let e = 0; e < parents.length; e++) children[fill[parents[e]!]!++] = e + 1;
 
     // One breadth-first pass (a node's fail target is shallower, so done first) sets each node's
     // fail and dictionary links, whether a step into it reports, and its row of the table: its
@@ -142,20 +150,19 @@ export class Automaton {
       const f = fail[node]!;
       const row = node * width;
       if (node !== 0) table.copyWithin(row, f * width, f * width + width);
-      for (let c = first[node]!; c < first[node + 1]!; c++) {
-        const child = children[c]!;
+      for (let child = firstChild[node]!; child !== 0; child = nextSibling[child]!) {
         order[tail++] = child;
-        const code = codes[child - 1]!;
+        const code = codeOf[child]!;
         const col = code - ASCII_FIRST;
         const onTable = col >= 0 && col < ASCII_SPAN;
         let target = 0;
         if (node !== 0) {
           if (onTable) target = table[f * width + columns[col]!]! >> 1;
           else {
-            const letter = alphabet.get(code)!;
+            const letter = letterOf[child]!;
             let g = f;
-            while (g !== 0 && !trie.has(g * stride + letter)) g = fail[g]!;
-            target = trie.get(g * stride + letter) ?? 0;
+            while (g !== 0 && childOf(g, letter) === 0) g = fail[g]!;
+            target = childOf(g, letter);
           }
         }
         fail[child] = target;
