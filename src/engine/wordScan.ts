@@ -192,6 +192,7 @@ function fuzzyInside(text: string, start: number, end: number, rules: CompiledRu
       const d = text.charCodeAt(i);
       if (d < 97 || d > 122) break;
     }
+    // from > 0: text[-1] is a load of the property "-1", which turns the keyed load megamorphic.
     if (i - from < 5 || !mayBeWord(rules.fuzzy.filter, text, from, i) || (from > 0 && isWordChar(text[from - 1])) || isWordChar(text[i])) continue;
     const entry = rules.fuzzy.variants.get(text.slice(from, i));
     if (entry !== undefined) out.push({ entry, start: from, end: i });
