@@ -279,9 +279,12 @@ export function createModerator(options?: ModeratorOptions): Moderator {
     let uncertain = false;
     for (let l = 0; l < LABELS.length; l++) if (raw[l]! >= opts.reviewAt) uncertain = true;
     if (rejects) {
-      const rejecting = LABELS.filter((l) => rejectAt[l] !== undefined && scores[l] >= rejectAt[l]!);
+      // By index from raw and rejectRow (the same numbers as scores and rejectAt), not scores[l]
+      // and rejectAt[l]: a load keyed by a label string of four goes megamorphic.
+      const rejecting: string[] = [];
+      for (let l = 0; l < LABELS.length; l++) if (raw[l]! >= rejectRow[l]!) rejecting.push(`${LABELS[l]} >= ${rejectRow[l]}`);
       action = 'reject';
-      reasons.push(`reject: ${rejecting.map((l) => `${l} >= ${rejectAt[l]}`).join(', ')}`);
+      reasons.push(`reject: ${rejecting.join(', ')}`);
     } else if (labels.length > 0) {
       action = 'review';
     } else if (mentionedSlur) {
@@ -289,7 +292,9 @@ export function createModerator(options?: ModeratorOptions): Moderator {
       reasons.push('review: a slur is mentioned (counter-speech or quotation)');
     } else if (uncertain) {
       action = 'review';
-      reasons.push(`review: uncertain (${LABELS.filter((l) => scores[l] >= opts.reviewAt).map((l) => `${l} ${fixed2(scores[l])}`).join(', ')})`);
+      const over: string[] = [];
+      for (let l = 0; l < LABELS.length; l++) if (raw[l]! >= opts.reviewAt) over.push(`${LABELS[l]} ${fixed2(raw[l]!)}`);
+      reasons.push(`review: uncertain (${over.join(', ')})`);
     }
     if (truncated) {
       if (action === 'allow') action = 'review';

@@ -219,3 +219,42 @@ describe('fixed2 (scores quoted in reasons from a table)', () => {
     );
   });
 });
+
+describe('reject and uncertain-review reasons (read by label index, not by label key)', () => {
+  // moderate() builds these lines from its score row and its reject row by index; they must say
+  // what the label-keyed form says, from the verdict's own scores and the options.
+  const rejectAt = { slur: 0.55, insult: 0.65, partisan_epithet: 0.45, off_topic: 0.35 };
+  const reviewAt = 0.01;
+  // Thresholds no score reaches: a comment under its reject limits is then uncertain when a score is over reviewAt.
+  const m = createModerator({ rejectAt, reviewAt, thresholds: { slur: 0.999, insult: 0.999, partisan_epithet: 0.999, off_topic: 0.999 } });
+  const texts = [
+    'You are a brainless sleezebag and a demented clown.',
+    'What an idiot, go back to school you moron.',
+    'The libtards are ruining this country, lock them all up.',
+    'Nice recipe, but what does it have to do with the missile deployments?',
+    'Putin and Trump should keep talking about the missile deployments in Poland.',
+    'I think the council made a reasonable decision on the bus lanes.',
+    ...seed('000_c77d67156aba59e4.txt').comments.map((c) => c.text),
+  ];
+  it('name the labels over their limits, with the limit or the score, in label order', () => {
+    let rejects = 0;
+    let uncertain = 0;
+    for (const text of texts) {
+      const v = m.moderate(text);
+      const reject = v.reasons.find((r) => r.startsWith('reject: '));
+      if (v.action === 'reject') {
+        rejects++;
+        const over = LABELS.filter((l) => v.scores[l] >= rejectAt[l]);
+        expect(reject).toBe(`reject: ${over.map((l) => `${l} >= ${rejectAt[l]}`).join(', ')}`);
+      } else expect(reject).toBeUndefined();
+      const review = v.reasons.find((r) => r.startsWith('review: uncertain'));
+      if (review !== undefined) {
+        uncertain++;
+        const over = LABELS.filter((l) => v.scores[l] >= reviewAt);
+        expect(review).toBe(`review: uncertain (${over.map((l) => `${l} ${fixed2(v.scores[l])}`).join(', ')})`);
+      }
+    }
+    expect(rejects).toBeGreaterThan(0);
+    expect(uncertain).toBeGreaterThan(0);
+  });
+});

@@ -160,7 +160,9 @@ export function mayEndInCueAt(text: string, from: number, to: number): boolean {
     }
   }
   // "call" within [from, to): looked for in a slice, so the search stops at `to`.
-  return text.slice(from, to).includes('call');
+  // String.prototype's own includes, called on the slice: slices come in several string
+  // representations, and `slice.includes` was a megamorphic load before the call.
+  return String.prototype.includes.call(text.slice(from, to), 'call');
 }
 
 const MENTION_AFTER =
@@ -258,10 +260,12 @@ export function enclosingQuote(text: string, start: number, end: number): { open
   const floor = Math.max(0, start - QUOTE_REACH);
   const reach = text.slice(floor, start);
   let lineFrom = 0;
-  for (let i = reach.indexOf('\n'); i >= 0; i = reach.indexOf('\n', i + 1)) lineFrom = i + 1;
+  // String.prototype.indexOf.call, not reach.indexOf: `reach` is a slice of the comment, of
+  // several string representations, and the method load went megamorphic.
+  for (let i = String.prototype.indexOf.call(reach, '\n'); i >= 0; i = String.prototype.indexOf.call(reach, '\n', i + 1)) lineFrom = i + 1;
   let doubles = 0;
   let lastDouble = -1;
-  for (let i = reach.indexOf('"', lineFrom); i >= 0; i = reach.indexOf('"', i + 1)) {
+  for (let i = String.prototype.indexOf.call(reach, '"', lineFrom); i >= 0; i = String.prototype.indexOf.call(reach, '"', i + 1)) {
     doubles++;
     lastDouble = floor + i;
   }
@@ -275,7 +279,7 @@ export function enclosingQuote(text: string, start: number, end: number): { open
   // The quote is open when, reading back from the match, an opening one comes before a closing
   // one (one right before the match does not close): read forwards, the last of them decides.
   let open = -1;
-  for (let i = reach.indexOf("'", Math.max(lineFrom, start - 160 - floor)); i >= 0; i = reach.indexOf("'", i + 1)) {
+  for (let i = String.prototype.indexOf.call(reach, "'", Math.max(lineFrom, start - 160 - floor)); i >= 0; i = String.prototype.indexOf.call(reach, "'", i + 1)) {
     const at = floor + i;
     if (opensQuote(text, at)) open = at;
     else if (at < start - 1 && closesQuote(text, at)) open = -1;
@@ -393,8 +397,9 @@ export function isMention(text: string, start: number, end: number): boolean {
   if (quoted) return true;
   if (mayEndInCueAt(text, from, start) && reportCue(before, MENTION_BEFORE.exec(before))) return true;
   // Up to two letters of the word may run on past the match ("X-s", "Xed"); when `after` does not
-  // start with a letter the replace could only remove "", so it is skipped.
-  if (MENTION_AFTER.test(isLowerAscii(after.charCodeAt(0)) ? after.replace(/^[a-z]{0,2}(?=\W|$)/, '') : after)) return true;
+  // start with a letter the replace could only remove "", so it is skipped. `after` is a slice
+  // (several string representations): its charCodeAt read as enclosingQuote reads indexOf.
+  if (MENTION_AFTER.test(isLowerAscii(String.prototype.charCodeAt.call(after, 0)) ? after.replace(/^[a-z]{0,2}(?=\W|$)/, '') : after)) return true;
   // Someone else's claim, reported: "saying that X are vermin", "people who think X are scum".
   // The clause is the end of `before`: when no verb of the gate occurs in `before`, none does in it.
   if (mayReportClaimAt(text, from, start) && reportedClaim(text, from, start)) return true;

@@ -92,7 +92,9 @@ function readMasked(token: string, rules: CompiledRules): string {
 }
 
 function boundaryOk(text: string, start: number, end: number, boundary: string): boolean {
-  const before = boundary === 'word' || boundary === 'prefix' ? !isWordChar(text[start - 1]) : true;
+  // start > 0 before text[start - 1]: text[-1] is a load of the property "-1", not an index, and
+  // it turned the keyed load megamorphic for every call.
+  const before = boundary === 'word' || boundary === 'prefix' ? !(start > 0 && isWordChar(text[start - 1])) : true;
   const after = boundary === 'word' || boundary === 'suffix' ? !isWordChar(text[end]) : true;
   return before && after;
 }
@@ -482,7 +484,8 @@ function dedupe(found: Found[]): Found[] {
   stableSort(found, byRuleThenLongest);
   const out: Found[] = [];
   for (const f of found) {
-    const last = out[out.length - 1];
+    // Not out[-1] when out is empty: a property name, which made the keyed load megamorphic.
+    const last = out.length > 0 ? out[out.length - 1] : undefined;
     if (last && last.rule === f.rule && f.start < last.end) continue;
     out.push(f);
   }
@@ -590,7 +593,8 @@ export function findMatches(norm: NormalizedText, rules: CompiledRules, innocent
     const ws = words();
     const first = wordAt(ws, f.start);
     const last = Math.max(first, wordAt(ws, f.end - 1));
-    for (let k = first - TARGET_WINDOW; k <= last + TARGET_WINDOW; k++) {
+    // From 0: ws[-1] is a load of the property "-1", which made ws[k] a megamorphic load.
+    for (let k = Math.max(0, first - TARGET_WINDOW); k <= last + TARGET_WINDOW; k++) {
       if (k >= first && k <= last) continue;
       const w = ws[k];
       if (!w) continue;

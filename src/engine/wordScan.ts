@@ -192,7 +192,8 @@ function fuzzyInside(text: string, start: number, end: number, rules: CompiledRu
       const d = text.charCodeAt(i);
       if (d < 97 || d > 122) break;
     }
-    if (i - from < 5 || !mayBeWord(rules.fuzzy.filter, text, from, i) || isWordChar(text[from - 1]) || isWordChar(text[i])) continue;
+    // from > 0: text[-1] is a load of the property "-1", which turns the keyed load megamorphic.
+    if (i - from < 5 || !mayBeWord(rules.fuzzy.filter, text, from, i) || (from > 0 && isWordChar(text[from - 1])) || isWordChar(text[i])) continue;
     const entry = rules.fuzzy.variants.get(text.slice(from, i));
     if (entry !== undefined) out.push({ entry, start: from, end: i });
   }
@@ -294,7 +295,7 @@ function scanFast(text: string, rules: CompiledRules, withRespell: boolean): Wor
     entries[ne++] = entry;
     start = -1;
   }
-  const out: WordScan = { text, bounds: bounds.slice(0, nb), fuzzy, affixes, termEnds: ends.slice(0, nt) };
+  const out = wordScan(text, bounds.slice(0, nb), fuzzy, affixes, ends.slice(0, nt));
   // The memo started over on the way: the entry numbers are of two epochs, and name no word.
   if (memo.epoch === epoch) out.spans = { text, bounds: out.bounds, entries: entries.slice(0, ne), mixed, epoch };
   if (nb > SCRATCH_KEEP) BOUNDS = [];
@@ -338,13 +339,23 @@ function unusual(
   return true;
 }
 
+/**
+ * A WordScan with every field in place, in one order: the scan reaches findMatches from three
+ * paths (fast, respelled, reference), and the objects they built had five shapes (fields added
+ * or spread in), so findMatches' six reads of the scan were megamorphic loads.
+ */
+function wordScan(text: string, bounds: number[], fuzzy: FuzzyHit[], affixes: RawHit[], termEnds: number[] | undefined): WordScan {
+  return { text, back: undefined, bounds, fuzzy, affixes, termEnds, spans: undefined };
+}
+
 /** The word-level stages of `findMatches` over (demasked) normalised text. */
 export function scanWords(text: string, rules: CompiledRules): WordScan {
   const fast = scanFast(text, rules, true);
   if (fast !== undefined) return fast;
   const respelled = respell(text, rules.respell);
   const rest = scanFast(respelled.text, rules, false) ?? scanWordsReference(respelled.text, rules, false);
-  return respelled.back === undefined ? rest : { ...rest, back: respelled.back };
+  if (respelled.back !== undefined) rest.back = respelled.back;
+  return rest;
 }
 
 /**
@@ -354,7 +365,7 @@ export function scanWords(text: string, rules: CompiledRules): WordScan {
 export function scanWordsReference(text: string, rules: CompiledRules, withRespell = true): WordScan {
   const respelled = withRespell ? respell(text, rules.respell) : { text };
   const ws = words(respelled.text);
-  const out: WordScan = { text: respelled.text, bounds: boundsOf(ws), fuzzy: scanFuzzy(respelled.text, rules.fuzzy), affixes: [] };
+  const out = wordScan(respelled.text, boundsOf(ws), scanFuzzy(respelled.text, rules.fuzzy), [], undefined);
   scanAffixes(ws, rules, out.affixes, true);
   if (respelled.back !== undefined) out.back = respelled.back;
   return out;

@@ -63,8 +63,6 @@ export const EVIDENCE = {
 /** Any unmentioned match of the label's own. */
 export const USED = EVIDENCE.HIGH | EVIDENCE.MEDIUM | EVIDENCE.LOW;
 
-const LABEL_INDEX: Readonly<Record<Label, number>> = { slur: 0, insult: 1, partisan_epithet: 2, off_topic: 3 };
-
 /**
  * What the matches say, per label in LABELS order, in one pass: the rule columns of every
  * label's signals and what moderation reads besides. Moderation read the matches five times per
@@ -79,7 +77,9 @@ export function ruleEvidence(matches: readonly Match[], out: Uint8Array): Uint8A
       out[1]! |= EVIDENCE.EXTRA | (m.mentioned ? 0 : EVIDENCE.AIMED_PROFANITY);
       continue;
     }
-    const l = LABEL_INDEX[m.label];
+    // The label's index in LABELS, by comparison: a table keyed by the label (a load keyed by
+    // four strings) went megamorphic.
+    const l = m.label === 'slur' ? 0 : m.label === 'insult' ? 1 : m.label === 'partisan_epithet' ? 2 : 3;
     if (m.mentioned) out[l]! |= EVIDENCE.MENTIONED | (m.label === 'slur' || m.label === 'partisan_epithet' ? EVIDENCE.EXTRA : 0);
     else out[l]! |= m.severity === 'high' ? EVIDENCE.HIGH : m.severity === 'medium' ? EVIDENCE.MEDIUM : EVIDENCE.LOW;
   }
