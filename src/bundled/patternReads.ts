@@ -1,10 +1,4 @@
-import { readPattern, type GateInfo } from '../engine/prefilter.js';
-
-/** What compileRules reads off a pattern's source: `readPattern`'s answer. */
-export interface PatternRead {
-  gate: GateInfo | undefined;
-  maxText: number;
-}
+import { readPattern, type PatternRead } from '../engine/prefilter.js';
 
 /** One pattern's read as JSON can hold it: [source, [parts, anchored, reach] or null, maxText], Infinity as null. */
 type Encoded = [string, [string[][], boolean, number | null] | null, number | null];

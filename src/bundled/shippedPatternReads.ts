@@ -1,4 +1,4 @@
-import type { PatternRead } from './patternReads.js';
+import type { PatternRead } from '../engine/prefilter.js';
 
 /**
  * `readPattern` of every shipped pattern, by source. The build replaces this module with the

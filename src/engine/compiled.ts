@@ -44,7 +44,7 @@ export interface CompiledPattern {
   /** For an ungated pattern, a literal every match contains: when the text lacks it, the regex is not run at all. */
   literal?: string;
   /**
-   * The longest text a match fits in (prefilter.ts `textLimit`), when the pattern is anchored at
+   * The longest text a match fits in (prefilter.ts `readPattern`), when the pattern is anchored at
    * both ends: a longer text is not searched. Absent: no limit.
    */
   maxText?: number;

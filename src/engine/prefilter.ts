@@ -753,10 +753,10 @@ function candidatesOf(info: Info, keep: (set: readonly string[]) => boolean): st
  * holds the first set and lacks another one: " have " is in most 5 KB comments, " contempt" in
  * few. An anchored pattern is tried at the text's start only, which costs less than looking for
  * more strings: its first set alone. Undefined when `gateLiterals` is, or when the automaton
- * cannot find its first set (`readGate`).
+ * cannot find its first set (`readPattern`).
  */
 export function gateParts(source: string): string[][] | undefined {
-  return readGate(source)?.parts;
+  return readPattern(source).gate?.parts;
 }
 
 /** What the pattern gate knows of a pattern: its parts (`gateParts`) and its reach. */
@@ -775,41 +775,35 @@ export interface GateInfo {
   reach: number;
 }
 
+/** What compileRules reads off a pattern's source, in one reading of it. */
+export interface PatternRead {
+  /**
+   * `gateParts` and the pattern's reach; undefined when `gateParts` is, or when its first set
+   * holds a string the term automaton cannot find (see `findable`).
+   */
+  gate: GateInfo | undefined;
+  /**
+   * The longest text in which the pattern can match at all, in UTF-16 code units: its reach when
+   * every match starts where the text does and ends where it does ("^\s{0,3}(\+1|[a-z])\s{0,3}$"),
+   * else Infinity (also when the reader does not know the pattern). Such a pattern was run on
+   * every comment, ungated, to fail at once: ~100 ns a comment.
+   */
+  maxText: number;
+}
+
 /**
- * `gateParts` and the pattern's reach, from one reading of it; undefined when `gateParts` is, or
- * when its first set holds a string the term automaton cannot find (see `findable`).
+ * The gate and the text limit of a pattern, from one parse: compileRules needs both for every
+ * pattern, and parsing it twice was ~5 % of createModerator's CPU (cold start).
  */
-export function readGate(source: string): GateInfo | undefined {
-  return gateOf(parse(source));
+export function readPattern(source: string): PatternRead {
+  const info = parse(source);
+  return { gate: gateOf(info), maxText: info !== undefined && info.anchored && info.endAnchored ? info.reach : Infinity };
 }
 
 function gateOf(info: Info | undefined): GateInfo | undefined {
   const all = info === undefined ? undefined : candidatesOf(info, eligible);
   if (all === undefined || !all[0]!.every(findable)) return undefined;
   return { parts: info!.anchored ? [all[0]!] : chooseParts(all), reach: info!.reach, anchored: info!.anchored === true };
-}
-
-/**
- * The longest text in which `source` can match at all, in UTF-16 code units: its reach when
- * every match starts where the text does and ends where it does ("^\s{0,3}(\+1|[a-z])\s{0,3}$"),
- * else Infinity (also when the reader does not know the pattern). Such a pattern was run on
- * every comment, ungated, to fail at once: ~100 ns a comment.
- */
-export function textLimit(source: string): number {
-  return limitOf(parse(source));
-}
-
-function limitOf(info: Info | undefined): number {
-  return info !== undefined && info.anchored && info.endAnchored ? info.reach : Infinity;
-}
-
-/**
- * `readGate` and `textLimit` from one reading of the pattern: compileRules needs both for every
- * pattern, and reading one was ~5 % of createModerator's CPU (cold start).
- */
-export function readPattern(source: string): { gate: GateInfo | undefined; maxText: number } {
-  const info = parse(source);
-  return { gate: gateOf(info), maxText: limitOf(info) };
 }
 
 /**
@@ -846,7 +840,7 @@ function chooseParts(all: readonly string[][]): string[][] {
 
 /**
  * Every pattern's gate strings, each once, with the parts they stand in: `codes[i]` lists
- * `k * 8 + j` for string i being in part j of pattern k (`gates[k]`, from `readGate`; undefined
+ * `k * 8 + j` for string i being in part j of pattern k (`gates[k]`, from `readPattern`; undefined
  * leaves pattern k ungated). `full[k]` has bit j set for each part j of pattern k. The strings
  * are searched by the term automaton (see PatternGate).
  */

@@ -4,7 +4,10 @@ import { badWordsList } from '../../src/bundled/profanity.js';
 import { compileRules } from '../../src/engine/compile.js';
 import type { CompiledRules } from '../../src/engine/compiled.js';
 import { findMatches, rawHits } from '../../src/engine/match.js';
-import { gateLiterals, gateParts, readGate, requiredLiterals, textLimit } from '../../src/engine/prefilter.js';
+import { gateLiterals, gateParts, readPattern, requiredLiterals } from '../../src/engine/prefilter.js';
+
+const readGate = (source: string) => readPattern(source).gate;
+const textLimit = (source: string) => readPattern(source).maxText;
 import { normalize } from '../../src/normalize/normalize.js';
 import { fixtureTexts } from '../support/corpus.js';
 
