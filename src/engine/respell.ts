@@ -20,15 +20,12 @@ export interface Respelled {
 export interface RespellTable {
   /** Misspelling → the word. */
   variants: ReadonlyMap<string, string>;
-  /** Words a glued token may be split into: content words (first map) and glue (second set). */
+  /** Content words a glued token may be split into, beside a glue word (GLUE_WORDS, walked as tries). */
   content: ReadonlySet<string>;
-  glue: ReadonlySet<string>;
   /** Length, first and last letter pairs of the content words: a cut's other side is turned away before it is sliced. */
   contentFilter: WordFilter;
   /** English words (src/lexicon): a word of the language is never a slip for another, nor glued. */
   english: ReadonlySet<string>;
-  /** Length of the longest glue word: a glued token can only be cut within that many letters of an end. */
-  maxGlue: number;
   /** Words the packs know (terms, allow phrases, targets): never respelled. */
   known: ReadonlySet<string>;
   /**
@@ -72,7 +69,7 @@ export const RESPELL_EXCLUDE: ReadonlySet<string> = new Set<string>([
 ]);
 
 /** Function words a filter-dodger glues to an abuse word: "deathto", "fuckall", "sosickening". */
-const GLUE_WORDS = [
+export const GLUE_WORDS: readonly string[] = [
   'to', 'all', 'so', 'the', 'these', 'those', 'them', 'they', 'are', 'is', 'be', 'much', 'such', 'just', 'absolute',
   'absolutely', 'i', 'we', 'you', 'my', 'me', 'of', 'for', 'a', 'an', 'like', 'should', 'their', 'really', 'very', 'most',
 ];
@@ -103,10 +100,8 @@ export function compileRespell(words: Iterable<string>, known: ReadonlySet<strin
   return {
     variants,
     content,
-    glue: new Set(GLUE_WORDS),
     contentFilter: wordFilter(content),
     english,
-    maxGlue: Math.max(...GLUE_WORDS.map((g) => g.length)),
     known,
     memo: new Map(),
   };
@@ -148,7 +143,7 @@ const GLUE_TAILS = glueTrie(GLUE_WORDS, true);
  * "sosickening"): the first cut (from the left) with a glue word on one side and a content word
  * on the other. Every such cut has a glue word at one end of the token, so only the cuts the glue
  * tries reach are tried, and a content word is sliced and looked up only when its length and
- * letter pairs fit (`contentFilter`). Trying every cut within maxGlue letters of either end cost
+ * letter pairs fit (`contentFilter`). Trying every cut within a glue word's length of either end cost
  * two slices and two to four set look-ups per cut: most of the time a new word spent in `readAs`
  * (tests/engine/respell.test.ts holds the two equal).
  */
