@@ -274,27 +274,27 @@ export function createModerator(options?: ModeratorOptions): Moderator {
     if (crossLanguage !== null) reasons.push(`topic not compared with the article: comment in "${language}", article in "${crossLanguage}"`);
 
     let action: Action = 'allow';
-    let rejects = false;
-    for (let l = 0; l < LABELS.length; l++) if (raw[l]! >= rejectRow[l]!) rejects = true;
-    let uncertain = false;
-    for (let l = 0; l < LABELS.length; l++) if (raw[l]! >= opts.reviewAt) uncertain = true;
-    if (rejects) {
-      // By index from raw and rejectRow (the same numbers as scores and rejectAt), not scores[l]
-      // and rejectAt[l]: a load keyed by a label string of four goes megamorphic.
-      const rejecting: string[] = [];
-      for (let l = 0; l < LABELS.length; l++) if (raw[l]! >= rejectRow[l]!) rejecting.push(`${LABELS[l]} >= ${rejectRow[l]}`);
+    // The labels at or over their reject limit, read by index from raw and rejectRow (the same
+    // numbers as scores and rejectAt): a load keyed by a label string of four goes megamorphic.
+    // Built as a string, not an array: most comments reject on nothing and allocate nothing here.
+    let rejecting = '';
+    for (let l = 0; l < LABELS.length; l++) if (raw[l]! >= rejectRow[l]!) rejecting += `${rejecting === '' ? '' : ', '}${LABELS[l]} >= ${rejectRow[l]}`;
+    if (rejecting !== '') {
       action = 'reject';
-      reasons.push(`reject: ${rejecting.join(', ')}`);
+      reasons.push(`reject: ${rejecting}`);
     } else if (labels.length > 0) {
       action = 'review';
     } else if (mentionedSlur) {
       action = 'review';
       reasons.push('review: a slur is mentioned (counter-speech or quotation)');
-    } else if (uncertain) {
-      action = 'review';
-      const over: string[] = [];
-      for (let l = 0; l < LABELS.length; l++) if (raw[l]! >= opts.reviewAt) over.push(`${LABELS[l]} ${fixed2(raw[l]!)}`);
-      reasons.push(`review: uncertain (${over.join(', ')})`);
+    } else {
+      // Uncertain: a score at or over reviewAt without a label.
+      let over = '';
+      for (let l = 0; l < LABELS.length; l++) if (raw[l]! >= opts.reviewAt) over += `${over === '' ? '' : ', '}${LABELS[l]} ${fixed2(raw[l]!)}`;
+      if (over !== '') {
+        action = 'review';
+        reasons.push(`review: uncertain (${over})`);
+      }
     }
     if (truncated) {
       if (action === 'allow') action = 'review';
