@@ -120,6 +120,20 @@ describe('long comments', () => {
     expect(moderator.moderate(calm.repeat(5) + ' you retard').labels).toContain('slur');
   });
 
+  it('an article beyond maxArticleLength is read up to there, and the verdict says so', () => {
+    const head = seed('000_c77d67156aba59e4.txt').article;
+    const tail = ' The city council approved the new budget for the fire department on Tuesday.'.repeat(20);
+    const comment = 'The fire department budget was long overdue, and the council knew it.';
+    const m = createModerator({ maxArticleLength: head.length });
+    const cut = m.moderate(comment, { article: head + tail });
+    const headOnly = m.moderate(comment, { article: head });
+    expect(cut.scores).toEqual(headOnly.scores);
+    expect(cut.reasons).toContain(`topic: only the article's first ${head.length} of ${head.length + tail.length} characters were read (maxArticleLength)`);
+    expect(headOnly.reasons.join(' ')).not.toMatch(/maxArticleLength/);
+    // Read whole (the default limit), the tail is what the comment is about: the cut is what raised the score.
+    expect(moderator.moderate(comment, { article: head + tail }).scores.off_topic).toBeLessThan(cut.scores.off_topic);
+  });
+
   it('the language, too, comes from the analysed part only', () => {
     const m = createModerator({ maxLength: 200 });
     const german = ' Die Regierung hat gestern über die neuen Sanktionen gegen Russland beraten, und die Opposition war nicht einverstanden.';
@@ -148,6 +162,9 @@ describe('bad input', () => {
     const wrong = thrown(() => createModerator({ thresholds: { insult: 2 } }));
     expect(wrong.code).toBe('INVALID_OPTION');
     expect(wrong.details.option).toBe('thresholds.insult');
+    const limit = thrown(() => createModerator({ maxArticleLength: 0 }));
+    expect(limit.code).toBe('INVALID_OPTION');
+    expect(limit.details.option).toBe('maxArticleLength');
   });
 
   it('an empty comment is allowed, not an error', () => {

@@ -32,6 +32,8 @@ function buildModeratorOptionsSchema() {
     languages: z.array(z.string().regex(/^[a-z]{3}$/, 'ISO 639-3 code such as "eng"')).optional(),
     /** Characters analysed per comment; a longer comment is analysed up to here and sent to review. Default 20,000. */
     maxLength: z.number().int().positive().default(20_000),
+    /** Characters of the article read for off-topic (its words and language); the rest is not compared, and the verdict says so. Default 100,000. */
+    maxArticleLength: z.number().int().positive().default(100_000),
     /** How many of the model's strongest features each reason names. Default 3. */
     explain: z.number().int().min(0).max(20).default(3),
   });
@@ -49,5 +51,5 @@ export type ResolvedModeratorOptions = z.output<ReturnType<typeof buildModerator
  * options is the common case and the one every cold start measures.
  */
 export function defaultModeratorOptions(): ResolvedModeratorOptions {
-  return { rules: [], bundledRules: true, disable: [], profanity: true, thresholds: {}, rejectAt: {}, reviewAt: 0.35, maxLength: 20_000, explain: 3 };
+  return { rules: [], bundledRules: true, disable: [], profanity: true, thresholds: {}, rejectAt: {}, reviewAt: 0.35, maxLength: 20_000, maxArticleLength: 100_000, explain: 3 };
 }

@@ -47,6 +47,18 @@ describe('moderate() never throws', () => {
     );
   });
 
+  it('with an arbitrary article cut at maxArticleLength (wherever the cut falls, a surrogate pair included)', () => {
+    const cutting = createModerator({ maxArticleLength: 16 });
+    fc.assert(
+      fc.property(hostileString(40), hostileString(60), (text, article) => {
+        const v = cutting.moderate(text, { article });
+        expectWellFormed(v, text);
+        expect(v.reasons.some((r) => r.includes('maxArticleLength'))).toBe(article.trim() !== '' && article.length > 16);
+      }),
+      runs(400),
+    );
+  });
+
   it('on strings with lone surrogates and zero-width characters injected at random positions', () => {
     const injected = fc
       .tuple(

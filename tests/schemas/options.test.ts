@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { defaultModeratorOptions, moderatorOptionsSchema } from '../../src/schemas/options.js';
 
 describe('default moderator options, without the schema', () => {
@@ -11,5 +12,15 @@ describe('default moderator options, without the schema', () => {
     const a = defaultModeratorOptions();
     const b = defaultModeratorOptions();
     for (const k of ['rules', 'disable', 'thresholds', 'rejectAt'] as const) expect(a[k]).not.toBe(b[k]);
+  });
+});
+
+describe('the README options table', () => {
+  it('names every option of the schema, and no other', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const table = readme.slice(readme.indexOf('| option | default | meaning |'));
+    const rows = table.slice(0, table.indexOf('\n\n')).split('\n').slice(2);
+    const documented = rows.map((r) => /^\| `(\w+)` \|/.exec(r)?.[1]);
+    expect(documented).toEqual(Object.keys(moderatorOptionsSchema().shape));
   });
 });
