@@ -236,7 +236,7 @@ function spawnWorker(name) {
   return { w, ready };
 }
 
-function callWorker(entry, input, timeoutMs) {
+function callWorker(entry, input, timeoutMs, asArticle = false, run = 0) {
   return new Promise((resolve) => {
     const done = (result) => {
       clearTimeout(timer);
@@ -256,7 +256,7 @@ function callWorker(entry, input, timeoutMs) {
     }, timeoutMs);
     entry.w.on('message', onMessage);
     entry.w.on('error', onError);
-    entry.w.postMessage({ input });
+    entry.w.postMessage({ input, asArticle, run });
   });
 }
 
@@ -270,6 +270,8 @@ if (run('adversarial')) {
   }
   const raw = Object.fromEntries(names.map((n) => [n, Object.fromEntries(LIBRARIES.map((l) => [l, []]))]));
   const notes = Object.fromEntries(names.map((n) => [n, {}]));
+  const article = Object.fromEntries(names.map((n) => [n, []]));
+  const articleNotes = {};
   for (let rep = 0; rep < CFG.advReps; rep++) {
     for (const [i, input] of names.entries()) {
       for (const name of rotate(LIBRARIES, rep + i)) {
@@ -287,6 +289,18 @@ if (run('adversarial')) {
         else if (r.error) notes[input][name] = r.error;
         else notes[input][name] ??= r.flagged ? 'flagged' : 'not flagged';
       }
+      // decorum again, the input as the article under a short comment (a new article each run).
+      const runs = article[input];
+      if (!runs.some((ms) => !(ms < 2000))) {
+        if (workers.decorum.dead) {
+          workers.decorum = spawnWorker('decorum');
+          await workers.decorum.ready;
+        }
+        const r = await callWorker(workers.decorum, input, CFG.advTimeoutMs, true, rep);
+        runs.push(r.ms);
+        if (r.timedOut) articleNotes[input] = `timed out after ${CFG.advTimeoutMs / 1000} s`;
+        else if (r.error) articleNotes[input] = r.error;
+      }
     }
   }
   for (const entry of Object.values(workers)) if (!entry.dead) await entry.w.terminate();
@@ -296,8 +310,14 @@ if (run('adversarial')) {
       names.map((n) => [n, Object.fromEntries(LIBRARIES.map((l) => [l, { medianMs: median(raw[n][l]), runsMs: raw[n][l], note: notes[n][l] }]))]),
     ),
   };
-  const worst = Math.max(...names.map((n) => results.adversarial.inputs[n].decorum.medianMs));
-  results.adversarial.decorumWorst = { input: names.find((n) => results.adversarial.inputs[n].decorum.medianMs === worst), medianMs: worst };
+  results.adversarial.asArticle = Object.fromEntries(names.map((n) => [n, { medianMs: median(article[n]), runsMs: article[n], note: articleNotes[n] }]));
+  // The worst of every decorum call, the input as the comment or as its article.
+  const timings = names.flatMap((n) => [
+    { input: n, medianMs: results.adversarial.inputs[n].decorum.medianMs },
+    { input: `${n}, as the article`, medianMs: results.adversarial.asArticle[n].medianMs },
+  ]);
+  const worst = Math.max(...timings.map((t) => t.medianMs));
+  results.adversarial.decorumWorst = timings.find((t) => t.medianMs === worst);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -522,9 +542,10 @@ function tables(md) {
         if (v.note && !['flagged', 'not flagged'].includes(v.note)) return 'error';
         return fmtMs(v.medianMs) + (v.runsMs.length < CFG.advReps ? ' †' : '') + (v.note === 'flagged' ? ' *' : '');
       }),
+      ((v) => (v === undefined ? '–' : v.note?.startsWith('timed out') ? `> ${CFG.advTimeoutMs / 1000} s` : v.note ? 'error' : fmtMs(v.medianMs) + (v.runsMs.length < CFG.advReps ? ' †' : '')))(results.adversarial.asArticle?.[input]),
     ]);
-    out.push(T(['input', ...LIBRARIES], rows));
-    note(`\`*\` = the library flagged the input. \`†\` = one run only (over 2 s, not repeated; that first run is cold: caches empty, as for an attacker's novel input).`);
+    out.push(T(['input', ...LIBRARIES, 'decorum, as the article'], rows));
+    note(`\`*\` = the library flagged the input. \`†\` = one run only (over 2 s, not repeated; that first run is cold: caches empty, as for an attacker's novel input). Last column: decorum with the input as the article under a short comment (\`moderate(comment, { article })\`, a new article each run; the peers take no article).`);
   }
   if (results.scaling) {
     h(`Scaling: decorum moderate(), ${fmtBytes(results.scaling.small)} vs ${fmtBytes(results.scaling.big)}`);

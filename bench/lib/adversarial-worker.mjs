@@ -15,14 +15,19 @@ const inputs = adversarial(size);
 // the library's hot functions (a real server would have compiled them long before).
 for (let i = 0; i < 50; i++) lib.check('Warm up: you are an idiot, sir. ' + i);
 
-parentPort.on('message', ({ input }) => {
-  const text = inputs[input];
+// decorum also takes the input as the article a short comment sits under (a forum's opening
+// post is user text). The moderator keeps the last articles' vectors, so each run appends its
+// number: every timed call reads a new article, as an attacker's would be.
+const COMMENT = 'Putin and Biden met in Geneva, and nothing changed.';
+
+parentPort.on('message', ({ input, asArticle, run }) => {
+  const text = asArticle ? `${inputs[input]} ${run}` : inputs[input];
   if (typeof globalThis.gc === 'function') globalThis.gc();
   const t = performance.now();
   let flagged;
   let error = null;
   try {
-    flagged = Boolean(lib.check(text));
+    flagged = asArticle ? lib.moderate(COMMENT, { article: text }).action !== 'allow' : Boolean(lib.check(text));
   } catch (e) {
     error = `${e?.name ?? 'Error'}: ${e?.message ?? e}`;
   }

@@ -30,7 +30,7 @@ export async function load(name) {
       // renew(): the same library with a new moderator, whose per-word memos start empty.
       const make = () => {
         const mod = createModerator();
-        return { name, check: (t) => mod.moderate(t).action !== 'allow', moderate: (t) => mod.moderate(t), renew: make };
+        return { name, check: (t) => mod.moderate(t).action !== 'allow', moderate: (t, context) => mod.moderate(t, context), renew: make };
       };
       return make();
     }
