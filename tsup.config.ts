@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -120,6 +120,14 @@ const zodBundled: Plugin = {
   },
 };
 
+/**
+ * Entries reachable only as ESM: the bin is dist/cli/main.js, and `decorum/vitest` has no
+ * `require` condition (vitest loads test files as ESM). tsup builds every entry in both formats;
+ * their CommonJS copies (~76 KB) would ship unreachable. tests/package/import.test.ts checks that
+ * every module the package ships is reachable from package.json.
+ */
+const ESM_ONLY = ['dist/cli/main.cjs', 'dist/vitest.cjs'];
+
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
@@ -147,5 +155,8 @@ export default defineConfig({
   // franc and its helpers ship as ESM only; bundling them lets the CommonJS build load them.
   noExternal: [...BUNDLED],
   esbuildPlugins: [dataAsJsonParse, zodBundled, shippedPatternReads],
-  onSuccess: writeNotices,
+  async onSuccess() {
+    await writeNotices();
+    await Promise.all(ESM_ONLY.map((file) => rm(file)));
+  },
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 
 const root = new URL('../../', import.meta.url).pathname;
 const node = (code: string, type: 'module' | 'commonjs') =>
@@ -41,6 +41,25 @@ describe('the built package', () => {
     const files = (JSON.parse(r.stdout) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path);
     expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/cli/main.js', 'rules/slurs.json', 'model/decorum-model.json', 'README.md']));
     expect(files.some((f) => f.startsWith('tests/') || f.startsWith('corpus/') || f.startsWith('src/'))).toBe(false);
+  });
+
+  it('every module it ships is reachable from package.json (bin, exports, the batch worker)', () => {
+    const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
+    const shipped = (JSON.parse(r.stdout) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path).filter((f) => /\.c?js$/.test(f));
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: Record<string, string>; exports: unknown };
+    const targets = (x: unknown): string[] => (typeof x === 'string' ? [x] : typeof x === 'object' && x !== null ? Object.values(x).flatMap(targets) : []);
+    // The worker is started by path (new Worker(url)), from either build of decorum/node.
+    const roots = [...Object.values(pkg.bin), ...targets(pkg.exports), 'dist/node/batchWorker.js', 'dist/node/batchWorker.cjs'].map((f) => posix.normalize(f)).filter((f) => /\.c?js$/.test(f));
+    const reached = new Set<string>();
+    const visit = (file: string): void => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      const code = readFileSync(join(root, file), 'utf8');
+      for (const m of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\()["'](\.{1,2}\/[^"']+)["']/g)) visit(posix.join(posix.dirname(file), m[1]!));
+    };
+    roots.forEach(visit);
+    expect(shipped.filter((f) => !reached.has(f))).toEqual([]);
+    expect([...reached].filter((f) => !shipped.includes(f))).toEqual([]);
   });
 
   it('ships the licences of the packages bundled into dist', () => {
