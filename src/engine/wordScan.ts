@@ -204,12 +204,18 @@ function fuzzyInside(text: string, start: number, end: number, rules: CompiledRu
  * end (`slice` of a packed array is one allocation and a block copy). Pushing onto fresh arrays
  * grew each of them from nothing several times per comment (13% of the scan of a short comment,
  * measured by leaving the pushes out).
- * An array that grew past SCRATCH_KEEP for a long text is dropped after the call.
+ * An array that grew past SCRATCH_KEEP for a long text is dropped after the call. The bound is
+ * well past V8's large-object size (16k elements): growing a JS array beyond that costs ~10x more
+ * per element than below it (measured, and the cause of a 1 MiB comment of punctuation scanning
+ * ~1.7x slower per character than 100 KiB of it), so the arrays a long comment grew are kept for
+ * the next one. Kept at most: 4 arrays of 256k numbers, only after a comment that needed them
+ * (a raised maxLength: by default a comment is cut at 20,000 characters).
  */
 let BOUNDS: number[] = [];
 let ENTRIES: number[] = [];
 let ENDS: number[] = [];
-const SCRATCH_KEEP = 1 << 14;
+let MIXED: number[] = [];
+const SCRATCH_KEEP = 1 << 18;
 
 /**
  * The one pass. Returns undefined for text it does not model: a surrogate or an upper-case
@@ -232,7 +238,8 @@ function scanFast(text: string, rules: CompiledRules, withRespell: boolean): Wor
   const epoch = memo.epoch;
   const fuzzy: FuzzyHit[] = [];
   const affixes: RawHit[] = [];
-  const mixed: number[] = [];
+  const mixed = MIXED;
+  let nm = 0;
   const automaton = rules.automaton;
   const classes = automaton.asciiTable(ASCII_CLASS);
   const n = text.length;
@@ -288,7 +295,7 @@ function scanFast(text: string, rules: CompiledRules, withRespell: boolean): Wor
     const info = entry >= 0 ? memo.valueAt(entry) : wordInfo(text.slice(start, i), rules);
     if (info !== PLAIN || !lower) {
       if (!unusual(text, start, i, lower, info, rules, withRespell, fuzzy, affixes)) return undefined;
-      if (!lower) mixed.push(ne);
+      if (!lower) mixed[nm++] = ne;
     }
     bounds[nb++] = start;
     bounds[nb++] = i;
@@ -297,10 +304,11 @@ function scanFast(text: string, rules: CompiledRules, withRespell: boolean): Wor
   }
   const out = wordScan(text, bounds.slice(0, nb), fuzzy, affixes, ends.slice(0, nt));
   // The memo started over on the way: the entry numbers are of two epochs, and name no word.
-  if (memo.epoch === epoch) out.spans = { text, bounds: out.bounds, entries: entries.slice(0, ne), mixed, epoch };
+  if (memo.epoch === epoch) out.spans = { text, bounds: out.bounds, entries: entries.slice(0, ne), mixed: mixed.slice(0, nm), epoch };
   if (nb > SCRATCH_KEEP) BOUNDS = [];
   if (ne > SCRATCH_KEEP) ENTRIES = [];
   if (nt > SCRATCH_KEEP) ENDS = [];
+  if (nm > SCRATCH_KEEP) MIXED = [];
   return out;
 }
 
