@@ -27,12 +27,13 @@ export async function load(name) {
   switch (name) {
     case 'decorum': {
       const { createModerator } = await import(pathToFileURL(join(ROOT, 'dist', 'index.js')).href);
-      // renew(): the same library with a new moderator, whose per-word memos start empty.
-      const make = () => {
-        const mod = createModerator();
-        return { name, check: (t) => mod.moderate(t).action !== 'allow', moderate: (t, context) => mod.moderate(t, context), renew: make };
+      // renew(): the same library with a new moderator, whose per-word memos start empty;
+      // withOptions(o): one built with createModerator(o) (the scaling section raises maxLength).
+      const make = (options) => {
+        const mod = createModerator(options);
+        return { name, check: (t) => mod.moderate(t).action !== 'allow', moderate: (t, context) => mod.moderate(t, context), renew: () => make(options), withOptions: make };
       };
-      return make();
+      return make(undefined);
     }
     case 'obscenity': {
       const { RegExpMatcher, englishDataset, englishRecommendedTransformers } = await import('obscenity');
