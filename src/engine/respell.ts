@@ -200,7 +200,7 @@ export function readAs(token: string, table: RespellTable): string {
  * most comments have no misspelled abuse word and cost one pass and a memo look-up per word.
  */
 export function respell(text: string, table: RespellTable): Respelled {
-  const edits: Array<{ at: number; from: number; to: number }> = [];
+  const edits: Edit[] = [];
   let shift = 0;
   let out: string | undefined;
   let copied = 0;
@@ -236,15 +236,56 @@ export function respell(text: string, table: RespellTable): Respelled {
   if (out === undefined) return { text };
   out += text.slice(copied);
   if (edits.length === 0) return { text: out };
-  return {
-    text: out,
-    back: (pos: number) => {
-      let delta = 0;
-      for (const e of edits) {
-        if (pos >= e.at) delta += e.to;
-        else if (pos > e.at - e.to) return e.from;
-      }
-      return pos - delta;
-    },
+  return { text: out, back: backOf(edits) };
+}
+
+export interface Edit {
+  /** Where the respelled word would end had it kept its length (in respelled text). */
+  at: number;
+  /** The end of the word in the input. */
+  from: number;
+  /** Its change of length. */
+  to: number;
+}
+
+/** Respelled position → input position, for `edits` in text order (exported for its test). */
+export function backOf(edits: readonly Edit[]): (pos: number) => number {
+  /** The loop over every edit that defines the mapping. */
+  const walk = (pos: number): number => {
+    let delta = 0;
+    for (const e of edits) {
+      if (pos >= e.at) delta += e.to;
+      else if (pos > e.at - e.to) return e.from;
+    }
+    return pos - delta;
+  };
+  // Every hit asks back() for its ends, so walking every edit made a comment of one respelled
+  // word repeated quadratic ("idiota " × 14k, 100 KB: 1.4 s). When `at` never decreases along
+  // the edits (always, unless a long word respells to a far shorter one), the same answer comes
+  // from a binary search: the edits at or before `pos` are a prefix, whose changes are summed in
+  // advance; of the rest, only one with at - to < pos, so at < pos + maxTo, can answer.
+  const sums = new Array<number>(edits.length + 1);
+  sums[0] = 0;
+  let maxTo = 0;
+  let ordered = true;
+  for (let k = 0; k < edits.length; k++) {
+    const e = edits[k]!;
+    sums[k + 1] = sums[k]! + e.to;
+    if (e.to > maxTo) maxTo = e.to;
+    if (k > 0 && e.at < edits[k - 1]!.at) ordered = false;
+  }
+  if (!ordered) return walk;
+  return (pos: number) => {
+    let lo = 0;
+    let hi = edits.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (edits[mid]!.at <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < edits.length && edits[k]!.at < pos + maxTo; k++) {
+      if (pos > edits[k]!.at - edits[k]!.to) return edits[k]!.from;
+    }
+    return pos - sums[lo]!;
   };
 }

@@ -6,7 +6,7 @@ import { fixtureTexts } from '../support/corpus.js';
 import { createAnalyzer } from '../../src/analyze.js';
 import { BUNDLED_PACKS } from '../../src/bundled/rules.js';
 import { badWordsList } from '../../src/bundled/profanity.js';
-import { compileRespell, GLUE_WORDS, readAs, respell, RESPELL_EXCLUDE, type RespellTable } from '../../src/engine/respell.js';
+import { backOf, compileRespell, GLUE_WORDS, readAs, respell, RESPELL_EXCLUDE, type Edit, type RespellTable } from '../../src/engine/respell.js';
 
 const analyzer = createAnalyzer(BUNDLED_PACKS, { profanity: badWordsList() });
 const found = (text: string) => analyzer.analyze(text).matches.map((m) => [m.ruleId, m.text]);
@@ -155,5 +155,29 @@ describe('readAs is the reference reading', () => {
     }
     // The pairs are mostly split: the comparison above is not only over tokens read as themselves.
     expect(changed).toBeGreaterThan(content.length);
+  });
+});
+
+describe('back(): respelled position → input position', () => {
+  /** The definition: every edit walked in order. */
+  const walk = (edits: readonly Edit[], pos: number): number => {
+    let delta = 0;
+    for (const e of edits) {
+      if (pos >= e.at) delta += e.to;
+      else if (pos > e.at - e.to) return e.from;
+    }
+    return pos - delta;
+  };
+  const edit = fc.record({ at: fc.integer({ min: 0, max: 400 }), from: fc.integer({ min: 0, max: 400 }), to: fc.integer({ min: -39, max: 40 }).filter((t) => t !== 0) });
+
+  it('is the walk over every edit, for edits in any order (ordered ones take the binary search)', () => {
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 30 }), fc.boolean(), fc.array(fc.integer({ min: 0, max: 450 }), { minLength: 1, maxLength: 20 }), (edits, sort, positions) => {
+        const list = sort ? [...edits].sort((a, b) => a.at - b.at) : edits;
+        const back = backOf(list);
+        for (const pos of positions) expect(back(pos)).toBe(walk(list, pos));
+      }),
+      runs(500),
+    );
   });
 });
