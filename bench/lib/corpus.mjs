@@ -206,6 +206,12 @@ export function adversarial(size = 1 << 20, seed = 0xbad) {
     'spaced letters': fill('a ', size),
     '10k words': words.slice(0, size),
     'insult repeated': fill('you idiot ', size),
+    // A leet-spelled slur that is also a homonym ("fag": a cigarette): every hit reads its
+    // sentence for the words that make it innocent, and here the sentence is the whole text.
+    'homonym repeated': fill('f4g ', size),
+    // A misspelling read as a listed word of another length ("idiota" as "idiot"): every hit's
+    // span is mapped back through the respelling.
+    'respelled repeated': fill('idiota ', size),
     'surrogates + zero-width': fill('\uD800a\u200b\uDFFF\u200d\uFEFFb\uDC00\u2060', size),
   };
 }

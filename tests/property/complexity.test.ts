@@ -51,6 +51,8 @@ const MIXES: Record<string, (size: number) => string> = {
   'insult repeated': (n) => fill('you idiot ', n),
   // A slur that is also a homonym, in one sentence: each hit reads the sentence for allowNear words.
   'homonym repeated': (n) => fill('f4g ', n),
+  // A misspelling respelled to a listed word, whose length it changes: each hit maps its ends back.
+  'respelled word repeated': (n) => fill('idiota ', n),
   // One run of letters and digits, a slur glued inside it every 14 characters.
   'giant token': (n) => fill('qz7fagk2x9wkike', n),
   'surrogates + zero-width': (n) => fill('\ud800a\u200b\udfff\u200d\ufeffb\udc00\u2060', n),
