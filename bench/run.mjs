@@ -272,35 +272,31 @@ if (run('adversarial')) {
   const notes = Object.fromEntries(names.map((n) => [n, {}]));
   const article = Object.fromEntries(names.map((n) => [n, []]));
   const articleNotes = {};
+  // One timed call of library `name` on `input` into `runs`, in its worker (started again if an
+  // earlier call killed it); what the call said of the input (a note), or undefined when not run.
+  const timeOnce = async (name, input, runs, rep, asArticle) => {
+    // Cap: a library already over 2 s (or timed out) on this input is not run again.
+    if (runs.some((ms) => !(ms < 2000))) return undefined;
+    if (workers[name].dead) {
+      workers[name] = spawnWorker(name);
+      await workers[name].ready;
+    }
+    const r = await callWorker(workers[name], input, CFG.advTimeoutMs, asArticle, rep);
+    runs.push(r.ms);
+    if (r.timedOut) return `timed out after ${CFG.advTimeoutMs / 1000} s`;
+    return r.error ?? (r.flagged ? 'flagged' : 'not flagged');
+  };
+  const isVerdict = (note) => note === 'flagged' || note === 'not flagged';
   for (let rep = 0; rep < CFG.advReps; rep++) {
     for (const [i, input] of names.entries()) {
       for (const name of rotate(LIBRARIES, rep + i)) {
-        const entry = workers[name];
-        const runs = raw[input][name];
-        // Cap: a library already over 2 s (or timed out) on this input is not run again.
-        if (runs.some((ms) => !(ms < 2000))) continue;
-        if (entry.dead) {
-          workers[name] = spawnWorker(name);
-          await workers[name].ready;
-        }
-        const r = await callWorker(workers[name], input, CFG.advTimeoutMs);
-        runs.push(r.ms);
-        if (r.timedOut) notes[input][name] = `timed out after ${CFG.advTimeoutMs / 1000} s`;
-        else if (r.error) notes[input][name] = r.error;
-        else notes[input][name] ??= r.flagged ? 'flagged' : 'not flagged';
+        const note = await timeOnce(name, input, raw[input][name], rep, false);
+        // A timeout or an error stands over a run that flagged or did not.
+        if (note !== undefined && (notes[input][name] === undefined || !isVerdict(note))) notes[input][name] = note;
       }
       // decorum again, the input as the article under a short comment (a new article each run).
-      const runs = article[input];
-      if (!runs.some((ms) => !(ms < 2000))) {
-        if (workers.decorum.dead) {
-          workers.decorum = spawnWorker('decorum');
-          await workers.decorum.ready;
-        }
-        const r = await callWorker(workers.decorum, input, CFG.advTimeoutMs, true, rep);
-        runs.push(r.ms);
-        if (r.timedOut) articleNotes[input] = `timed out after ${CFG.advTimeoutMs / 1000} s`;
-        else if (r.error) articleNotes[input] = r.error;
-      }
+      const note = await timeOnce('decorum', input, article[input], rep, true);
+      if (note !== undefined && !isVerdict(note)) articleNotes[input] = note;
     }
   }
   for (const entry of Object.values(workers)) if (!entry.dead) await entry.w.terminate();
