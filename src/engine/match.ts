@@ -9,6 +9,7 @@ import { scanAffixes, scannedWords, scanWords } from './wordScan.js';
 import { SECOND_PERSON, agrees, aimedByPhrase, describesThing, mentionJudge, linkDirection, linkedTarget, negated, negatorBefore, predicative, selfAimed, transposedTargets, wordAt, words, type Word } from './context.js';
 import { nearForm } from './compile.js';
 import { keepShape } from '../keepShape.js';
+import { firstAtOrAfter } from '../text/sorted.js';
 
 /** A match in normalised coordinates, before context is judged. */
 interface Found {
@@ -143,15 +144,15 @@ function contains(list: ReadonlyArray<[number, number]>, start: number, end: num
   return lo > 0 && list[lo - 1]![1] >= end;
 }
 
+/** The longest word `glued` splits: a longer run of word characters is no two words run together. */
+const GLUED_WORD_MAX = 40;
+
 /**
  * A slur term inside a longer word that is two words run together ("manyfags", "fagbehaviour",
  * "afag" from "a f a g"): see src/lexicon/glue.ts. `separated(i)` tells whether the original
  * text had a separator before normalised position i, so a spaced run that starts with the article
  * ("a m o n g" = "a" + "mong") is read as two words even though "among" is one.
  */
-/** The longest word `glued` splits: a longer run of word characters is no two words run together. */
-const GLUED_WORD_MAX = 40;
-
 function glued(text: string, start: number, end: number, separated?: (i: number) => boolean): boolean {
   // The word around the hit, walked only as far as the length limit: walked whole, every hit
   // inside one giant token read all of it (2.5 MB of letters and digits took 21 s, not 0.2).
@@ -305,18 +306,6 @@ function nearJudge(text: string, words: () => readonly Word[], rules: CompiledRu
     const to = next === ends.length ? text.length : ends[next]!;
     return (termNear !== undefined && holds(termNear, from, to)) || (ruleNear !== undefined && holds(ruleNear, from, to));
   };
-}
-
-/** The index of the first of the ascending `xs` at or after `pos` (xs.length: none). */
-function firstAtOrAfter(xs: readonly number[], pos: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]! < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { englishWords } from '../lexicon/words.js';
 import { mayBeWord, wordFilter, type WordFilter } from './wordFilter.js';
+import { firstAtOrAfter } from '../text/sorted.js';
 
 /**
  * Misspelled abuse words ("haet", "disgutsed", "despicble", "deathto"): a word typed with two
@@ -264,6 +265,7 @@ export function backOf(edits: readonly Edit[]): (pos: number) => number {
   // the edits (always, unless a long word respells to a far shorter one), the same answer comes
   // from a binary search: the edits at or before `pos` are a prefix, whose changes are summed in
   // advance; of the rest, only one with at - to < pos, so at < pos + maxTo, can answer.
+  const ats = edits.map((e) => e.at);
   const sums = new Array<number>(edits.length + 1);
   sums[0] = 0;
   let maxTo = 0;
@@ -276,13 +278,8 @@ export function backOf(edits: readonly Edit[]): (pos: number) => number {
   }
   if (!ordered) return walk;
   return (pos: number) => {
-    let lo = 0;
-    let hi = edits.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (edits[mid]!.at <= pos) lo = mid + 1;
-      else hi = mid;
-    }
+    // Positions are whole numbers: the first edit past pos is the first at or after pos + 1.
+    const lo = firstAtOrAfter(ats, pos + 1);
     for (let k = lo; k < edits.length && edits[k]!.at < pos + maxTo; k++) {
       if (pos > edits[k]!.at - edits[k]!.to) return edits[k]!.from;
     }
