@@ -7,6 +7,15 @@ const root = new URL('../../', import.meta.url).pathname;
 const node = (code: string, type: 'module' | 'commonjs') =>
   spawnSync(process.execPath, type === 'module' ? ['--input-type=module', '-e', code] : ['-e', code], { cwd: root, encoding: 'utf8' });
 
+/** What `npm pack` would ship (paths), listed once for the tests that read it (~1 s a listing). */
+let packed: string[] | undefined;
+function packedFiles(): string[] {
+  if (packed !== undefined) return packed;
+  const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  return (packed = (JSON.parse(r.stdout) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path));
+}
+
 describe('the built package', () => {
   it('importing decorum (ESM) prints nothing and works', () => {
     // natural's index loads dotenv and database back ends that print on import; decorum must not.
@@ -36,16 +45,13 @@ describe('the built package', () => {
   });
 
   it('npm pack ships dist, rules and the trained model, and not the tests', () => {
-    const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
-    expect(r.status).toBe(0);
-    const files = (JSON.parse(r.stdout) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path);
+    const files = packedFiles();
     expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/cli/main.js', 'rules/slurs.json', 'model/decorum-model.json', 'README.md']));
     expect(files.some((f) => f.startsWith('tests/') || f.startsWith('corpus/') || f.startsWith('src/'))).toBe(false);
   });
 
   it('every module it ships is reachable from package.json (bin, exports, the batch worker)', () => {
-    const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
-    const shipped = (JSON.parse(r.stdout) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path).filter((f) => /\.c?js$/.test(f));
+    const shipped = packedFiles().filter((f) => /\.c?js$/.test(f));
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: Record<string, string>; exports: unknown };
     const targets = (x: unknown): string[] => (typeof x === 'string' ? [x] : typeof x === 'object' && x !== null ? Object.values(x).flatMap(targets) : []);
     // The worker is started by path (new Worker(url)), from either build of decorum/node.
