@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../src/analyze.js';
 import { BUNDLED_PACKS } from '../../src/bundled/rules.js';
 import { badWordsList } from '../../src/bundled/profanity.js';
+import { describesThing } from '../../src/engine/context.js';
 
 const analyzer = createAnalyzer(BUNDLED_PACKS, { profanity: badWordsList() });
 const insults = (text: string) => analyzer.analyze(text).matches.filter((m) => m.label === 'insult' && !m.mentioned).map((m) => m.text);
@@ -32,5 +34,39 @@ describe('a name describing a thing criticises the thing (LABELS.md)', () => {
 
   it('a thing noun further away does not excuse the name', () => {
     expect(insults('You dumbass, that idea was fine.')).toEqual(['dumbass']);
+  });
+});
+
+describe('describesThing', () => {
+  // The reference is the regex it replaced, /^\s+([a-z]+)/ over the 24 characters after the name,
+  // with the noun list asked through the function itself on a plain " word".
+  const reference = (text: string, end: number): boolean => {
+    const m = /^\s+([a-z]+)/.exec(text.slice(end, end + 24));
+    return m !== null && describesThing(` ${m[1]}`, 0);
+  };
+
+  it('reads the word after the name as /^\\s+([a-z]+)/ over 24 characters did', () => {
+    const unit = fc.constantFrom(' ', '\t', '\n', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u200b', 'x', 'idea', 'law', 'laws', 'lawsuit', 'policy', 'Policy', 'strategy', 'statements', '.', '"', ' '.repeat(9));
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 12 }), fc.nat(40), (parts, at) => {
+        const text = parts.join('');
+        const end = at % (text.length + 2);
+        expect(describesThing(text, end)).toBe(reference(text, end));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('finds the noun after any white space, and only a whole word', () => {
+    expect(describesThing('moron policy', 5)).toBe(true);
+    expect(describesThing('moron\u3000idea!', 5)).toBe(true);
+    expect(describesThing('moron policymaker', 5)).toBe(false);
+    expect(describesThing('moron policy', 6)).toBe(false);
+    expect(describesThing('moron\u200bidea', 5)).toBe(false);
+  });
+
+  it('reads 24 characters past the name, no further', () => {
+    expect(describesThing(`moron${' '.repeat(20)}idea`, 5)).toBe(true);
+    expect(describesThing(`moron${' '.repeat(21)}idea`, 5)).toBe(false);
   });
 });
