@@ -111,6 +111,21 @@ describe('long comments', () => {
     expect(v.action).toBe('reject');
   });
 
+  it('a reason quotes the first ten matches of its label and counts the rest; verdict.matches keeps them all', () => {
+    const names = ['idiot', 'moron', 'clown', 'imbecile', 'cretin', 'fool', 'buffoon', 'dimwit', 'nitwit', 'halfwit', 'dunce', 'numbskull'];
+    const text = names.map((n) => `You ${n}.`).join(' ');
+    const v = moderator.moderate(text);
+    const insults = v.matches.filter((m) => m.label === 'insult' && !m.mentioned);
+    expect(insults.length).toBeGreaterThan(10);
+    const reason = v.reasons.find((r) => r.startsWith('insult '))!;
+    const quoted = insults.slice(0, 10).map((m) => `${m.ruleId} "${m.text}"`).join(', ');
+    expect(reason).toContain(`rules: ${quoted} and ${insults.length - 10} more`);
+    expect(reason).not.toContain(`"${insults[10]!.text}"`);
+
+    const few = moderator.moderate('You idiot. You moron.');
+    expect(few.reasons.find((r) => r.startsWith('insult '))).toMatch(/rules: [^ ]+ "idiot", [^ ]+ "moron"( —|$)/);
+  });
+
   it('text beyond maxLength is not analysed, and the comment goes to review saying so', () => {
     const m = createModerator({ maxLength: 200 });
     const v = m.moderate(calm.repeat(5) + ' you retard');
