@@ -212,6 +212,8 @@ export function adversarial(size = 1 << 20, seed = 0xbad) {
     // A misspelling read as a listed word of another length ("idiota" as "idiot"): every hit's
     // span is mapped back through the respelling.
     'respelled repeated': fill('idiota ', size),
+    // Masked words ("f*ck"): each is read against the terms it could hide (demask in match.ts).
+    'masked repeated': fill('f*ck sh*t r*tard ', size),
     'surrogates + zero-width': fill('\uD800a\u200b\uDFFF\u200d\uFEFFb\uDC00\u2060', size),
   };
 }

@@ -7,7 +7,7 @@ import { Automaton } from './automaton.js';
 import { compileFuzzy } from './fuzzy.js';
 import { compileRespell } from './respell.js';
 import { wordMemo } from './wordScan.js';
-import type { AffixStem, CompiledPattern, CompiledRule, CompiledRules, Entry } from './compiled.js';
+import { maskKey, type AffixStem, type CompiledPattern, type CompiledRule, type CompiledRules, type Entry } from './compiled.js';
 import { compileGate, readPattern, type GateInfo } from './prefilter.js';
 import { compilePattern, requiredLiteral } from './safePattern.js';
 import { wordFilter } from './wordFilter.js';
@@ -262,12 +262,13 @@ export function compileRules(packs: readonly SourcedPack[], options: CompileOpti
     }
   }
 
-  const byLength = new Map<number, number[]>();
+  const maskable = new Map<number, number[]>();
   b.entries.forEach((e, i) => {
     if (e.kind !== 'term' || /[^a-z]/.test(e.term)) return;
-    const list = byLength.get(e.term.length) ?? [];
+    const key = maskKey(e.term.length, e.term.charCodeAt(0));
+    const list = maskable.get(key) ?? [];
     list.push(i);
-    byLength.set(e.term.length, list);
+    maskable.set(key, list);
   });
   let maxStem = 0;
   let maxSuffix = 0;
@@ -305,7 +306,7 @@ export function compileRules(packs: readonly SourcedPack[], options: CompileOpti
     maxSuffix,
     patterns: b.patterns,
     patternGate: gate,
-    byLength,
+    maskable,
     targets: b.targets,
     fuzzy: compileFuzzy(b.entries, b.rules, b.targets),
     respell: compileRespell(insultWords, known),

@@ -101,8 +101,8 @@ export interface CompiledRules {
   maxSuffix: number;
   patterns: readonly CompiledPattern[];
   patternGate: PatternGate;
-  /** Single-word term entries by length, for masked words ("f**k"). */
-  byLength: ReadonlyMap<number, readonly number[]>;
+  /** Single-word a–z term entries by maskKey(length, first letter), for masked words ("f**k"). */
+  maskable: ReadonlyMap<number, readonly number[]>;
   /** Person nouns that make a `requires: target` match count. */
   targets: ReadonlySet<string>;
   /** Misspelled insult words and what they stand for ("haet" → "hate"), see respell.ts. */
@@ -117,3 +117,6 @@ export interface CompiledRules {
    */
   readonly wordMemo: WordMemo<WordInfo>;
 }
+
+/** The key of CompiledRules.maskable: a word's length and its first UTF-16 unit. */
+export const maskKey = (length: number, first: number): number => length * 0x10000 + first;
