@@ -27,7 +27,7 @@ const run = (s) => !only || only.includes(s);
 
 const CFG = QUICK
   ? { short: 500, long: 25, warmup: 1, rounds: 2, latencyPasses: 1, advSize: 1 << 17, advReps: 1, advTimeoutMs: 20_000, scaleReps: 1, coldReps: 2, train: [200, 1000], trainReps: { 200: 1, 1000: 1 } }
-  : { short: 5000, long: 160, warmup: 1, rounds: 5, latencyPasses: 2, advSize: 1 << 20, advReps: 3, advTimeoutMs: 30_000, scaleReps: 3, coldReps: 5, train: [1000, 10000], trainReps: { 1000: 3, 10000: 1 } };
+  : { short: 5000, long: 160, warmup: 1, rounds: 5, latencyPasses: 2, advSize: 1 << 20, advReps: 3, advTimeoutMs: 30_000, scaleReps: 5, coldReps: 5, train: [1000, 10000], trainReps: { 1000: 3, 10000: 1 } };
 
 const TARGETS = {
   vsObscenity: 3,
