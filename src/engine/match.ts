@@ -99,8 +99,14 @@ function readMasked(token: string, rules: CompiledRules): string {
     // An ambiguous mask takes its mildest reading: "s**t" is "shit" before it is "slut".
     const rule = rules.rules[entry.rule]!;
     const rank = SEVERITY_RANK[rule.severity];
-    if (best < 0 || rank < bestRank) [best, bestRank] = [index, rank];
-    if (preferOwn && rule.pack !== PROFANITY_PACK && (bestOwn < 0 || rank < bestOwnRank)) [bestOwn, bestOwnRank] = [index, rank];
+    if (best < 0 || rank < bestRank) {
+      best = index;
+      bestRank = rank;
+    }
+    if (preferOwn && rule.pack !== PROFANITY_PACK && (bestOwn < 0 || rank < bestOwnRank)) {
+      bestOwn = index;
+      bestOwnRank = rank;
+    }
   }
   const chosen = bestOwn >= 0 ? bestOwn : best;
   return chosen < 0 ? token : (rules.entries[chosen] as Extract<Entry, { kind: 'term' }>).term;
