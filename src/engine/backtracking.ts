@@ -1,4 +1,5 @@
 import { escapedChar } from './regexEscape.js';
+import { REGEXP_SPACES } from '../text/regexpSpace.js';
 
 /**
  * How much a rule pattern can make a backtracking regex engine work per starting position.
@@ -26,7 +27,7 @@ const ALL: Ranges = [0, 0x10ffff];
 const LINE_ENDS: Ranges = [10, 10, 13, 13, 0x2028, 0x2029];
 const DIGITS: Ranges = [48, 57];
 const WORD: Ranges = [48, 57, 65, 90, 95, 95, 97, 122];
-const SPACES: Ranges = [9, 13, 32, 32, 0xa0, 0xa0, 0x1680, 0x1680, 0x2000, 0x200a, 0x2028, 0x2029, 0x202f, 0x202f, 0x205f, 0x205f, 0x3000, 0x3000, 0xfeff, 0xfeff];
+const SPACES: Ranges = REGEXP_SPACES;
 
 /** The union of some sets, merged in one sort. */
 function unionAll(sets: readonly Ranges[]): Ranges {

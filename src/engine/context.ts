@@ -5,6 +5,7 @@
  */
 
 import { RangeHashes } from '../text/rangeHash.js';
+import { isRegExpSpace } from '../text/regexpSpace.js';
 import { isSurrogate, unitClass } from '../text/unicodeClass.js';
 import { requiredLiterals } from './prefilter.js';
 
@@ -908,9 +909,3 @@ export function describesThing(text: string, end: number): boolean {
 }
 
 const THING_REACH = 24;
-
-/** What /\s/ matches, by UTF-16 code unit. */
-export const isRegExpSpace = (c: number): boolean =>
-  c === 32 ||
-  (c >= 9 && c <= 13) ||
-  (c < 0x2000 ? c === 0xa0 || c === 0x1680 : c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
