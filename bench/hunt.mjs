@@ -16,7 +16,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { ROOT } from './lib/corpus.mjs';
+import { ROOT, fill } from './lib/corpus.mjs';
 import { gc, hasGc, median } from './lib/stats.mjs';
 
 const { createModerator } = await import(pathToFileURL(join(ROOT, 'dist', 'index.js')).href);
@@ -65,7 +65,7 @@ const UNITS = {
 };
 
 const filter = process.argv[2];
-const fill = (unit, n) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+
 const byDefault = createModerator();
 const whole = createModerator({ maxLength: 1 << 21 });
 
