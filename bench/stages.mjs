@@ -1,6 +1,7 @@
 /**
  * Where a verdict's time goes: µs per short bench comment for each stage of `moderate()`, each
- * stage timed on its own over the same 5,000 comments (medians of 9 interleaved rounds).
+ * stage timed on its own over the same 5,000 comments (medians of 9 interleaved rounds), for all
+ * of them, for those with no match and for those with at least one.
  *
  *   node bench/stages.mjs
  *
@@ -10,6 +11,12 @@
  * Each line includes the stages above it: findMatches holds the word scan, analyze holds
  * normalize and findMatches, moderate holds analyze. Differences between lines are estimates (a
  * stage timed alone warms differently than inside the pipeline); compare builds with bench/ab.mjs.
+ *
+ * Two lines are not stages but yardsticks for the word scan, over the same normalised texts:
+ * `automaton` is the term automaton's pass alone (`each`, one table read per character, the chain
+ * of dependent loads the scan carries), and `unit walk` a loop that does the least any pass over
+ * the characters does (read each unit, classify it, fold it into a word hash). What the scan
+ * costs beyond `unit walk` is its per-word work: the memo look-up, the word list, the checks.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +35,21 @@ export { scanWords } from './src/engine/wordScan.ts';
 export { findMatches } from './src/engine/match.ts';
 `;
 
+/** Word characters of the scan (a–z, digits, '*'): the class table `unit walk` reads. */
+const WORD_UNIT = Uint8Array.from({ length: 0x80 }, (_, c) => ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 42 ? 1 : 0));
+
+/** The yardstick pass: each unit read, classified and folded into an FNV-1a word hash (as the scan's hash). */
+function unitWalk(text) {
+  let hash = 0;
+  let words = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80 || WORD_UNIT[c] !== 0) hash = Math.imul(hash ^ c, 0x01000193);
+    else words++;
+  }
+  return hash + words;
+}
+
 mkdirSync(join(ROOT, '.build'), { recursive: true });
 const dir = mkdtempSync(join(ROOT, '.build', 'stages-'));
 try {
@@ -43,27 +65,50 @@ try {
     packages: 'external',
   });
   const m = await import(pathToFileURL(outfile).href);
-  const inputs = shortComments(5000);
+  const all = shortComments(5000);
   // The analyzer createModerator() builds with its default options.
   const analyzer = m.createAnalyzer(m.BUNDLED_PACKS, { profanity: m.badWordsList(), vetted: m.BUNDLED_PATTERNS });
   const mod = m.createModerator();
-  const normalized = inputs.map((s) => m.normalize(s));
-  const stages = {
-    normalize: () => { for (const s of inputs) m.normalize(s); },
-    scanWords: () => { for (const n of normalized) m.scanWords(n.text, analyzer.rules); },
-    findMatches: () => { for (const n of normalized) m.findMatches(n, analyzer.rules, [], {}); },
-    analyze: () => { for (const s of inputs) analyzer.analyze(s); },
-    moderate: () => { for (const s of inputs) mod.moderate(s); },
+  const hits = all.map((s) => mod.moderate(s).matches.length > 0);
+  const sets = {
+    all,
+    'no match': all.filter((_, k) => !hits[k]),
+    'a match': all.filter((_, k) => hits[k]),
   };
-  const times = Object.fromEntries(Object.keys(stages).map((k) => [k, []]));
+  const automaton = analyzer.rules.automaton;
+  let sink = 0;
+  const onHit = () => sink++;
+  const stagesOf = (inputs) => {
+    const normalized = inputs.map((s) => m.normalize(s));
+    const texts = normalized.map((n) => n.text);
+    return {
+      'unit walk': () => { for (const t of texts) sink += unitWalk(t); },
+      automaton: () => { for (const t of texts) automaton.each(t, onHit); },
+      normalize: () => { for (const s of inputs) m.normalize(s); },
+      scanWords: () => { for (const t of texts) m.scanWords(t, analyzer.rules); },
+      findMatches: () => { for (const n of normalized) m.findMatches(n, analyzer.rules, [], {}); },
+      analyze: () => { for (const s of inputs) analyzer.analyze(s); },
+      moderate: () => { for (const s of inputs) mod.moderate(s); },
+    };
+  };
+  const columns = Object.entries(sets).map(([name, inputs]) => ({ name, inputs, stages: stagesOf(inputs), times: {} }));
+  const names = Object.keys(columns[0].stages);
+  for (const col of columns) for (const k of names) col.times[k] = [];
   for (let r = 0; r < 9; r++) {
-    for (const [name, run] of Object.entries(stages)) {
-      const t = performance.now();
-      for (let i = 0; i < 5; i++) run();
-      times[name].push(((performance.now() - t) * 1000) / (5 * inputs.length));
+    for (const col of columns) {
+      for (const [name, run] of Object.entries(col.stages)) {
+        const t = performance.now();
+        for (let i = 0; i < 5; i++) run();
+        col.times[name].push(((performance.now() - t) * 1000) / (5 * col.inputs.length));
+      }
     }
   }
-  for (const [name, ts] of Object.entries(times)) console.log(`${name.padEnd(12)} ${median(ts).toFixed(2)} µs`);
+  const chars = (inputs) => inputs.reduce((a, s) => a + s.length, 0) / inputs.length;
+  console.log(`µs per comment     ${columns.map((c) => c.name.padStart(10)).join('')}`);
+  console.log(`comments           ${columns.map((c) => String(c.inputs.length).padStart(10)).join('')}`);
+  console.log(`characters (mean)  ${columns.map((c) => chars(c.inputs).toFixed(0).padStart(10)).join('')}`);
+  for (const name of names) console.log(`${name.padEnd(19)}${columns.map((c) => median(c.times[name]).toFixed(2).padStart(10)).join('')}`);
+  if (sink === -1) console.log(sink);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
