@@ -85,17 +85,21 @@ function resolveOptions(options: unknown): ResolvedModeratorOptions {
   throw new DecorumError('INVALID_OPTION', `createModerator: option "${option}": ${issue.message}`, { option });
 }
 
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
+
 function isSourced(p: unknown): p is SourcedPack {
-  return typeof p === 'object' && p !== null && typeof (p as { file?: unknown }).file === 'string' && typeof (p as { pack?: unknown }).pack === 'object';
+  return isObject(p) && typeof p.file === 'string' && isObject(p.pack);
 }
 
 /** Custom packs first-class: a custom rule with a bundled rule's id replaces the bundled one. */
 function assemblePacks(opts: ResolvedModeratorOptions): SourcedPack[] {
   const custom: SourcedPack[] = opts.rules.map((p, i) => (isSourced(p) ? p : { pack: p, file: `options.rules[${i}]` }));
   const overridden = new Set<string>();
+  // Only the ids are read here, of whatever was given: a pack that is not an object (null, a
+  // string) overrides nothing, and compiling it below throws RULE_PACK naming it.
   for (const { pack } of custom) {
-    const rules = (pack as { rules?: Array<{ id?: unknown }> }).rules;
-    if (Array.isArray(rules)) for (const r of rules) if (typeof r?.id === 'string') overridden.add(r.id);
+    const rules = isObject(pack) ? pack.rules : undefined;
+    if (Array.isArray(rules)) for (const r of rules as unknown[]) if (isObject(r) && typeof r.id === 'string') overridden.add(r.id);
   }
   const bundled = opts.bundledRules
     ? BUNDLED_PACKS.map(({ pack, file }) => {

@@ -182,6 +182,19 @@ describe('bad input', () => {
     expect(limit.details.option).toBe('maxArticleLength');
   });
 
+  // Found by fuzzing createModerator's options: the scan for overridden rule ids read `.rules` of
+  // whatever stood in options.rules, and null or undefined there was a TypeError.
+  it.each([
+    [null, 'options.rules[0]'],
+    [undefined, 'options.rules[0]'],
+    // Not a { pack, file } pair (its pack is no object), so read as a pack whose name is null.
+    [{ pack: null, file: 'site-pack.json' }, 'options.rules[0]: field "pack"'],
+  ])('options.rules holding %j is RULE_PACK naming the entry, not a crash', (entry, where) => {
+    const err = thrown(() => createModerator({ rules: [entry] }));
+    expect(err.code).toBe('RULE_PACK');
+    expect(err.message).toContain(where);
+  });
+
   it('an empty comment is allowed, not an error', () => {
     const v = moderator.moderate('');
     expect(v.action).toBe('allow');
