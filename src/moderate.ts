@@ -2,7 +2,7 @@ import { createAnalyzer } from './analyze.js';
 import { bundledModelParsed } from './bundled/model.js';
 import { badWordsList } from './bundled/profanity.js';
 import { BUNDLED_PACKS, BUNDLED_PATTERNS } from './bundled/rules.js';
-import type { SourcedPack } from './engine/compile.js';
+import { ruleIdsOf, sourcedPacks, type SourcedPack } from './engine/compile.js';
 import { DecorumError } from './errors.js';
 import { MARKER_REACH, countMarkers, createMarkerCounter, detectLanguage, languageOf, sameLanguage } from './lang/detect.js';
 import { parseModel } from './model/format.js';
@@ -11,6 +11,7 @@ import { EVIDENCE, ON_TOPIC_SIMILARITY, ruleEvidence, SIGNAL_NAMES, signalsOfEvi
 import { defaultModeratorOptions, moderatorOptionsSchema, type ModeratorOptions, type ResolvedModeratorOptions } from './schemas/options.js';
 import { cosine, makeIdf, topicVector, topicVectorOfStems, type TopicVector } from './topic/similarity.js';
 import { normalize } from './normalize/normalize.js';
+import { parseOptions } from './schemas/parseOptions.js';
 import { LABELS, type Action, type Label, type Match, type Scores, type Severity, type Verdict } from './types.js';
 
 export interface ModerateContext {
@@ -74,33 +75,14 @@ export function fixed2(x: number): string {
 }
 
 function resolveOptions(options: unknown): ResolvedModeratorOptions {
-  if (options !== undefined && (options === null || typeof options !== 'object')) {
-    throw new DecorumError('INVALID_OPTION', `createModerator(options): options must be an object, got ${options === null ? 'null' : typeof options}`);
-  }
-  if (options === undefined) return defaultModeratorOptions();
-  const parsed = moderatorOptionsSchema().safeParse(options);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const option = issue.path.join('.') || '(options)';
-  throw new DecorumError('INVALID_OPTION', `createModerator: option "${option}": ${issue.message}`, { option });
-}
-
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
-
-function isSourced(p: unknown): p is SourcedPack {
-  return isObject(p) && typeof p.file === 'string' && isObject(p.pack);
+  // No options is the common case and every cold start's: the defaults without building the schema.
+  return options === undefined ? defaultModeratorOptions() : parseOptions(moderatorOptionsSchema(), options, 'createModerator');
 }
 
 /** Custom packs first-class: a custom rule with a bundled rule's id replaces the bundled one. */
 function assemblePacks(opts: ResolvedModeratorOptions): SourcedPack[] {
-  const custom: SourcedPack[] = opts.rules.map((p, i) => (isSourced(p) ? p : { pack: p, file: `options.rules[${i}]` }));
-  const overridden = new Set<string>();
-  // Only the ids are read here, of whatever was given: a pack that is not an object (null, a
-  // string) overrides nothing, and compiling it below throws RULE_PACK naming it.
-  for (const { pack } of custom) {
-    const rules = isObject(pack) ? pack.rules : undefined;
-    if (Array.isArray(rules)) for (const r of rules as unknown[]) if (isObject(r) && typeof r.id === 'string') overridden.add(r.id);
-  }
+  const custom = sourcedPacks(opts.rules, 'options.rules');
+  const overridden = ruleIdsOf(custom);
   const bundled = opts.bundledRules
     ? BUNDLED_PACKS.map(({ pack, file }) => {
         const p = pack as { rules: Array<{ id: string }> };

@@ -1,7 +1,9 @@
 import { createAnalyzer } from './analyze.js';
 import { badWordsList } from './bundled/profanity.js';
 import { BUNDLED_PACKS } from './bundled/rules.js';
-import type { SourcedPack } from './engine/compile.js';
+import { sourcedPacks, type SourcedPack } from './engine/compile.js';
+import { trainModelOptionsSchema } from './schemas/options.js';
+import { parseOptions } from './schemas/parseOptions.js';
 import { DecorumError } from './errors.js';
 import { serializeModel, type ModelFile } from './model/format.js';
 import { train, type TrainOptions } from './model/train.js';
@@ -10,8 +12,11 @@ import { detectLanguage, sameLanguage } from './lang/detect.js';
 import { normalize } from './normalize/normalize.js';
 
 export interface TrainModelOptions extends TrainOptions {
-  /** Rule packs whose matches become features. Default: the bundled packs (what createModerator uses). */
-  rules?: readonly SourcedPack[];
+  /**
+   * Rule packs whose matches become features: pack objects as in rules/*.json, or `{ pack, file }`
+   * from `decorum/node`'s loader. Default: the bundled packs (what createModerator uses).
+   */
+  rules?: ReadonlyArray<SourcedPack | object>;
   /** Feed bad-words' list as profanity evidence, as createModerator does by default. Default true. */
   profanity?: boolean;
 }
@@ -23,16 +28,19 @@ export interface TrainModelOptions extends TrainOptions {
  */
 export function trainModel(fixtures: readonly Fixture[], options: TrainModelOptions = {}): ModelFile {
   if (!Array.isArray(fixtures)) throw new DecorumError('INVALID_INPUT', 'trainModel(fixtures): fixtures must be an array of { id, text, labels, source }');
+  const opts = parseOptions(trainModelOptionsSchema(), options, 'trainModel');
   const { FixtureSchema } = fixtureSchemas();
-  fixtures.forEach((f, i) => {
-    const parsed = FixtureSchema.safeParse(f);
+  // By index, not forEach: a hole in a sparse array is a missing fixture, not one to skip.
+  for (let i = 0; i < fixtures.length; i++) {
+    const parsed = FixtureSchema.safeParse(fixtures[i]);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new DecorumError('FIXTURE', `trainModel: fixture #${i}: field "${issue.path.join('.')}": ${issue.message}`, { line: i + 1, field: issue.path.join('.') });
+      throw new DecorumError('FIXTURE', `trainModel: fixture #${i}: field "${issue.path.join('.') || '(root)'}": ${issue.message}`, { line: i + 1, field: issue.path.join('.') });
     }
-  });
+  }
   if (fixtures.length === 0) throw new DecorumError('FIXTURE', 'trainModel: no fixtures to train on');
-  const analyzer = createAnalyzer(options.rules ?? BUNDLED_PACKS, { profanity: options.profanity === false ? [] : badWordsList() });
+  const packs = opts.rules === undefined ? BUNDLED_PACKS : sourcedPacks(opts.rules, 'options.rules');
+  const analyzer = createAnalyzer(packs, { profanity: opts.profanity === false ? [] : badWordsList() });
   // Fixtures under one article share it: normalise it and detect its language once.
   const articles = new Map<string, { text: string; language: string }>();
   const articleOf = (a: string) => {
@@ -50,7 +58,7 @@ export function trainModel(fixtures: readonly Fixture[], options: TrainModelOpti
     const compared = article !== undefined && sameLanguage(detectLanguage(f.text, norm.text), article.language);
     return { features, labels: f.labels, matches, text: modelText, ...(compared ? { article: article.text } : {}) };
   });
-  return train(examples, options);
+  return train(examples, opts);
 }
 
 export { serializeModel };

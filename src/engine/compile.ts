@@ -18,6 +18,30 @@ export interface SourcedPack {
   file: string;
 }
 
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
+
+/**
+ * The packs of an options list (createModerator's or trainModel's `rules`), each as it came:
+ * a `{ pack, file }` pair from `decorum/node`'s loader, or a pack object named by its place
+ * in the list (`options.rules[2]`), which is what an error about it then names.
+ */
+export function sourcedPacks(list: readonly unknown[], where: string): SourcedPack[] {
+  return list.map((p, i) => (isObject(p) && typeof p.file === 'string' && isObject(p.pack) ? { pack: p.pack, file: p.file } : { pack: p, file: `${where}[${i}]` }));
+}
+
+/**
+ * The rule ids packs not yet validated name, read from whatever was given: a pack that is not
+ * an object (null, a string) names none, and compiling it throws RULE_PACK naming its file.
+ */
+export function ruleIdsOf(packs: readonly SourcedPack[]): Set<string> {
+  const ids = new Set<string>();
+  for (const { pack } of packs) {
+    const rules = isObject(pack) ? pack.rules : undefined;
+    if (Array.isArray(rules)) for (const r of rules as unknown[]) if (isObject(r) && typeof r.id === 'string') ids.add(r.id);
+  }
+  return ids;
+}
+
 /** Terms and phrases go through the same normalisation as comments, so both sides agree. */
 export function normalizeTerm(term: string): string {
   return normalize(term).text.trim();

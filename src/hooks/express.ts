@@ -10,7 +10,8 @@ import { DecorumError, isDecorumError } from '../errors.js';
 import { createModerator, type Moderator } from '../moderate.js';
 import type { ModeratorOptions } from '../schemas/options.js';
 import type { Action, Label, Verdict } from '../types.js';
-import { isFunction, isModerator, parseHookOptions } from './options.js';
+import { isFunction, isModerator } from './options.js';
+import { parseOptions } from '../schemas/parseOptions.js';
 
 /** The part of a response the middleware uses; Express's and Node's ServerResponse both fit. */
 export interface ResponseLike {
@@ -130,7 +131,7 @@ function buildModerator(moderatorOptions: ModeratorOptions | undefined): Moderat
 export function moderationMiddleware<Req extends object = object, Res extends ResponseLike = ResponseLike>(
   options?: ModerationMiddlewareOptions<Req, Res>,
 ): ModerationMiddleware<Req, Res> {
-  const opts = parseHookOptions(OptionsSchema, options, 'moderationMiddleware');
+  const opts = parseOptions(OptionsSchema, options, 'moderationMiddleware');
   if (opts.moderator !== undefined && opts.moderatorOptions !== undefined) {
     throw new DecorumError('INVALID_OPTION', 'moderationMiddleware: give "moderator" or "moderatorOptions", not both', { option: 'moderatorOptions' });
   }

@@ -7,7 +7,8 @@ import { DecorumError } from '../errors.js';
 import { createModerator, type Moderator } from '../moderate.js';
 import { lazily } from '../schemas/lazy.js';
 import type { Action, Verdict } from '../types.js';
-import { isFunction, isModerator, parseHookOptions } from './options.js';
+import { isFunction, isModerator } from './options.js';
+import { parseOptions } from '../schemas/parseOptions.js';
 
 /** Called with the record and its verdict; its (awaited) return value is the hook's `result`. */
 export type HookCallback<R, T> = (record: R, verdict: Verdict) => T | Promise<T>;
@@ -58,7 +59,7 @@ function defaultText(record: unknown): unknown {
  * never swallowed.
  */
 export function createHook<R = { text: string }, T = unknown>(options?: CreateHookOptions<R, T>): SaveHook<R, T> {
-  const opts = parseHookOptions(optionsSchema(), options, 'createHook');
+  const opts = parseOptions(optionsSchema(), options, 'createHook');
   const given = options ?? {};
   const moderator = opts.moderator ?? createModerator();
   const callbacks: Record<Action, HookCallback<R, T> | undefined> = { allow: given.onAllow, review: given.onReview, reject: given.onReject };

@@ -53,3 +53,30 @@ export type ResolvedModeratorOptions = z.output<ReturnType<typeof buildModerator
 export function defaultModeratorOptions(): ResolvedModeratorOptions {
   return { rules: [], bundledRules: true, disable: [], profanity: true, thresholds: {}, rejectAt: {}, reviewAt: 0.35, maxLength: 20_000, maxArticleLength: 100_000, explain: 3 };
 }
+
+function buildTrainModelOptionsSchema() {
+  /** Options of trainModel(). Defaults (README's API section) are applied by the trainer, not here. */
+  return z.strictObject({
+    /** Rule packs whose matches become features (objects as in rules/*.json, or `{ pack, file }`). Default: the bundled packs. */
+    rules: z.array(z.unknown()).optional(),
+    /** Feed bad-words' list in as profanity evidence, as createModerator does by default. Default true. */
+    profanity: z.boolean().optional(),
+    /** Laplace smoothing. Default 0.5. */
+    alpha: z.number().positive().optional(),
+    /** Features seen in fewer documents are dropped (rule features are always kept). Default 2. */
+    minDf: z.number().int().min(1).optional(),
+    /** Folds for the held-out scores calibration is fitted on. Default 5. */
+    folds: z.number().int().min(2).optional(),
+  });
+}
+
+/** The schema of trainModel()'s options, built on first use (see lazy.ts). */
+export const trainModelOptionsSchema = lazily(buildTrainModelOptionsSchema);
+
+/** Options of decorum/node's readRulePack() and loadRulePacks(). */
+export const readRulePackOptionsSchema = lazily(() =>
+  z.strictObject({
+    /** Validate against the schema (default true); false only checks that the file is JSON. */
+    validate: z.boolean().optional(),
+  }),
+);

@@ -38,6 +38,52 @@ describe('training', () => {
     expect(m.moderate('the summit went well').scores.insult).toBeLessThan(0.5);
   });
 
+  it('checks its options as createModerator does: INVALID_OPTION naming the option', () => {
+    const rows = trainRows.slice(0, 4);
+    for (const [options, option] of [
+      [{ alpha: 0 }, 'alpha'],
+      [{ alpha: Number.NaN }, 'alpha'],
+      [{ minDf: 0.5 }, 'minDf'],
+      // One fold is no held-out score: it was raised to two without a word.
+      [{ folds: 1 }, 'folds'],
+      [{ profanity: 'no' }, 'profanity'],
+      [{ rules: 'rules/' }, 'rules'],
+      [{ aplha: 0.5 }, 'aplha'],
+    ] as const) {
+      const err = thrown(() => trainModel(rows, options as never));
+      expect(err.code, JSON.stringify(options)).toBe('INVALID_OPTION');
+      expect(err.details.option).toBe(option);
+      expect(err.message).toContain(option);
+    }
+    expect(thrown(() => trainModel(rows, null as never)).code).toBe('INVALID_OPTION');
+  });
+
+  it('takes rule packs as createModerator does: objects, or { pack, file }; a bad one is RULE_PACK naming it', () => {
+    const pack = {
+      pack: 'site',
+      version: 1,
+      description: 'site words',
+      rules: [{ id: 'site.insult.zorblax', label: 'insult', severity: 'medium', description: 'd', terms: ['zorblax'], examples: { match: ['you zorblax'], noMatch: ['hello'] } }],
+    };
+    const rows = [
+      ...Array.from({ length: 6 }, (_, i) => ({ id: `p${i}`, text: `you zorblax ${i}`, labels: ['insult' as const], source: 'written' })),
+      ...Array.from({ length: 6 }, (_, i) => ({ id: `n${i}`, text: `the summit ${i}`, labels: [], source: 'written' })),
+    ];
+    expect(trainModel(rows, { rules: [pack] }).features).toContain('r:site.insult.zorblax');
+    expect(trainModel(rows, { rules: [{ pack, file: 'site.json' }] }).features).toContain('r:site.insult.zorblax');
+    const err = thrown(() => trainModel(rows, { rules: [{ ...pack, version: 2 }] }));
+    expect(err.code).toBe('RULE_PACK');
+    expect(err.message).toContain('options.rules[0]');
+  });
+
+  it('a hole in a sparse fixture array is a FIXTURE error naming it, not a crash in the trainer', () => {
+    const rows: unknown[] = [...trainRows.slice(0, 3)];
+    rows[5] = trainRows[3];
+    const err = thrown(() => trainModel(rows as never));
+    expect(err.code).toBe('FIXTURE');
+    expect(err.message).toMatch(/fixture #3/);
+  });
+
   it('the combiner logistic fit finds sensible slopes and stays finite on separable data', () => {
     const xs = [-5, -4, -3, -2, 2, 3, 4, 5];
     const ys = [false, false, false, false, true, true, true, true];
