@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DecorumError } from '../errors.js';
+import { DecorumError, shown } from '../errors.js';
 import { fixtureSchemas } from '../schemas/fixture.js';
 import { LABELS, type Label } from '../types.js';
 import type { ErrorKind, EvalReport, ReportRow } from './metrics.js';
@@ -58,7 +58,7 @@ function delta(baseline: number, current: number): MetricDelta {
 
 function checkTolerance(tolerance: number): void {
   if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0) {
-    throw new DecorumError('INVALID_OPTION', `tolerance: must be a number >= 0, got ${String(tolerance)}`, {
+    throw new DecorumError('INVALID_OPTION', `tolerance: must be a number >= 0, got ${shown(tolerance)}`, {
       option: 'tolerance',
     });
   }

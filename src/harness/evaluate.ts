@@ -1,4 +1,4 @@
-import { DecorumError } from '../errors.js';
+import { DecorumError, shown } from '../errors.js';
 import type { Fixture } from '../schemas/fixture.js';
 import { LABELS, type Label, type Match, type Scores, type Verdict } from '../types.js';
 
@@ -47,7 +47,7 @@ function checkThresholds(thresholds: Thresholds): void {
     // undefined is allowed by Partial and means "no override".
     if (value === undefined) continue;
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
-      throw new DecorumError('INVALID_OPTION', `thresholds.${label}: must be a number from 0 to 1, got ${String(value)}`, {
+      throw new DecorumError('INVALID_OPTION', `thresholds.${label}: must be a number from 0 to 1, got ${shown(value)}`, {
         option: `thresholds.${label}`,
       });
     }

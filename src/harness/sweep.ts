@@ -1,4 +1,4 @@
-import { DecorumError } from '../errors.js';
+import { DecorumError, shown } from '../errors.js';
 import { LABELS, type Label, type Scores } from '../types.js';
 import { ratios } from './metrics.js';
 
@@ -40,7 +40,7 @@ function checkThresholds(thresholds: readonly number[]): number[] {
   }
   for (const t of thresholds) {
     if (typeof t !== 'number' || !Number.isFinite(t) || t < 0 || t > 1) {
-      throw new DecorumError('INVALID_OPTION', `sweep thresholds: each must be a number from 0 to 1, got ${String(t)}`, {
+      throw new DecorumError('INVALID_OPTION', `sweep thresholds: each must be a number from 0 to 1, got ${shown(t)}`, {
         option: 'thresholds',
       });
     }

@@ -97,6 +97,10 @@ function readPath(root: unknown, path: readonly string[]): unknown {
 const describe = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v);
 
 export function verdictBody(verdict: Verdict): VerdictBody {
+  const v = verdict as Partial<Verdict> | null;
+  if (typeof v !== 'object' || v === null || typeof v.action !== 'string' || !Array.isArray(v.labels) || !Array.isArray(v.reasons) || !Array.isArray(v.matches) || !v.matches.every((m) => typeof m === 'object' && m !== null)) {
+    throw new DecorumError('INVALID_INPUT', `verdictBody(verdict): expected a verdict from moderate(), got ${describe(verdict)}`, { field: 'verdict' });
+  }
   return {
     action: verdict.action,
     labels: verdict.labels,

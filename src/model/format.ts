@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DecorumError } from '../errors.js';
+import { DecorumError, expectString, shown } from '../errors.js';
 import { lazily } from '../schemas/lazy.js';
 import { LABELS } from '../types.js';
 import { SIGNAL_NAMES } from './signals.js';
@@ -16,7 +16,7 @@ function arrayOf<T>(what: string, ok: (x: unknown) => x is T) {
   return z.custom<T[]>((v) => Array.isArray(v), { message: `expected an array of ${what}` }).superRefine((v, ctx) => {
     for (let i = 0; i < v.length; i++) {
       if (!ok(v[i])) {
-        ctx.addIssue({ code: 'custom', message: `expected ${what}, got ${JSON.stringify(v[i]) ?? typeof v[i]}`, path: [i] });
+        ctx.addIssue({ code: 'custom', message: `expected ${what}, got ${shown(v[i])}`, path: [i] });
         return;
       }
     }
@@ -74,17 +74,19 @@ export type ModelFile = z.infer<ReturnType<typeof buildModelFileSchema>>;
  * a model from another version would score silently wrong, which is worse than failing.
  */
 export function parseModel(value: unknown, source = 'model'): ModelFile {
+  // `source` names the model in every message below.
+  expectString(source, 'parseModel(value, source)', 'source');
   const obj = value as { format?: unknown; version?: unknown } | null;
   if (obj === null || typeof obj !== 'object') {
     throw new DecorumError('MODEL_FORMAT', `${source}: not a decorum model (expected a JSON object)`, { file: source });
   }
   if (obj.format !== MODEL_FORMAT) {
-    throw new DecorumError('MODEL_FORMAT', `${source}: format is ${JSON.stringify(obj.format)}, expected "${MODEL_FORMAT}"`, { file: source, field: 'format' });
+    throw new DecorumError('MODEL_FORMAT', `${source}: format is ${shown(obj.format)}, expected "${MODEL_FORMAT}"`, { file: source, field: 'format' });
   }
   if (obj.version !== MODEL_VERSION) {
     throw new DecorumError(
       'MODEL_FORMAT',
-      `${source}: model version ${JSON.stringify(obj.version)} is not supported; this decorum reads version ${MODEL_VERSION}. Retrain with \`decorum train\`.`,
+      `${source}: model version ${shown(obj.version)} is not supported; this decorum reads version ${MODEL_VERSION}. Retrain with \`decorum train\`.`,
       { file: source, field: 'version' },
     );
   }
@@ -108,8 +110,13 @@ export function parseModel(value: unknown, source = 'model'): ModelFile {
   return parsed.data;
 }
 
-/** Serialises deterministically: fixed key order, no whitespace variance, trailing newline. */
+/**
+ * Serialises deterministically: fixed key order, no whitespace variance, trailing newline. The
+ * model is checked as parseModel checks one (MODEL_FORMAT naming the field), so what is written
+ * can be read back.
+ */
 export function serializeModel(model: ModelFile): string {
+  model = parseModel(model, 'serializeModel(model)');
   const ordered = {
     format: model.format,
     version: model.version,

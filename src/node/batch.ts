@@ -13,7 +13,7 @@ import { once } from 'node:events';
 import { basename } from 'node:path';
 import type { Writable } from 'node:stream';
 import { isJsonl, pageComments, type RejectedLine } from '../cli/inputs.js';
-import { DecorumError } from '../errors.js';
+import { DecorumError, shown } from '../errors.js';
 import { createModerator, type Moderator } from '../moderate.js';
 import type { ModeratorOptions } from '../schemas/options.js';
 import type { Action } from '../types.js';
@@ -78,7 +78,7 @@ const DEFAULT_MAX_BATCH_CHARS = 4 * 1024 * 1024;
 
 function checkInteger(value: number | undefined, name: string, min: number, max: number): void {
   if (value !== undefined && (!Number.isInteger(value) || value < min || value > max)) {
-    throw new DecorumError('INVALID_OPTION', `${name} must be a whole number from ${min} to ${max}, got ${String(value)}`, { option: name });
+    throw new DecorumError('INVALID_OPTION', `${name} must be a whole number from ${min} to ${max}, got ${shown(value)}`, { option: name });
   }
 }
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { DecorumError } from '../errors.js';
+import { DecorumError, expectString } from '../errors.js';
 import { fixtureSchemas, type Fixture } from '../schemas/fixture.js';
 
 /**
@@ -8,6 +8,8 @@ import { fixtureSchemas, type Fixture } from '../schemas/fixture.js';
  * evaluating on silently skipped rows would report numbers for data nobody chose.
  */
 export function parseFixtures(text: string, file: string): Fixture[] {
+  expectString(text, 'parseFixtures(text, file)', 'text');
+  expectString(file, 'parseFixtures(text, file)', 'file');
   const out: Fixture[] = [];
   const lines = text.split('\n');
   lines.forEach((raw, i) => {
@@ -31,6 +33,7 @@ export function parseFixtures(text: string, file: string): Fixture[] {
 }
 
 export function readFixtures(file: string): Fixture[] {
+  expectString(file, 'readFixtures(file)', 'file');
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -1,9 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { DecorumError } from '../errors.js';
+import { DecorumError, expectString } from '../errors.js';
 import { parseModel, serializeModel, type ModelFile } from '../model/format.js';
 
 /** Reads and checks a model file; a corrupt or wrong-version file fails with MODEL_FORMAT. */
 export function readModel(file: string): ModelFile {
+  expectString(file, 'readModel(file)', 'file');
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -20,5 +21,11 @@ export function readModel(file: string): ModelFile {
 }
 
 export function writeModel(file: string, model: ModelFile): void {
-  writeFileSync(file, serializeModel(model));
+  expectString(file, 'writeModel(file, model)', 'file');
+  const text = serializeModel(model);
+  try {
+    writeFileSync(file, text);
+  } catch (cause) {
+    throw new DecorumError('IO', `cannot write model ${file}: ${(cause as Error).message}`, { file }, { cause });
+  }
 }

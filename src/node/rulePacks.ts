@@ -2,7 +2,9 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SourcedPack } from '../engine/compile.js';
 import { parsePack } from '../engine/compile.js';
-import { DecorumError } from '../errors.js';
+import { DecorumError, expectString } from '../errors.js';
+import { readRulePackOptionsSchema } from '../schemas/options.js';
+import { parseOptions } from '../schemas/parseOptions.js';
 
 /** Line and column of a JSON.parse failure, when the engine reports a position. */
 function jsonErrorLine(text: string, message: string): number | undefined {
@@ -21,6 +23,8 @@ export interface ReadRulePackOptions {
 
 /** Reads one rule pack file, validating it so errors name the file, rule id and field. */
 export function readRulePack(file: string, options: ReadRulePackOptions = {}): SourcedPack {
+  expectString(file, 'readRulePack(file)', 'file');
+  const opts = parseOptions(readRulePackOptionsSchema(), options, 'readRulePack');
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -34,12 +38,14 @@ export function readRulePack(file: string, options: ReadRulePackOptions = {}): S
     const line = jsonErrorLine(text, (cause as Error).message);
     throw new DecorumError('RULE_PACK', `${file}${line ? `:${line}` : ''}: not valid JSON (${(cause as Error).message})`, { file, ...(line ? { line } : {}) }, { cause });
   }
-  if (options.validate !== false) parsePack(pack, file);
+  if (opts.validate !== false) parsePack(pack, file);
   return { pack, file };
 }
 
 /** Every `*.json` rule pack in a folder (sorted by name, so load order is stable), or one file. */
 export function loadRulePacks(path: string, options: ReadRulePackOptions = {}): SourcedPack[] {
+  expectString(path, 'loadRulePacks(path)', 'path');
+  parseOptions(readRulePackOptionsSchema(), options, 'loadRulePacks');
   let stat;
   try {
     stat = statSync(path);

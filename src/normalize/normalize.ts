@@ -2,6 +2,7 @@ import { SCRIPT_CONFUSABLES } from './confusables.js';
 import { foldCached, isInvisible } from './fold.js';
 import { KEPT, needsWorkFolded, workFrom, Written } from './needsWork.js';
 import { keepShape } from '../keepShape.js';
+import { expectString } from '../errors.js';
 
 /**
  * Text as the matcher sees it, with a map back to the original: normalised character `i`
@@ -582,6 +583,8 @@ keepShape(new RegionsNormalized('', '', new Int32Array(0), new Int32Array(0)));
  * `normalize` itself and keeps the fast path's maps lazy (they are read only for matches).
  */
 export function normalizeToObject(original: string): NormalizedText {
+  // The public entry point: moderate() checks its text itself and calls normalize() directly.
+  expectString(original, 'normalize(text)', 'text');
   const n = normalize(original);
   return { original: n.original, text: n.text, starts: n.starts, ends: n.ends };
 }
