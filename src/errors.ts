@@ -56,12 +56,17 @@ export function shown(value: unknown): string {
   return json.length > SHOWN_LIMIT ? `${json.slice(0, SHOWN_LIMIT - 1)}…` : json;
 }
 
+/** What kind of value a caller passed, as a message names it: "null", "an array", or its typeof. */
+export function kindOf(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+}
+
 /**
  * Throws INVALID_INPUT unless `value` is a string. `call` is the argument as the caller wrote
  * it ("readModel(file)"), `field` its name: the message says which argument of which call.
  */
 export function expectString(value: unknown, call: string, field: string): asserts value is string {
   if (typeof value !== 'string') {
-    throw new DecorumError('INVALID_INPUT', `${call}: ${field} must be a string, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`, { field });
+    throw new DecorumError('INVALID_INPUT', `${call}: ${field} must be a string, got ${kindOf(value)}`, { field });
   }
 }

@@ -6,7 +6,7 @@
  * the same function works under Express, Connect or a bare `http.createServer` chain.
  */
 import { z } from 'zod';
-import { DecorumError, isDecorumError } from '../errors.js';
+import { DecorumError, isDecorumError, kindOf } from '../errors.js';
 import { createModerator, type Moderator } from '../moderate.js';
 import type { ModeratorOptions } from '../schemas/options.js';
 import type { Action, Label, Verdict } from '../types.js';
@@ -94,12 +94,10 @@ function readPath(root: unknown, path: readonly string[]): unknown {
   return value;
 }
 
-const describe = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v);
-
 export function verdictBody(verdict: Verdict): VerdictBody {
   const v = verdict as Partial<Verdict> | null;
   if (typeof v !== 'object' || v === null || typeof v.action !== 'string' || !Array.isArray(v.labels) || !Array.isArray(v.reasons) || !Array.isArray(v.matches) || !v.matches.every((m) => typeof m === 'object' && m !== null)) {
-    throw new DecorumError('INVALID_INPUT', `verdictBody(verdict): expected a verdict from moderate(), got ${describe(verdict)}`, { field: 'verdict' });
+    throw new DecorumError('INVALID_INPUT', `verdictBody(verdict): expected a verdict from moderate(), got ${kindOf(verdict)}`, { field: 'verdict' });
   }
   return {
     action: verdict.action,
@@ -157,7 +155,7 @@ export function moderationMiddleware<Req extends object = object, Res extends Re
       sendJson(res, 400, {
         error: 'invalid comment',
         field: textField,
-        message: text === undefined || text === null ? `the comment text is missing: expected a string at req.${textField}${hint}` : `the comment text at req.${textField} must be a string, got ${describe(text)}`,
+        message: text === undefined || text === null ? `the comment text is missing: expected a string at req.${textField}${hint}` : `the comment text at req.${textField} must be a string, got ${kindOf(text)}`,
       });
       return;
     }
@@ -165,7 +163,7 @@ export function moderationMiddleware<Req extends object = object, Res extends Re
     if (articlePath !== undefined && articleField !== undefined) {
       const value = readPath(req, articlePath);
       if (value !== undefined && value !== null && typeof value !== 'string') {
-        sendJson(res, 400, { error: 'invalid comment', field: articleField, message: `the article at req.${articleField} must be a string, got ${describe(value)}` });
+        sendJson(res, 400, { error: 'invalid comment', field: articleField, message: `the article at req.${articleField} must be a string, got ${kindOf(value)}` });
         return;
       }
       article = value ?? undefined;

@@ -20,7 +20,7 @@ export interface TrainOptions {
   alpha?: number;
   /** Features seen in fewer documents are dropped (rule features are always kept). Default 2. */
   minDf?: number;
-  /** Folds for the held-out scores that calibration is fitted on. Default 5. */
+  /** Folds for the held-out scores that calibration is fitted on (2 or more; trainModel checks). Default 5. */
   folds?: number;
 }
 
@@ -88,7 +88,7 @@ export function similarities(model: ModelFile, examples: readonly TrainingExampl
 export function train(examples: readonly TrainingExample[], options: TrainOptions = {}): ModelFile {
   const alpha = options.alpha ?? 0.5;
   const minDf = options.minDf ?? 2;
-  const folds = Math.max(2, options.folds ?? 5);
+  const folds = options.folds ?? 5;
   const model = countModel(examples, alpha, minDf);
   if (examples.length < folds * 2) return model;
 

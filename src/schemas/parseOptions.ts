@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { DecorumError } from '../errors.js';
+import { DecorumError, kindOf } from '../errors.js';
 
 /**
  * Parses a function's options object with its zod schema, turning the first issue into an
@@ -9,7 +9,7 @@ import { DecorumError } from '../errors.js';
  */
 export function parseOptions<S extends z.ZodType>(schema: S, options: unknown, where: string): z.output<S> {
   if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
-    throw new DecorumError('INVALID_OPTION', `${where}(options): options must be an object, got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`);
+    throw new DecorumError('INVALID_OPTION', `${where}(options): options must be an object, got ${kindOf(options)}`);
   }
   const parsed = schema.safeParse(options ?? {});
   if (parsed.success) return parsed.data;
