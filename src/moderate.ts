@@ -3,7 +3,7 @@ import { bundledModelParsed } from './bundled/model.js';
 import { badWordsList } from './bundled/profanity.js';
 import { BUNDLED_PACKS, BUNDLED_PATTERNS } from './bundled/rules.js';
 import { ruleIdsOf, sourcedPacks, type SourcedPack } from './engine/compile.js';
-import { DecorumError } from './errors.js';
+import { DecorumError, expectString } from './errors.js';
 import { MARKER_REACH, countMarkers, createMarkerCounter, detectLanguage, languageOf, sameLanguage } from './lang/detect.js';
 import { parseModel } from './model/format.js';
 import { combineAt, combinersOf, contentStem, createFeatureScan, featureScanOfText, featureScanOfWords, loadModel, topFeatures, UNNUMBERED, type FeatureScan, type LoadedModel } from './model/naiveBayes.js';
@@ -186,9 +186,7 @@ export function createModerator(options?: ModeratorOptions): Moderator {
   const signalScratch = new Float64Array(MAX_SIGNALS);
 
   function moderate(text: string, context?: ModerateContext): Verdict {
-    if (typeof text !== 'string') {
-      throw new DecorumError('INVALID_INPUT', `moderate(text): text must be a string, got ${text === null ? 'null' : typeof text}`, { field: 'text' });
-    }
+    expectString(text, 'moderate(text)', 'text');
     if (context !== undefined && (context === null || typeof context !== 'object')) {
       throw new DecorumError('INVALID_INPUT', 'moderate(text, context): context must be an object such as { article }', { field: 'context' });
     }

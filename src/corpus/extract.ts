@@ -12,7 +12,7 @@
  *    at the first related headline, photo caption, copyright line or reply form.
  * Precision beats recall: when a line could be furniture, it is not emitted as a comment.
  */
-import { DecorumError } from '../errors.js';
+import { DecorumError, expectString } from '../errors.js';
 
 export interface ExtractedComment {
   doc: string;
@@ -536,9 +536,7 @@ function collectArticle(rows: readonly Row[], from: number, to: number, used: Se
  * Never throws for a string; throws DecorumError('INVALID_INPUT') for anything else.
  */
 export function extractPage(page: string, doc: string): ExtractedPage {
-  if (typeof page !== 'string') {
-    throw new DecorumError('INVALID_INPUT', `extractPage: page must be a string, got ${page === null ? 'null' : typeof page}`, { field: 'page' });
-  }
+  expectString(page, 'extractPage(page, doc)', 'page');
   if (doc !== undefined && typeof doc !== 'string') {
     throw new DecorumError('INVALID_INPUT', `extractPage: doc must be a string (the page file name), got ${typeof doc}`, { field: 'doc' });
   }

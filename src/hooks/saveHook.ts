@@ -3,7 +3,7 @@
  * hooks) or any other "before it is stored" step. Browser-safe: no Node or framework imports.
  */
 import { z } from 'zod';
-import { DecorumError } from '../errors.js';
+import { DecorumError, kindOf } from '../errors.js';
 import { createModerator, type Moderator } from '../moderate.js';
 import { lazily } from '../schemas/lazy.js';
 import type { Action, Verdict } from '../types.js';
@@ -69,7 +69,7 @@ export function createHook<R = { text: string }, T = unknown>(options?: CreateHo
   return async (record: R): Promise<HookOutcome<T>> => {
     const text = getText(record);
     if (typeof text !== 'string') {
-      throw new DecorumError('INVALID_INPUT', `createHook: the record's text must be a string, got ${text === null ? 'null' : typeof text}${given.getText ? ' (from getText)' : ' (record.text; pass getText for another field)'}`, { field: 'text' });
+      throw new DecorumError('INVALID_INPUT', `createHook: the record's text must be a string, got ${kindOf(text)}${given.getText ? ' (from getText)' : ' (record.text; pass getText for another field)'}`, { field: 'text' });
     }
     const found: unknown = getArticle?.(record);
     if (found !== undefined && found !== null && typeof found !== 'string') {
