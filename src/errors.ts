@@ -9,7 +9,6 @@ export type DecorumErrorCode =
   | 'UNSAFE_PATTERN'
   | 'MODEL_FORMAT'
   | 'FIXTURE'
-  | 'PAGE'
   | 'IO';
 
 export interface DecorumErrorDetails {
