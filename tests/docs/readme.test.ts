@@ -1,0 +1,220 @@
+/**
+ * The README's examples are run, and what they say they print is compared with what the code
+ * prints. Outputs shown in the README drifted silently before (scores and feature orders after a
+ * retrained model, an error code that no function throws): a reader copies these, so they are
+ * checked like any other behaviour.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as api from '../../src/index.js';
+import * as nodeApi from '../../src/node/index.js';
+import * as expressApi from '../../src/hooks/express.js';
+import * as vitestApi from '../../src/vitest/index.js';
+import { trainModelOptionsSchema } from '../../src/schemas/options.js';
+import { createModerator } from '../../src/moderate.js';
+import { moderationMiddleware } from '../../src/hooks/express.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const README = readFileSync(join(root, 'README.md'), 'utf8');
+// The examples are written out here to be imported (and the CLI's rejects file).
+const dir = mkdtempSync(join(tmpdir(), 'decorum-readme-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Block {
+  lang: string;
+  body: string;
+  /** README line of the opening fence (1-based), for failure messages. */
+  line: number;
+}
+
+/** Every fenced code block, in order, with its info string. */
+function fencedBlocks(text: string): Array<Block & { offset: number }> {
+  const out: Array<Block & { offset: number }> = [];
+  const fence = /^( *)```(\w*)\n([\s\S]*?)^\1```$/gm;
+  for (let m = fence.exec(text); m !== null; m = fence.exec(text)) {
+    const indent = m[1]!.length;
+    // Without the newline before the closing fence.
+    const body = m[3]!.slice(0, -1).split('\n').map((l) => l.slice(indent)).join('\n');
+    out.push({ lang: m[2]!, body, line: text.slice(0, m.index).split('\n').length, offset: m.index });
+  }
+  return out;
+}
+
+/** The first fenced block of `lang` after the first occurrence of `marker` (a heading or a sentence). */
+function blockAfter(marker: string, lang: string): Block {
+  const at = README.indexOf(marker);
+  if (at < 0) throw new Error(`README has no "${marker}"`);
+  const block = fencedBlocks(README).find((b) => b.offset > at && b.lang === lang);
+  if (block === undefined) throw new Error(`README has no \`\`\`${lang} block after "${marker}"`);
+  return block;
+}
+
+/** The markdown table whose header row is `header`: its body rows, cells trimmed. */
+function tableAfter(header: string): string[][] {
+  const at = README.indexOf(header);
+  if (at < 0) throw new Error(`README has no table "${header}"`);
+  const rest = README.slice(at);
+  const rows = rest.slice(0, rest.indexOf('\n\n')).split('\n').slice(2);
+  // Cells split on pipes that are not escaped (`\|` inside a code span).
+  return rows.map((r) => r.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim()));
+}
+
+/** The names in backticks of a cell, without call parentheses: "`parseModel(json)`, `serializeModel(model)`" → both names. */
+const namesIn = (cell: string): string[] => [...cell.matchAll(/`([A-Za-z_]\w*)/g)].map((m) => m[1]!);
+
+/** Evaluates a JavaScript expression written in the README (an object literal in a comment, say). */
+const evaluate = (source: string): unknown => new Function(`return (${source});`)();
+
+describe('README: the Use example', () => {
+  const block = blockAfter('## Use', 'ts');
+
+  it('prints the verdict the README shows, to the last field', () => {
+    const call = /moderator\.moderate\('([^']*)', \{\s*article: '([^']*)'/.exec(block.body);
+    expect(call, `README line ${block.line}: the moderate() call`).not.toBeNull();
+    const shown = block.body
+      .split('\n')
+      .filter((l) => l.startsWith('// '))
+      .map((l) => l.slice(3))
+      .join('\n');
+    const documented = evaluate(shown.slice(shown.indexOf('{')));
+    const verdict = createModerator().moderate(call![1]!, { article: call![2]! });
+    expect(verdict).toEqual(documented);
+  });
+});
+
+describe('README: the Express middleware', () => {
+  it('answers the rejected comment with the 422 body the README shows', async () => {
+    const text = /\(here for\s+"([^"]+)"\)/.exec(README)?.[1];
+    expect(text, 'the sentence naming the rejected comment').toBeDefined();
+    const documented = JSON.parse(blockAfter('A rejected comment gets `422`', 'json').body) as unknown;
+    const sent: { status?: number; body?: string } = {};
+    const res = {
+      statusCode: 200,
+      setHeader: () => res,
+      end(body?: string) {
+        sent.status = res.statusCode;
+        sent.body = body;
+      },
+    };
+    let passed = false;
+    moderationMiddleware()({ body: { text } }, res, () => (passed = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(passed).toBe(false);
+    expect(sent.status).toBe(422);
+    expect(JSON.parse(sent.body!)).toEqual(documented);
+  });
+});
+
+describe('README: the quick start', () => {
+  it('shows lines the classify command prints, in its order (a line ending in "..." is cut short)', () => {
+    const shown = blockAfter('The first prints', 'text').body.split('\n').filter((l) => l.trim() !== '');
+    const r = spawnSync(process.execPath, [join(root, 'dist/cli/main.js'), 'classify', 'corpus/pages'], { cwd: root, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const printed = r.stdout.split('\n');
+    let from = 0;
+    for (const line of shown) {
+      const cut = line.endsWith('...');
+      const want = cut ? line.slice(0, -3) : line;
+      const at = printed.findIndex((p, k) => k >= from && (cut ? p.startsWith(want) : p === want));
+      expect(at, `README quick-start line not printed (in this order): ${line}`).toBeGreaterThanOrEqual(0);
+      from = at + 1;
+    }
+  });
+});
+
+describe('README: batch moderation', () => {
+  it('closes with the summary lines the README shows (its numbers are made up, its wording is not)', () => {
+    // The README's summary lines, each number a slot for any number (two blank lines: the README's plural).
+    const shown = blockAfter('The closing summary on stderr accounts for every line', '').body.split('\n');
+    const input = ['{"id":"a","text":"Thanks for the report."}', '', 'not json', '', '{"id":"c","text":"You are an idiot."}', '{"text":42}'].join('\n');
+    const rejects = join(dir, 'bad-lines.jsonl');
+    const r = spawnSync(process.execPath, [join(root, 'dist/cli/main.js'), 'classify', '-', '--json', '--rejects', rejects], { cwd: root, encoding: 'utf8', input });
+    expect(r.status).toBe(0);
+    const summary = r.stderr.split('\n').filter((l) => l.startsWith('decorum: '));
+    expect(summary).toHaveLength(shown.length);
+    shown.forEach((line, k) => {
+      const escaped = line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\d+/g, '\\d+');
+      expect(summary[k]).toMatch(new RegExp(`^${escaped}$`));
+    });
+    expect(summary[0]).toBe('decorum: 4 comments read: 2 classified (1 allow, 0 review, 1 reject), 2 rejected');
+  });
+});
+
+describe('README: the save hook', () => {
+  it('rejects the save of a rejected comment with the error the example throws, and passes a clean one', async () => {
+    const block = blockAfter('### Save hooks: `createHook`', 'js');
+    const hookFile = join(dir, 'hook.example.mjs');
+    writeFileSync(hookFile, `${block.body.replace(/from 'decorum'/g, `from ${JSON.stringify(join(root, 'src/index.ts'))}`)}\nexport { moderateComment };\n`);
+    const { moderateComment } = (await import(hookFile)) as { moderateComment: api.SaveHook<{ text: string; articleBody?: string }, unknown> };
+    await expect(moderateComment({ text: 'You are an idiot.' })).rejects.toThrow('comment rejected: insult');
+    const clean = await moderateComment({ text: 'Thanks for the clear report on the summit.', articleBody: 'The summit between the two presidents ended without a deal.' });
+    expect(clean.action).toBe('allow');
+  });
+});
+
+describe('README: the API and error tables', () => {
+  const rows = tableAfter('| export | what it is |');
+  const documented = (entry: string): string[] => {
+    const row = rows.filter((r) => (entry === '.' ? !/^`decorum\//.test(r[0]!) : r[0]!.startsWith(`\`${entry}\``)));
+    return row.flatMap((r) => namesIn(entry === '.' ? r[0]! : r[0]!.slice(r[0]!.indexOf(':'))));
+  };
+
+  it.each([
+    ['.', api],
+    ['decorum/node', nodeApi],
+    ['decorum/vitest', vitestApi],
+    // src/hooks/express.ts is the entry of decorum/express (tsup.config.ts).
+    ['decorum/express', expressApi],
+  ] as const)('names every run-time export of %s, and no other', (entry, module) => {
+    expect(documented(entry).sort()).toEqual(Object.keys(module).sort());
+  });
+
+  it('lists every error code, and no other', () => {
+    const codes = tableAfter('| code | when |').map((r) => namesIn(r[0]!)[0]);
+    // The codes of the DecorumErrorCode type, read from its source (a type has no run-time value).
+    const source = readFileSync(join(root, 'src/errors.ts'), 'utf8');
+    const union = /export type DecorumErrorCode =([^;]*);/.exec(source)![1]!;
+    expect(codes.sort()).toEqual([...union.matchAll(/'(\w+)'/g)].map((m) => m[1]).sort());
+  });
+
+  it('lists every trainModel option, and no other', () => {
+    // createModerator's table is checked in tests/schemas/options.test.ts.
+    const train = README.slice(README.indexOf('### Options of `trainModel`'));
+    const table = train.slice(train.indexOf('| option |'));
+    const documentedOptions = table
+      .slice(0, table.indexOf('\n\n'))
+      .split('\n')
+      .slice(2)
+      .map((r) => /^\| `(\w+)` \|/.exec(r)?.[1]);
+    expect(documentedOptions.sort()).toEqual(Object.keys(trainModelOptionsSchema().shape).sort());
+  });
+});
+
+// The vitest example is a whole test file: it is written out with its imports pointed at src/
+// and imported here, so its describe blocks run as part of this file.
+const example = blockAfter("A site's `moderation.test.ts`", 'ts');
+const file = join(dir, 'moderation.example.ts');
+writeFileSync(
+  file,
+  `${example.body
+    .replace(/from 'decorum'/g, `from ${JSON.stringify(join(root, 'src/index.ts'))}`)
+    .replace(/from 'decorum\/vitest'/g, `from ${JSON.stringify(join(root, 'src/vitest/index.ts'))}`)}\nexport { moderator };\n`,
+);
+const { moderator: exampleModerator } = (await import(file)) as { moderator: api.Moderator };
+
+describe('README: the vitest matchers failure message', () => {
+  it('is what the matcher says for the example moderator', () => {
+    const shown = blockAfter('When a matcher fails', 'text').body.split('\n');
+    // The message proper: from "Error: " down to the blank line before vitest's own Expected/Received.
+    const message = shown.slice(0, shown.indexOf('')).join('\n').replace(/^Error: /, '');
+    const { toBeAllowed } = vitestApi.decorumMatchers(exampleModerator);
+    const result = toBeAllowed.call({ isNot: false } as never, 'Sit down, you muppet!');
+    expect(result.pass).toBe(false);
+    expect(result.message()).toBe(message);
+    expect(shown.slice(shown.indexOf('') + 1)).toEqual([`Expected: ${JSON.stringify(result.expected)}`, `Received: ${JSON.stringify(result.actual)}`]);
+  });
+});
