@@ -194,6 +194,48 @@ describe('README: the API and error tables', () => {
   });
 });
 
+/**
+ * The options an options table's "default" column spells out: a cell that is one code span is
+ * read as JavaScript, "`x` per label" as x for each label; prose ("bundled model", "any") is left out.
+ */
+function documentedDefaults(heading: string): Record<string, unknown> {
+  const section = README.slice(README.indexOf(heading));
+  const rows = section.slice(section.indexOf('| option | default |'));
+  const out: Record<string, unknown> = {};
+  for (const line of rows.slice(0, rows.indexOf('\n\n')).split('\n').slice(2)) {
+    const [name, cell] = line.split(/(?<!\\)\|/).slice(1, 3).map((c) => c.trim());
+    const option = /^`(\w+)`$/.exec(name!)?.[1];
+    const literal = /^`([^`]+)`( per label)?$/.exec(cell!);
+    if (option === undefined || literal === null) continue;
+    const value = evaluate(literal[1]!);
+    out[option] = literal[2] ? Object.fromEntries(api.LABELS.map((l) => [l, value])) : value;
+  }
+  return out;
+}
+
+describe('README: the options tables\' defaults are the defaults', () => {
+  const fixtures = nodeApi.readFixtures(join(root, 'corpus/fixtures/test.jsonl'));
+
+  it('createModerator(): the same verdicts with no options as with the documented defaults passed', () => {
+    const defaults = documentedDefaults('### Options of `createModerator`');
+    // Every option with a literal default is read (a cell reworded into prose would silently drop out).
+    expect(Object.keys(defaults).sort()).toEqual(['bundledRules', 'disable', 'explain', 'maxArticleLength', 'maxLength', 'profanity', 'rejectAt', 'reviewAt', 'rules', 'thresholds']);
+    const plain = createModerator();
+    const spelled = createModerator(defaults as api.ModeratorOptions);
+    const article = 'The summit ended without a deal. '.repeat(4_000); // past maxArticleLength
+    const long = `${'We read the report on the summit. '.repeat(700)}You are an idiot.`; // past maxLength
+    for (const f of fixtures) expect(spelled.moderate(f.text, { article: f.article ?? article })).toEqual(plain.moderate(f.text, { article: f.article ?? article }));
+    expect(spelled.moderate(long)).toEqual(plain.moderate(long));
+  });
+
+  it('trainModel(): the same model with no options as with the documented defaults passed', () => {
+    const defaults = documentedDefaults('### Options of `trainModel`');
+    expect(Object.keys(defaults).sort()).toEqual(['alpha', 'folds', 'minDf', 'profanity']);
+    const some = fixtures.slice(0, 200);
+    expect(api.trainModel(some, defaults)).toEqual(api.trainModel(some));
+  });
+});
+
 // The vitest example is a whole test file: it is written out with its imports pointed at src/
 // and imported here, so its describe blocks run as part of this file.
 const example = blockAfter("A site's `moderation.test.ts`", 'ts');
