@@ -207,7 +207,14 @@ function documentedDefaults(heading: string): Record<string, unknown> {
     const option = /^`(\w+)`$/.exec(name!)?.[1];
     const literal = /^`([^`]+)`( per label)?$/.exec(cell!);
     if (option === undefined || literal === null) continue;
-    const value = evaluate(literal[1]!);
+    let value: unknown;
+    try {
+      value = evaluate(literal[1]!);
+    } catch (e) {
+      // A call such as `createModerator(moderatorOptions)` names a default, it is not one.
+      if (e instanceof ReferenceError) continue;
+      throw e;
+    }
     out[option] = literal[2] ? Object.fromEntries(api.LABELS.map((l) => [l, value])) : value;
   }
   return out;
@@ -226,6 +233,24 @@ describe('README: the options tables\' defaults are the defaults', () => {
     const long = `${'We read the report on the summit. '.repeat(700)}You are an idiot.`; // past maxLength
     for (const f of fixtures) expect(spelled.moderate(f.text, { article: f.article ?? article })).toEqual(plain.moderate(f.text, { article: f.article ?? article }));
     expect(spelled.moderate(long)).toEqual(plain.moderate(long));
+  });
+
+  it('moderationMiddleware(): the same answers with no options as with the documented defaults passed', async () => {
+    const defaults = documentedDefaults('### Express / Connect middleware');
+    expect(Object.keys(defaults).sort()).toEqual(['attachAs', 'moderatorOptions', 'onReject', 'onReview', 'textField']);
+    const answer = async (middleware: ReturnType<typeof moderationMiddleware>, body: unknown) => {
+      const req: Record<string, unknown> = { body };
+      const res = { statusCode: 200, locals: {} as Record<string, unknown>, body: undefined as string | undefined, setHeader: () => res, end: (b?: string) => void (res.body = b) };
+      let next: unknown = 'not called';
+      middleware(req, res, (e?: unknown) => void (next = e));
+      await new Promise((resolve) => setImmediate(resolve));
+      return { status: res.statusCode, body: res.body, next, attached: req.moderation, locals: res.locals.moderation };
+    };
+    const plain = moderationMiddleware();
+    const spelled = moderationMiddleware(defaults);
+    for (const body of [{ text: 'Thanks for the report.' }, { text: 'Typical Demonrats.' }, { text: 'You are an idiot.' }, {}, { text: 7 }]) {
+      expect(await answer(spelled, body)).toEqual(await answer(plain, body));
+    }
   });
 
   it('trainModel(): the same model with no options as with the documented defaults passed', () => {
