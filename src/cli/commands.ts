@@ -1,4 +1,4 @@
-import { createWriteStream, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, openSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { Writable } from 'node:stream';
 import { extractPage } from '../corpus/extract.js';
@@ -8,6 +8,7 @@ import { createModerator, type Moderator } from '../moderate.js';
 import { loadRulePacks } from '../node/rulePacks.js';
 import { readFixtures } from '../node/fixtures.js';
 import { readModel, writeModel } from '../node/modelFile.js';
+import { readTextFile } from '../node/utf8.js';
 import { trainModel } from '../trainModel.js';
 import { LABELS } from '../types.js';
 import { numberOption, parse } from './args.js';
@@ -52,7 +53,7 @@ export function extractCommand(argv: string[], io: Io): number {
   if (positionals.length === 0) throw new DecorumError('INVALID_OPTION', `give at least one page\nusage: ${usage}`);
   for (const file of expandInputs(positionals)) {
     if (isJsonl(file)) continue;
-    const page = extractPage(readFileSync(file, 'utf8'), basename(file));
+    const page = extractPage(readTextFile(file, 'page', 'IO'), basename(file));
     for (const c of page.comments) io.out(JSON.stringify({ doc: c.doc, index: c.index, author: c.author, text: c.text }) + '\n');
   }
   return 0;
@@ -144,7 +145,7 @@ export function evalCommand(argv: string[], io: Io): number {
   const swept = values.sweep || values.html ? sweep(run) : undefined;
   const calibrated = values.calibration ? calibration(run) : undefined;
   const tolerance = numberOption(values.tolerance, 'tolerance', 0, 1) ?? 0;
-  const baseline = values.baseline ? compareToBaseline(report, parseBaselineJson(readFileSync(values.baseline, 'utf8'), values.baseline), tolerance) : undefined;
+  const baseline = values.baseline ? compareToBaseline(report, parseBaselineJson(readTextFile(values.baseline, 'baseline', 'INVALID_INPUT'), values.baseline), tolerance) : undefined;
   if (values.html) writeFileSync(values.html, renderHtmlReport(report, { ...(swept ? { sweep: swept } : {}), ...(baseline ? { baseline } : {}), title: `decorum eval: ${values.fixtures.join(', ')}` }));
   if (values.json) {
     io.out(JSON.stringify({ ...report, ...(swept ? { sweep: swept } : {}), ...(calibrated ? { calibration: calibrated } : {}), ...(baseline ? { baseline } : {}) }) + '\n');

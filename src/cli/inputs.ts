@@ -1,7 +1,8 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { extractPage } from '../corpus/extract.js';
 import { DecorumError } from '../errors.js';
+import { readTextFile } from '../node/utf8.js';
 
 /** One comment to classify, wherever it came from. `line` is set for JSONL input. */
 export interface InputComment {
@@ -48,7 +49,7 @@ export function isJsonl(file: string): boolean {
 
 /** Comments of a page file, with the page's article for off-topic judgement. */
 export function pageComments(file: string): InputComment[] {
-  const page = extractPage(readFileSync(file, 'utf8'), basename(file));
+  const page = extractPage(readTextFile(file, 'page', 'IO'), basename(file));
   const article = [page.title, page.article].filter(Boolean).join('\n\n');
   return page.comments.map((c) => ({ id: `${c.doc}#${c.index}`, text: c.text, article, author: c.author, doc: c.doc }));
 }

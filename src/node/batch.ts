@@ -144,7 +144,7 @@ async function* readBatches(options: ClassifyBatchOptions, state: ReadState, onR
           continue;
         }
         s.inputLines++;
-        jobs.push(l.tooLong ? { line: l.line, raw: l.raw, tooLong: true } : { line: l.line, raw: l.raw });
+        jobs.push(l.tooLong ? { line: l.line, raw: l.raw, tooLong: true } : l.invalid !== undefined ? { line: l.line, raw: l.raw, invalid: l.invalid } : { line: l.line, raw: l.raw });
         chars += l.raw.length;
         if (jobs.length >= size || chars >= maxChars) {
           yield { seq: seq++, file: name, idPrefix: basename(name), jobs };

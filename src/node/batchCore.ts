@@ -11,7 +11,7 @@ import type { Action } from '../types.js';
 export type OutputFormat = 'table' | 'json';
 
 /** A raw JSONL line (parsed where the work is done, so the reading thread stays light) or a ready comment from a page. */
-export type BatchJob = { line: number; raw: string; tooLong?: boolean } | { comment: InputComment };
+export type BatchJob = { line: number; raw: string; tooLong?: boolean; invalid?: string } | { comment: InputComment };
 
 export interface BatchMessage {
   seq: number;
@@ -42,7 +42,7 @@ export function runBatch(moderator: Moderator, batch: BatchMessage, format: Outp
     let comment: InputComment;
     if ('comment' in job) comment = job.comment;
     else {
-      const row = job.tooLong ? MAX_LINE_ERROR : parseRow(job.raw);
+      const row = job.tooLong ? MAX_LINE_ERROR : (job.invalid ?? parseRow(job.raw));
       if (typeof row === 'string') {
         rejects.push({ file: batch.file, line: job.line, error: row, raw: job.raw });
         continue;

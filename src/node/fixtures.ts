@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { DecorumError, expectString } from '../errors.js';
 import { fixtureSchemas, type Fixture } from '../schemas/fixture.js';
+import { readTextFile } from './utf8.js';
 
 /**
  * Parses labelled JSONL. A line that is not JSON, or does not match the fixture schema (an
@@ -34,11 +34,5 @@ export function parseFixtures(text: string, file: string): Fixture[] {
 
 export function readFixtures(file: string): Fixture[] {
   expectString(file, 'readFixtures(file)', 'file');
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (cause) {
-    throw new DecorumError('IO', `cannot read fixtures ${file}: ${(cause as Error).message}`, { file }, { cause });
-  }
-  return parseFixtures(text, file);
+  return parseFixtures(readTextFile(file, 'fixtures', 'FIXTURE'), file);
 }

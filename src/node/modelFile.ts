@@ -1,16 +1,12 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { DecorumError, expectString } from '../errors.js';
 import { parseModel, serializeModel, type ModelFile } from '../model/format.js';
+import { readTextFile } from './utf8.js';
 
 /** Reads and checks a model file; a corrupt or wrong-version file fails with MODEL_FORMAT. */
 export function readModel(file: string): ModelFile {
   expectString(file, 'readModel(file)', 'file');
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (cause) {
-    throw new DecorumError('IO', `cannot read model ${file}: ${(cause as Error).message}`, { file }, { cause });
-  }
+  const text = readTextFile(file, 'model', 'MODEL_FORMAT');
   let value: unknown;
   try {
     value = JSON.parse(text);

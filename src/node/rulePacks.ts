@@ -1,10 +1,11 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SourcedPack } from '../engine/compile.js';
 import { parsePack } from '../engine/compile.js';
 import { DecorumError, expectString } from '../errors.js';
 import { readRulePackOptionsSchema } from '../schemas/options.js';
 import { parseOptions } from '../schemas/parseOptions.js';
+import { readTextFile } from './utf8.js';
 
 /** Line and column of a JSON.parse failure, when the engine reports a position. */
 function jsonErrorLine(text: string, message: string): number | undefined {
@@ -25,12 +26,7 @@ export interface ReadRulePackOptions {
 export function readRulePack(file: string, options: ReadRulePackOptions = {}): SourcedPack {
   expectString(file, 'readRulePack(file)', 'file');
   const opts = parseOptions(readRulePackOptionsSchema(), options, 'readRulePack');
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (cause) {
-    throw new DecorumError('IO', `cannot read rule pack ${file}: ${(cause as Error).message}`, { file }, { cause });
-  }
+  const text = readTextFile(file, 'rule pack', 'RULE_PACK');
   let pack: unknown;
   try {
     pack = JSON.parse(text);

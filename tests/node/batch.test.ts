@@ -125,6 +125,17 @@ describe('classifyBatch: line accounting', () => {
     expect(summary.inputLines).toBe(summary.classifiedLines + summary.rejected);
   });
 
+  it('reads a file that starts with a byte order mark, and rejects a line that is not UTF-8 with its line number', async () => {
+    const windows = join(tmp, 'windows.jsonl');
+    writeFileSync(windows, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"id":"a","text":"first"}\r\n'), Buffer.from('{"id":"b","text":"caf\u00e9"}\r\n', 'latin1'), Buffer.from('{"id":"c","text":"caf\u00e9"}\r\n')]));
+    for (const workers of [0, 2]) {
+      const { summary, rows, rejects } = await run({ inputs: [windows], moderatorOptions: LIGHT, workers, workerUrl });
+      expect(rows.map((r) => [r.id, r.line])).toEqual([['a', 1], ['c', 3]]);
+      expect(rejects.map((r) => [r.line, r.error])).toEqual([[2, expect.stringMatching(/^not valid UTF-8: byte 0xE9 at byte 22 of the line/)]]);
+      expect(summary.inputLines).toBe(summary.classifiedLines + summary.rejected);
+    }
+  });
+
   it('a bad option is a DecorumError naming it', async () => {
     await expect(classifyBatch({ inputs: [file], format: 'json', out: nullSink(), workers: 1.5 })).rejects.toMatchObject({ code: 'INVALID_OPTION', details: { option: 'workers' } });
   });
