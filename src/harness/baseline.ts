@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DecorumError, shown } from '../errors.js';
 import { fixtureSchemas } from '../schemas/fixture.js';
 import { LABELS, type Label } from '../types.js';
-import type { ErrorKind, EvalReport, ReportRow } from './metrics.js';
+import { ratios, type ErrorKind, type EvalReport, type ReportRow } from './metrics.js';
 
 /**
  * Float subtraction makes 0.8 - 0.7 = 0.10000000000000009; without slack a drop of exactly
@@ -37,6 +37,12 @@ export interface ChangedDecision {
 
 export interface BaselineDiff {
   tolerance: number;
+  /**
+   * How many comments the metrics below are computed on: those both runs hold (by id), each run's
+   * predictions judged against this run's gold labels. A fixture added, removed or relabelled
+   * then moves neither side, so only a change of what decorum predicts can regress.
+   */
+  compared: number;
   macroF1: MetricDelta;
   labels: Record<Label, LabelDelta>;
   /** Right in the baseline, wrong now. */
@@ -46,7 +52,7 @@ export interface BaselineDiff {
   /** Ids present in only one run: not compared, listed so a changed fixture set is not mistaken for a change of rules. */
   onlyInBaseline: string[];
   onlyInCurrent: string[];
-  /** Ids whose gold labels changed between runs; each side is judged against its own gold. */
+  /** Ids whose gold labels changed between runs: both runs' predictions are judged against the new gold. */
   relabelled: string[];
   regressed: boolean;
   reasons: string[];
@@ -68,18 +74,50 @@ function fmt(value: number): string {
   return value.toFixed(3);
 }
 
+interface Judged {
+  gold: readonly Label[];
+  predicted: readonly Label[];
+}
+
+/** Precision, recall, F1 and support per label, and macro F1 (the four labels' mean), of `rows`. */
+function metricsOf(rows: readonly Judged[]): { labels: Record<Label, { precision: number; recall: number; f1: number; support: number }>; macroF1: number } {
+  const labels = Object.fromEntries(
+    LABELS.map((label) => {
+      let tp = 0;
+      let fp = 0;
+      let fn = 0;
+      for (const row of rows) {
+        const inGold = row.gold.includes(label);
+        const inPredicted = row.predicted.includes(label);
+        if (inGold && inPredicted) tp++;
+        else if (inPredicted) fp++;
+        else if (inGold) fn++;
+      }
+      return [label, { ...ratios(tp, fp, fn), support: tp + fn }];
+    }),
+  ) as Record<Label, { precision: number; recall: number; f1: number; support: number }>;
+  return { labels, macroF1: LABELS.reduce((sum, label) => sum + labels[label].f1, 0) / LABELS.length };
+}
+
 /**
  * Compare a run with a saved baseline. It regresses when macro F1, or any label's F1, drops by
- * more than `tolerance` (absolute, on the 0–1 scale). Comment-level changes are reported whatever
- * the tolerance: a small F1 move can hide many decisions flipping both ways.
+ * more than `tolerance` (absolute, on the 0–1 scale). Both are computed on the comments the two
+ * runs share, each run's predictions against this run's gold labels (`compared`): with the same
+ * fixtures that is each report's own numbers, and a changed fixture file cannot regress (or hide
+ * a regression). Comment-level changes are reported whatever the tolerance: a small F1 move can
+ * hide many decisions flipping both ways.
  */
 export function compareToBaseline(current: EvalReport, baseline: EvalReport, tolerance: number): BaselineDiff {
   checkTolerance(tolerance);
 
+  const baselineRows = new Map<string, ReportRow>(baseline.rows.map((row) => [row.id, row]));
+  const shared = current.rows.filter((row) => baselineRows.has(row.id));
+  const before = metricsOf(shared.map((row) => ({ gold: row.gold, predicted: baselineRows.get(row.id)!.predicted })));
+  const now = metricsOf(shared);
   const labels = Object.fromEntries(
     LABELS.map((label) => {
-      const b = baseline.labels[label];
-      const c = current.labels[label];
+      const b = before.labels[label];
+      const c = now.labels[label];
       return [
         label,
         {
@@ -91,7 +129,7 @@ export function compareToBaseline(current: EvalReport, baseline: EvalReport, tol
       ];
     }),
   ) as Record<Label, LabelDelta>;
-  const macroF1 = delta(baseline.macroF1, current.macroF1);
+  const macroF1 = delta(before.macroF1, now.macroF1);
 
   const reasons: string[] = [];
   if (-macroF1.delta > tolerance + EPSILON) {
@@ -104,7 +142,6 @@ export function compareToBaseline(current: EvalReport, baseline: EvalReport, tol
     }
   }
 
-  const baselineRows = new Map<string, ReportRow>(baseline.rows.map((row) => [row.id, row]));
   const currentIds = new Set(current.rows.map((row) => row.id));
   const newlyWrong: ChangedDecision[] = [];
   const newlyRight: ChangedDecision[] = [];
@@ -119,8 +156,9 @@ export function compareToBaseline(current: EvalReport, baseline: EvalReport, tol
     }
     if (!sameLabels(before.gold, row.gold)) relabelled.push(row.id);
     for (const label of LABELS) {
-      const was = errorKind(before, label);
-      const now = errorKind(row, label);
+      // Both decisions against this run's gold: a relabelled comment flips only if a prediction did.
+      const was = errorKind(row.gold, before.predicted, label);
+      const now = errorKind(row.gold, row.predicted, label);
       const change = { id: row.id, text: row.text, label, baselineScore: before.scores[label], score: row.scores[label] };
       if (was === null && now !== null) newlyWrong.push({ ...change, kind: now });
       else if (was !== null && now === null) newlyRight.push({ ...change, kind: was });
@@ -130,6 +168,7 @@ export function compareToBaseline(current: EvalReport, baseline: EvalReport, tol
 
   return {
     tolerance,
+    compared: shared.length,
     macroF1,
     labels,
     newlyWrong,
@@ -142,10 +181,17 @@ export function compareToBaseline(current: EvalReport, baseline: EvalReport, tol
   };
 }
 
-/** null when the row's decision on `label` is right. */
-function errorKind(row: ReportRow, label: Label): ErrorKind | null {
-  const inGold = row.gold.includes(label);
-  const inPredicted = row.predicted.includes(label);
+/** Did the fixture set change between the runs (so the metrics are on a part of it, or on new gold)? */
+export const comparedApart = (diff: BaselineDiff): boolean => diff.onlyInBaseline.length + diff.onlyInCurrent.length + diff.relabelled.length > 0;
+
+/** Says what the metrics were computed on when the fixture set changed. */
+export const comparedNote = (diff: BaselineDiff): string =>
+  `(metrics on the ${diff.compared} comments both runs hold, both judged against this run's gold labels: the fixture set changed)`;
+
+/** null when the decision on `label` is right. */
+function errorKind(gold: readonly Label[], predicted: readonly Label[], label: Label): ErrorKind | null {
+  const inGold = gold.includes(label);
+  const inPredicted = predicted.includes(label);
   if (inGold === inPredicted) return null;
   return inPredicted ? 'fp' : 'fn';
 }

@@ -1,5 +1,5 @@
 import { LABELS, type Label } from '../types.js';
-import type { BaselineDiff, ChangedDecision, MetricDelta } from './baseline.js';
+import { comparedApart, comparedNote, type BaselineDiff, type ChangedDecision, type MetricDelta } from './baseline.js';
 import { highlightSegments } from './highlight.js';
 import { CONFUSION_KEYS, type EvalError, type EvalReport } from './metrics.js';
 import type { SweepResult } from './sweep.js';
@@ -189,6 +189,7 @@ export function formatBaselineDiff(diff: BaselineDiff, options: ListFormatOption
     lines.push(paint(`no regression beyond tolerance ${diff.tolerance}`, 'green', options));
   }
   lines.push(`macro F1  ${deltaCell(diff.macroF1, options)}`);
+  if (comparedApart(diff)) lines.push(comparedNote(diff));
 
   const rows = LABELS.map((label: Label) => {
     const d = diff.labels[label];

@@ -1,5 +1,5 @@
 import { LABELS, type Label } from '../types.js';
-import type { BaselineDiff, ChangedDecision, MetricDelta } from './baseline.js';
+import { comparedApart, comparedNote, type BaselineDiff, type ChangedDecision, type MetricDelta } from './baseline.js';
 import { highlightSegments } from './highlight.js';
 import { CONFUSION_KEYS, type EvalError, type EvalReport } from './metrics.js';
 import { sweep as runSweep, type SweepPoint, type SweepResult } from './sweep.js';
@@ -256,7 +256,8 @@ function baselineSection(diff: BaselineDiff, limit: number | undefined): string 
     diff.onlyInCurrent.length > 0 ? `<p class="note">Only in this run: ${diff.onlyInCurrent.map(escapeHtml).join(', ')}</p>` : '',
     diff.relabelled.length > 0 ? `<p class="note">Gold labels changed: ${diff.relabelled.map(escapeHtml).join(', ')}</p>` : '',
   ].join('');
-  return `<section id="baseline-diff"><h2>Against baseline</h2>${banner}${table}${changesList('Newly wrong', diff.newlyWrong, limit)}${changesList('Newly right', diff.newlyRight, limit)}${sets}</section>`;
+  const note = comparedApart(diff) ? `<p class="note">${escapeHtml(comparedNote(diff))}</p>` : '';
+  return `<section id="baseline-diff"><h2>Against baseline</h2>${banner}${table}${note}${changesList('Newly wrong', diff.newlyWrong, limit)}${changesList('Newly right', diff.newlyRight, limit)}${sets}</section>`;
 }
 
 /** One self-contained HTML page: no scripts, fonts, images or network; inline CSS and SVG only. */

@@ -85,8 +85,43 @@ describe('compareToBaseline', () => {
     expect(diff.onlyInBaseline).toEqual(['c7']);
     expect(diff.onlyInCurrent).toEqual(['c8']);
     expect(diff.relabelled).toEqual(['c5']);
-    // c5 is judged against its new gold: off_topic now missed.
-    expect(diff.newlyWrong).toEqual([expect.objectContaining({ id: 'c5', label: 'off_topic', kind: 'fn' })]);
+    // c5's prediction did not change: against its new gold both runs miss off_topic, so nothing flipped.
+    expect(diff.newlyWrong).toEqual([]);
+    expect(diff.newlyRight).toEqual([]);
+    expect(diff.compared).toBe(SMALL.length - 1);
+  });
+
+  it('a changed fixture file alone never regresses, even at tolerance 0: both runs are judged on the shared comments against the new gold', () => {
+    const relabelled = edit(SMALL, 'c5', { gold: ['off_topic'] });
+    const fewer = SMALL.filter((c) => c.id !== 'c6');
+    const more: Case[] = [...SMALL, { id: 'c9', text: 'new, and missed', gold: ['slur'], predicted: [], scores: { slur: 0.1 } }];
+    for (const cases of [relabelled, fewer, more]) {
+      // The baseline's own numbers differ from this run's (the gold or the rows changed) ...
+      const diff = compareToBaseline(reportOf(cases), baseline, 0);
+      expect(reportOf(cases).labels).not.toEqual(baseline.labels);
+      // ... but the same predictions on the same comments against the same gold are no change.
+      expect(diff.regressed).toBe(false);
+      expect(diff.macroF1.delta).toBe(0);
+    }
+  });
+
+  it('a changed prediction on a relabelled comment still counts, against the new gold', () => {
+    // c5 relabelled to off_topic and now predicted off_topic: newly right, F1 of off_topic up.
+    const cases = edit(SMALL, 'c5', { gold: ['off_topic'], predicted: ['off_topic'], scores: { off_topic: 0.9 } });
+    const diff = compareToBaseline(reportOf(cases), baseline, 0);
+    expect(diff.newlyRight).toEqual([expect.objectContaining({ id: 'c5', label: 'off_topic', kind: 'fn' })]);
+    expect(diff.labels.off_topic.f1.delta).toBeGreaterThan(0);
+    expect(diff.regressed).toBe(false);
+  });
+
+  it('with the same fixtures, the deltas are the two reports\' own numbers', () => {
+    const diff = compareToBaseline(worse, baseline, 0);
+    expect(diff.compared).toBe(SMALL.length);
+    expect(diff.macroF1).toEqual({ baseline: baseline.macroF1, current: worse.macroF1, delta: worse.macroF1 - baseline.macroF1 });
+    for (const label of ['slur', 'insult', 'partisan_epithet', 'off_topic'] as const) {
+      expect(diff.labels[label].f1.baseline).toBe(baseline.labels[label].f1);
+      expect(diff.labels[label].f1.current).toBe(worse.labels[label].f1);
+    }
   });
 
   it('rejects a negative or non-numeric tolerance', () => {

@@ -127,6 +127,15 @@ describe('terminal output', () => {
     expect(text).toContain('fn partisan_epithet  c6');
     expect(text).toContain('newly right (0)');
     expect(formatBaselineDiff(compareToBaseline(worse, report, 0.5)).split('\n')[0]).toBe('no regression beyond tolerance 0.5');
+    expect(text).not.toContain('metrics on the');
+  });
+
+  it('baseline diff: says what the metrics are computed on when the fixture set changed', () => {
+    const relabelled = SMALL.map((c) => (c.id === 'c5' ? { ...c, gold: ['off_topic' as const] } : c)).filter((c) => c.id !== 'c7');
+    const text = formatBaselineDiff(compareToBaseline(computeReport(evaluate(fixturesOf(relabelled), fakeClassify(relabelled))), report, 0));
+    expect(text).toContain(`(metrics on the ${SMALL.length - 1} comments both runs hold, both judged against this run's gold labels: the fixture set changed)`);
+    expect(text).toContain('gold labels changed (1): c5');
+    expect(text).toContain('only in baseline (1): c7');
   });
 
   it('sweep: a block per label, best threshold starred', () => {
