@@ -1,8 +1,7 @@
 import { createAnalyzer } from './analyze.js';
 import { bundledModelParsed } from './bundled/model.js';
 import { badWordsList } from './bundled/profanity.js';
-import { BUNDLED_PACKS, BUNDLED_PATTERNS } from './bundled/rules.js';
-import { ruleIdsOf, sourcedPacks, type SourcedPack } from './engine/compile.js';
+import { assemblePacks, BUNDLED_PATTERNS } from './bundled/rules.js';
 import { DecorumError, expectString } from './errors.js';
 import { MARKER_REACH, countMarkers, createMarkerCounter, detectLanguage, languageOf, sameLanguage } from './lang/detect.js';
 import { parseModel } from './model/format.js';
@@ -79,19 +78,6 @@ function resolveOptions(options: unknown): ResolvedModeratorOptions {
   return options === undefined ? defaultModeratorOptions() : parseOptions(moderatorOptionsSchema(), options, 'createModerator');
 }
 
-/** Custom packs first-class: a custom rule with a bundled rule's id replaces the bundled one. */
-function assemblePacks(opts: ResolvedModeratorOptions): SourcedPack[] {
-  const custom = sourcedPacks(opts.rules, 'options.rules');
-  const overridden = ruleIdsOf(custom);
-  const bundled = opts.bundledRules
-    ? BUNDLED_PACKS.map(({ pack, file }) => {
-        const p = pack as { rules: Array<{ id: string }> };
-        return { pack: { ...p, rules: p.rules.filter((r) => !overridden.has(r.id)) }, file };
-      })
-    : [];
-  return [...bundled, ...custom];
-}
-
 /** Largest rule score of a label from its unmentioned matches' evidence bits; aimed profanity counts as insult. */
 function ruleScore(bits: number): number {
   let score = bits & EVIDENCE.HIGH ? SEVERITY_SCORE.high : bits & EVIDENCE.MEDIUM ? SEVERITY_SCORE.medium : bits & EVIDENCE.LOW ? SEVERITY_SCORE.low : 0;
@@ -126,7 +112,7 @@ function describeMatches(matches: readonly Match[], label: Label): string {
  */
 export function createModerator(options?: ModeratorOptions): Moderator {
   const opts = resolveOptions(options);
-  const analyzer = createAnalyzer(assemblePacks(opts), {
+  const analyzer = createAnalyzer(assemblePacks(opts.rules, opts.bundledRules), {
     disable: opts.disable,
     profanity: opts.profanity ? badWordsList() : [],
     vetted: BUNDLED_PATTERNS,

@@ -1,7 +1,7 @@
 import { createAnalyzer } from './analyze.js';
 import { badWordsList } from './bundled/profanity.js';
-import { BUNDLED_PACKS } from './bundled/rules.js';
-import { sourcedPacks, type SourcedPack } from './engine/compile.js';
+import { assemblePacks } from './bundled/rules.js';
+import type { SourcedPack } from './engine/compile.js';
 import { trainModelOptionsSchema } from './schemas/options.js';
 import { parseOptions } from './schemas/parseOptions.js';
 import { DecorumError } from './errors.js';
@@ -13,10 +13,13 @@ import { normalize } from './normalize/normalize.js';
 
 export interface TrainModelOptions extends TrainOptions {
   /**
-   * Rule packs whose matches become features: pack objects as in rules/*.json, or `{ pack, file }`
-   * from `decorum/node`'s loader. Default: the bundled packs (what createModerator uses).
+   * Extra rule packs whose matches become features, as createModerator's `rules`: pack objects as
+   * in rules/*.json, or `{ pack, file }` from `decorum/node`'s loader; a rule with a shipped rule's
+   * id replaces it. Train with the options you moderate with. Default none.
    */
   rules?: ReadonlyArray<SourcedPack | object>;
+  /** Use the shipped packs in rules/, as createModerator's `bundledRules`. Default true. */
+  bundledRules?: boolean;
   /** Feed bad-words' list as profanity evidence, as createModerator does by default. Default true. */
   profanity?: boolean;
 }
@@ -39,7 +42,7 @@ export function trainModel(fixtures: readonly Fixture[], options: TrainModelOpti
     }
   }
   if (fixtures.length === 0) throw new DecorumError('FIXTURE', 'trainModel: no fixtures to train on');
-  const packs = opts.rules === undefined ? BUNDLED_PACKS : sourcedPacks(opts.rules, 'options.rules');
+  const packs = assemblePacks(opts.rules ?? [], opts.bundledRules !== false);
   const analyzer = createAnalyzer(packs, { profanity: opts.profanity === false ? [] : badWordsList() });
   // Fixtures under one article share it: normalise it and detect its language once.
   const articles = new Map<string, { text: string; language: string }>();

@@ -57,8 +57,10 @@ export function defaultModeratorOptions(): ResolvedModeratorOptions {
 function buildTrainModelOptionsSchema() {
   /** Options of trainModel(). Defaults (README's API section) are applied by the trainer, not here. */
   return z.strictObject({
-    /** Rule packs whose matches become features (objects as in rules/*.json, or `{ pack, file }`). Default: the bundled packs. */
+    /** Extra rule packs whose matches become features, as createModerator's `rules` (objects as in rules/*.json, or `{ pack, file }`). Default none. */
     rules: z.array(z.unknown()).optional(),
+    /** Use the shipped packs in rules/, as createModerator's `bundledRules`. Default true. */
+    bundledRules: z.boolean().optional(),
     /** Feed bad-words' list in as profanity evidence, as createModerator does by default. Default true. */
     profanity: z.boolean().optional(),
     /** Laplace smoothing. Default 0.5. */

@@ -76,6 +76,34 @@ describe('training', () => {
     expect(err.message).toContain('options.rules[0]');
   });
 
+  it('reads packs as createModerator does: `rules` adds to the shipped packs unless bundledRules is false', () => {
+    const pack = {
+      pack: 'site',
+      version: 1,
+      description: 'site words',
+      rules: [
+        { id: 'site.insult.zorblax', label: 'insult', severity: 'medium', description: 'd', terms: ['zorblax'], examples: { match: ['you zorblax'], noMatch: ['hello'] } },
+        // A shipped rule's id: this rule replaces the shipped one.
+        { id: 'insult.name.idiot', label: 'insult', severity: 'low', description: 'd', terms: ['blorp'], examples: { match: ['you blorp'], noMatch: ['hello'] } },
+      ],
+    };
+    const rows = [
+      ...['you zorblax', 'you idiot', 'you blorp', 'you stupid moron'].flatMap((t, k) => [0, 1, 2].map((i) => ({ id: `p${k}-${i}`, text: `${t} ${i}`, labels: ['insult' as const], source: 'written' }))),
+      ...Array.from({ length: 8 }, (_, i) => ({ id: `n${i}`, text: `the summit talks ${i}`, labels: [], source: 'written' })),
+    ];
+    const moderated = (options: { rules?: object[]; bundledRules?: boolean }) => {
+      // The rule ids a moderator with the same options reports on the rows: the packs trained on must be these.
+      const m = createModerator({ ...options, model: null });
+      return new Set(rows.flatMap((r) => m.moderate(r.text).matches.map((x) => `r:${x.ruleId}`)));
+    };
+    for (const options of [{ rules: [pack] }, { rules: [pack], bundledRules: false }, {}]) {
+      const ruleFeatures = new Set(trainModel(rows, options).features.filter((f) => f.startsWith('r:')));
+      expect(ruleFeatures).toEqual(moderated(options));
+    }
+    const both = trainModel(rows, { rules: [pack] }).features;
+    expect(both).toEqual(expect.arrayContaining(['r:site.insult.zorblax', 'r:insult.adjective.stupid', 'r:insult.name.idiot']));
+  });
+
   it('a hole in a sparse fixture array is a FIXTURE error naming it, not a crash in the trainer', () => {
     const rows: unknown[] = [...trainRows.slice(0, 3)];
     rows[5] = trainRows[3];
