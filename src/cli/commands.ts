@@ -12,6 +12,7 @@ import { readTextFile } from '../node/utf8.js';
 import { trainModel } from '../trainModel.js';
 import { LABELS } from '../types.js';
 import { numberOption, parse } from './args.js';
+import { COMMANDS, usageLine } from './usage.js';
 import { classifyBatch, formatSummary, type BatchSummary } from '../node/batch.js';
 import type { ModeratorOptions } from '../schemas/options.js';
 import { expandInputs, isJsonl } from './inputs.js';
@@ -22,14 +23,6 @@ export interface Io {
   err: (s: string) => void;
   isTTY: boolean;
 }
-
-const MODERATOR_OPTIONS = {
-  rules: { type: 'string', multiple: true },
-  'no-bundled-rules': { type: 'boolean' },
-  model: { type: 'string' },
-  'no-model': { type: 'boolean' },
-  disable: { type: 'string', multiple: true },
-} as const;
 
 type ModeratorFlags = { rules?: string[]; 'no-bundled-rules'?: boolean; model?: string; 'no-model'?: boolean; disable?: string[] };
 
@@ -48,8 +41,8 @@ function moderatorFrom(values: ModeratorFlags): Moderator {
 }
 
 export function extractCommand(argv: string[], io: Io): number {
-  const usage = 'decorum extract <page.txt|folder>...';
-  const { positionals } = parse(argv, {}, usage);
+  const usage = usageLine('extract');
+  const { positionals } = parse(argv, COMMANDS.extract.options, usage);
   if (positionals.length === 0) throw new DecorumError('INVALID_OPTION', `give at least one page\nusage: ${usage}`);
   for (const file of expandInputs(positionals)) {
     if (isJsonl(file)) continue;
@@ -60,8 +53,8 @@ export function extractCommand(argv: string[], io: Io): number {
 }
 
 export async function classifyCommand(argv: string[], io: Io): Promise<number> {
-  const usage = 'decorum classify <pages|folder|comments.jsonl|->... [--json] [--rejects FILE] [--workers N] [--rules DIR] [--model FILE]';
-  const { values, positionals } = parse(argv, { ...MODERATOR_OPTIONS, json: { type: 'boolean' }, rejects: { type: 'string' }, workers: { type: 'string' } }, usage);
+  const usage = usageLine('classify');
+  const { values, positionals } = parse(argv, COMMANDS.classify.options, usage);
   if (positionals.length === 0) throw new DecorumError('INVALID_OPTION', `give pages, a folder or a JSONL file ("-" for standard input)\nusage: ${usage}`);
   const workers = numberOption(values.workers, 'workers', 0, 256) ?? 0;
   if (!Number.isInteger(workers)) throw new DecorumError('INVALID_OPTION', `--workers must be a whole number, got "${values.workers}"`, { option: 'workers' });
@@ -121,22 +114,8 @@ async function finish(stream: Writable): Promise<void> {
 }
 
 export function evalCommand(argv: string[], io: Io): number {
-  const usage = 'decorum eval --fixtures F.jsonl [--json] [--baseline prev.json] [--tolerance 0.01] [--sweep] [--calibration] [--html report.html] [--errors N]';
-  const { values } = parse(
-    argv,
-    {
-      ...MODERATOR_OPTIONS,
-      fixtures: { type: 'string', multiple: true },
-      json: { type: 'boolean' },
-      baseline: { type: 'string' },
-      tolerance: { type: 'string' },
-      sweep: { type: 'boolean' },
-      calibration: { type: 'boolean' },
-      html: { type: 'string' },
-      errors: { type: 'string' },
-    },
-    usage,
-  );
+  const usage = usageLine('eval');
+  const { values } = parse(argv, COMMANDS.eval.options, usage);
   if (!values.fixtures || values.fixtures.length === 0) throw new DecorumError('INVALID_OPTION', `--fixtures is required\nusage: ${usage}`, { option: 'fixtures' });
   const fixtures = values.fixtures.flatMap((f) => readFixtures(f));
   const moderator = moderatorFrom(values);
@@ -148,11 +127,12 @@ export function evalCommand(argv: string[], io: Io): number {
   const baseline = values.baseline ? compareToBaseline(report, parseBaselineJson(readTextFile(values.baseline, 'baseline', 'INVALID_INPUT'), values.baseline), tolerance) : undefined;
   if (values.html) writeFileSync(values.html, renderHtmlReport(report, { ...(swept ? { sweep: swept } : {}), ...(baseline ? { baseline } : {}), title: `decorum eval: ${values.fixtures.join(', ')}` }));
   if (values.json) {
-    io.out(JSON.stringify({ ...report, ...(swept ? { sweep: swept } : {}), ...(calibrated ? { calibration: calibrated } : {}), ...(baseline ? { baseline } : {}) }) + '\n');
+    io.out(JSON.stringify({ ...report, ...(swept && values.sweep ? { sweep: swept } : {}), ...(calibrated ? { calibration: calibrated } : {}), ...(baseline ? { baseline } : {}) }) + '\n');
   } else {
     const errorLimit = numberOption(values.errors, 'errors', 0, 1e9) ?? 20;
     io.out(formatReport(report, { color: io.isTTY, errorLimit }) + '\n');
-    if (swept) io.out('\n' + formatSweep(swept, { color: io.isTTY }) + '\n');
+    // --html computes the sweep for its curves; the tables are printed only when asked for.
+    if (swept && values.sweep) io.out('\n' + formatSweep(swept, { color: io.isTTY }) + '\n');
     if (calibrated) io.out('\n' + formatCalibration(calibrated) + '\n');
     if (baseline) io.out('\n' + formatBaselineDiff(baseline, { color: io.isTTY }) + '\n');
   }
@@ -164,14 +144,14 @@ export function evalCommand(argv: string[], io: Io): number {
 }
 
 export function trainCommand(argv: string[], io: Io): number {
-  const usage = 'decorum train --fixtures F.jsonl [--fixtures G.jsonl] --out model.json [--rules DIR]';
-  const { values } = parse(argv, { fixtures: { type: 'string', multiple: true }, out: { type: 'string' }, rules: { type: 'string', multiple: true } }, usage);
+  const usage = usageLine('train');
+  const { values } = parse(argv, COMMANDS.train.options, usage);
   if (!values.fixtures?.length) throw new DecorumError('INVALID_OPTION', `--fixtures is required\nusage: ${usage}`, { option: 'fixtures' });
   if (!values.out) throw new DecorumError('INVALID_OPTION', `--out is required\nusage: ${usage}`, { option: 'out' });
   const fixtures = values.fixtures.flatMap((f) => readFixtures(f));
   const started = Date.now();
-  const rules = values.rules ? values.rules.flatMap((p) => loadRulePacks(p)) : undefined;
-  const model = trainModel(fixtures, rules ? { rules } : {});
+  // The packs classify would moderate with given the same flags: the shipped ones plus --rules.
+  const model = trainModel(fixtures, { rules: (values.rules ?? []).flatMap((p) => loadRulePacks(p)), bundledRules: values['no-bundled-rules'] !== true });
   writeModel(values.out, model);
   const counts = LABELS.map((l) => `${l} ${model.labels[l].docs}`).join(', ');
   io.err(`decorum: trained on ${fixtures.length} fixtures (${counts}); ${model.features.length} features; ${Date.now() - started} ms → ${values.out}\n`);

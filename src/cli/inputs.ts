@@ -37,7 +37,7 @@ export function expandInputs(paths: readonly string[]): string[] {
       throw new DecorumError('IO', `input ${p} does not exist`, { file: p });
     }
     if (stat.isDirectory()) {
-      for (const f of readdirSync(p).sort()) if (f.endsWith('.txt') || f.endsWith('.jsonl')) out.push(join(p, f));
+      for (const f of readdirSync(p).sort()) if (f.endsWith('.txt') || isJsonl(f)) out.push(join(p, f));
     } else out.push(p);
   }
   return out;

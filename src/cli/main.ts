@@ -1,20 +1,24 @@
 import { isDecorumError } from '../errors.js';
 import { classifyCommand, evalCommand, extractCommand, trainCommand, type Io } from './commands.js';
 import { rulesCommand } from './rules.js';
+import { COMMANDS, helpOf, wantsHelp, type CommandName } from './usage.js';
 
 const HELP = `decorum — moderate reader comments
 
 usage:
-  decorum classify <pages|folder|comments.jsonl|->  [--json] [--rejects FILE] [--workers N] [--rules DIR] [--model FILE]
-  decorum extract <pages|folder>                     split pages into comments (JSONL)
-  decorum eval --fixtures F.jsonl [--json] [--baseline B.json --tolerance T] [--sweep] [--html R.html]
-  decorum train --fixtures F.jsonl --out model.json
-  decorum rules test [--rules DIR]                   run every rule's examples
-  decorum rules lint [--rules DIR]                   find mistakes in rule packs
+${Object.values(COMMANDS)
+  .map((c) => `  ${c.synopsis}${Object.keys(c.options).length > 0 ? ' [options]' : ''}`)
+  .join('\n')}
+
+decorum <command> --help describes a command and lists its options.
 `;
 
 export async function run(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
+  if (command !== undefined && Object.hasOwn(COMMANDS, command) && wantsHelp(rest)) {
+    io.out(helpOf(command as CommandName));
+    return 0;
+  }
   try {
     switch (command) {
       case 'classify':

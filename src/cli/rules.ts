@@ -5,12 +5,13 @@ import { testRulePacks } from '../engine/selfTest.js';
 import { DecorumError } from '../errors.js';
 import { loadRulePacks } from '../node/rulePacks.js';
 import { parse } from './args.js';
+import { COMMANDS, usageLine } from './usage.js';
 import type { Io } from './commands.js';
 
 export function rulesCommand(argv: string[], io: Io): number {
-  const usage = 'decorum rules <test|lint> [--rules DIR]... [--no-bundled-rules] [--json]';
+  const usage = usageLine('rules');
   const [sub, ...rest] = argv;
-  const { values } = parse(rest, { rules: { type: 'string', multiple: true }, 'no-bundled-rules': { type: 'boolean' }, json: { type: 'boolean' } }, usage);
+  const { values } = parse(rest, COMMANDS.rules.options, usage);
   // The lint reports schema problems (unknown fields, bad values) as findings; `test` needs valid packs.
   const custom = (values.rules ?? []).flatMap((p) => loadRulePacks(p, { validate: sub !== 'lint' }));
   const packs = values['no-bundled-rules'] ? custom : [...BUNDLED_PACKS, ...custom];

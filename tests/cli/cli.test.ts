@@ -111,3 +111,40 @@ describe('usage errors', () => {
     expect(r.err).toMatch(/--fixture/);
   });
 });
+
+describe('flags that must do what they say', () => {
+  it('eval --html writes the page without printing the sweep tables it drew from (only --sweep prints them)', () => {
+    const html = join(tmp, 'report.html');
+    const r = cli(['eval', '--fixtures', 'corpus/fixtures/test.jsonl', '--html', html]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(html, 'utf8')).toContain('<svg');
+    expect(r.out).not.toMatch(/best: threshold/);
+    expect(cli(['eval', '--fixtures', 'corpus/fixtures/test.jsonl', '--sweep']).out).toMatch(/best: threshold/);
+  });
+
+  it('train --rules learns from the shipped packs and yours, as classify --rules moderates with both', () => {
+    const dir = mkdtempSync(join(tmp, 'rules-'));
+    writeFileSync(
+      join(dir, 'site.json'),
+      JSON.stringify({ pack: 'site', version: 1, description: 'site words', rules: [{ id: 'site.insult.zorblax', label: 'insult', severity: 'medium', description: 'd', terms: ['zorblax'], examples: { match: ['you zorblax'], noMatch: ['hello'] } }] }),
+    );
+    const fixtures = join(tmp, 'site-fixtures.jsonl');
+    writeFileSync(fixtures, ['you zorblax', 'you stupid idiot', 'the summit talks'].map((t, i) => JSON.stringify({ id: `s${i}`, text: t, labels: i < 2 ? ['insult'] : [], source: 'written' })).join('\n'));
+    const model = join(tmp, 'site-model.json');
+    expect(cli(['train', '--fixtures', fixtures, '--rules', dir, '--out', model]).code).toBe(0);
+    const features = (JSON.parse(readFileSync(model, 'utf8')) as { features: string[] }).features;
+    expect(features).toEqual(expect.arrayContaining(['r:site.insult.zorblax', 'r:insult.adjective.stupid']));
+    expect(cli(['train', '--fixtures', fixtures, '--rules', dir, '--no-bundled-rules', '--out', model]).code).toBe(0);
+    expect((JSON.parse(readFileSync(model, 'utf8')) as { features: string[] }).features.filter((f) => f.startsWith('r:'))).toEqual(['r:site.insult.zorblax']);
+  });
+
+  it('a folder is read for its .txt pages and its .jsonl and .ndjson files alike', () => {
+    const dir = mkdtempSync(join(tmp, 'inputs-'));
+    writeFileSync(join(dir, 'a.jsonl'), '{"id":"a","text":"hello"}\n');
+    writeFileSync(join(dir, 'b.ndjson'), '{"id":"b","text":"you idiot"}\n');
+    writeFileSync(join(dir, 'notes.md'), 'not an input');
+    const r = cli(['classify', dir, '--json']);
+    expect(r.code).toBe(0);
+    expect(r.out.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(['a', 'b']);
+  });
+});

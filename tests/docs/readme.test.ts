@@ -15,6 +15,7 @@ import * as nodeApi from '../../src/node/index.js';
 import * as expressApi from '../../src/hooks/express.js';
 import * as vitestApi from '../../src/vitest/index.js';
 import { trainModelOptionsSchema } from '../../src/schemas/options.js';
+import { COMMANDS } from '../../src/cli/usage.js';
 import { createModerator } from '../../src/moderate.js';
 import { moderationMiddleware } from '../../src/hooks/express.js';
 
@@ -156,6 +157,40 @@ describe('README: the save hook', () => {
   });
 });
 
+describe('README: the CLI', () => {
+  // Every `decorum <command> ...` line in the README's shell blocks, flags and all.
+  const commandLines = fencedBlocks(README)
+    .filter((b) => b.lang === 'sh')
+    .flatMap((b) => b.body.replace(/\\\n\s*/g, ' ').split('\n'))
+    .map((l) => /(?:^|\s)(?:npx )?decorum (\w+)( (?:test|lint))?(.*)/.exec(l.replace(/#.*$/, '')))
+    .filter((m): m is RegExpExecArray => m !== null);
+
+  it('shows only commands and flags the CLI accepts', () => {
+    expect(commandLines.length).toBeGreaterThan(10);
+    for (const [line, command, , rest] of commandLines) {
+      expect(Object.keys(COMMANDS), line).toContain(command);
+      const options = COMMANDS[command as keyof typeof COMMANDS].options;
+      for (const [, flag] of rest!.matchAll(/--([a-z][a-z-]*)/g)) {
+        if (flag === 'help') continue;
+        expect(Object.keys(options), `${line}: --${flag}`).toContain(flag);
+      }
+    }
+  });
+
+  it('names every flag of every command somewhere', () => {
+    for (const spec of Object.values(COMMANDS)) for (const flag of Object.keys(spec.options)) expect(README).toContain(`--${flag}`);
+  });
+
+  it('every command answers --help with its options, and exits 0', () => {
+    for (const [command, spec] of Object.entries(COMMANDS)) {
+      const r = spawnSync(process.execPath, [join(root, 'dist/cli/main.js'), command, '--help'], { cwd: root, encoding: 'utf8' });
+      expect(r.status, command).toBe(0);
+      expect(r.stdout).toContain(`usage: ${spec.synopsis}`);
+      for (const flag of Object.keys(spec.options)) expect(r.stdout, `${command} --${flag}`).toMatch(new RegExp(`^  --${flag}\\b`, 'm'));
+    }
+  });
+});
+
 describe('README: the API and error tables', () => {
   const rows = tableAfter('| export | what it is |');
   const documented = (entry: string): string[] => {
@@ -255,7 +290,7 @@ describe('README: the options tables\' defaults are the defaults', () => {
 
   it('trainModel(): the same model with no options as with the documented defaults passed', () => {
     const defaults = documentedDefaults('### Options of `trainModel`');
-    expect(Object.keys(defaults).sort()).toEqual(['alpha', 'folds', 'minDf', 'profanity']);
+    expect(Object.keys(defaults).sort()).toEqual(['alpha', 'bundledRules', 'folds', 'minDf', 'profanity', 'rules']);
     const some = fixtures.slice(0, 200);
     expect(api.trainModel(some, defaults)).toEqual(api.trainModel(some));
   });
