@@ -24,7 +24,8 @@ const SOURCE = /^(seed:[^\s]+|written)$/;
 async function loadZodSchema() {
   try {
     const mod = await import('../../src/schemas/fixture.ts');
-    return mod.FixtureSchema;
+    // The schemas are built on first use (src/schemas/lazy.ts), not exported as values.
+    return mod.fixtureSchemas().FixtureSchema;
   } catch {
     return null; // plain Node cannot import TypeScript; the built-in checks still run
   }
