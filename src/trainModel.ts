@@ -30,7 +30,7 @@ export interface TrainModelOptions extends TrainOptions {
  * them. Deterministic: the same fixtures give the same model.
  */
 export function trainModel(fixtures: readonly Fixture[], options: TrainModelOptions = {}): ModelFile {
-  if (!Array.isArray(fixtures)) throw new DecorumError('INVALID_INPUT', 'trainModel(fixtures): fixtures must be an array of { id, text, labels, source }');
+  if (!Array.isArray(fixtures)) throw new DecorumError('INVALID_INPUT', 'trainModel(fixtures): fixtures must be an array of { id, text, labels, article?, source? }');
   const opts = parseOptions(trainModelOptionsSchema(), options, 'trainModel');
   const { FixtureSchema } = fixtureSchemas();
   // By index, not forEach: a hole in a sparse array is a missing fixture, not one to skip.
