@@ -102,7 +102,7 @@ export async function* readLines(source: AsyncIterable<Buffer | string>, options
       partBytes += buf.length - from;
       if (partBytes > maxBytes) {
         // 1 KiB of bytes holds more than TOO_LONG_HEAD code units, whatever is cut off its end.
-        const start = Buffer.concat(parts).subarray(0, 1024);
+        const start = Buffer.concat(parts, Math.min(partBytes, 1024));
         const skipBom = line === 0 && startsWithBom(start) ? 3 : 0;
         head = start.subarray(skipBom).toString('utf8').slice(0, TOO_LONG_HEAD);
         parts = [];
