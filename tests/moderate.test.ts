@@ -182,6 +182,24 @@ describe('bad input', () => {
     expect(limit.details.option).toBe('maxArticleLength');
   });
 
+  it('a misspelled option is named where it sits, with the option meant', () => {
+    const nested = thrown(() => createModerator({ thresholds: { insults: 0.5 } } as never));
+    expect(nested.details.option).toBe('thresholds.insults');
+    expect(nested.message).toBe('createModerator: unknown option "thresholds.insults"; did you mean "thresholds.insult"?');
+    expect(thrown(() => createModerator({ maxLenght: 10 } as never)).message).toMatch(/unknown option "maxLenght"; did you mean "maxLength"\?$/);
+  });
+
+  it('disabling a rule that no pack has is INVALID_OPTION naming it and the rule meant, not a no-op', () => {
+    const err = thrown(() => createModerator({ disable: ['insult.name.idiott'] }));
+    expect(err.code).toBe('INVALID_OPTION');
+    expect(err.details.option).toBe('disable');
+    expect(err.message).toBe('disable: no rule "insult.name.idiott" in the rule packs; did you mean "insult.name.idiot"?');
+    // bad-words' rule is a rule like the others: it can be disabled, by its id.
+    const m = createModerator({ model: null, disable: ['profanity.bad-words'] });
+    expect(createModerator({ model: null }).moderate('shit, you are wrong').matches.map((x) => x.ruleId)).toContain('profanity.bad-words');
+    expect(m.moderate('shit, you are wrong').matches.map((x) => x.ruleId)).not.toContain('profanity.bad-words');
+  });
+
   // Found by fuzzing createModerator's options: the scan for overridden rule ids read `.rules` of
   // whatever stood in options.rules, and null or undefined there was a TypeError.
   it.each([
@@ -230,6 +248,20 @@ describe('custom packs', () => {
     expect(ruleId).toBeDefined();
     const m = createModerator({ model: null, disable: [ruleId!] });
     expect(m.moderate('what an idiot').matches.map((x) => x.ruleId)).not.toContain(ruleId);
+  });
+
+  it('a misspelled field of a custom rule is RULE_PACK naming the rule, the field and the field meant', () => {
+    const typo = { ...custom, rules: [{ ...custom.rules[0]!, termz: ['x'] }] };
+    const err = thrown(() => createModerator({ rules: [typo] }));
+    expect(err.code).toBe('RULE_PACK');
+    expect(err.message).toBe('options.rules[0]: rule "site.insult.gremlin": unknown field "termz"; did you mean "terms"?');
+    expect(err.details).toMatchObject({ ruleId: 'site.insult.gremlin', field: 'termz' });
+  });
+
+  it('two custom rules of one id are RULE_PACK saying to rename one', () => {
+    const twice = { ...custom, rules: [custom.rules[0]!, { ...custom.rules[0]!, terms: ['goblin'] }] };
+    expect(thrown(() => createModerator({ rules: [twice] })).message).toMatch(/rule "site\.insult\.gremlin" is defined twice \(also in options\.rules\[0\]\); rule ids must be unique within a pack: rename one$/);
+    expect(thrown(() => createModerator({ rules: [custom, custom] })).message).toMatch(/defined twice \(also in options\.rules\[0\]\); rule ids must be unique across your packs: rename or remove one$/);
   });
 
   it('overrides a bundled rule that has the same id', () => {

@@ -2,6 +2,7 @@ import { shippedPackParsed } from '../bundled/rules.js';
 import { SHIPPED_PATTERN_READS } from '../bundled/shippedPatternReads.js';
 import { DecorumError } from '../errors.js';
 import { normalize } from '../normalize/normalize.js';
+import { closest, knownKeys, locate, suggestion } from '../schemas/packFields.js';
 import { rulePackSchemas, type Boundary, type RulePack } from '../schemas/rulePack.js';
 import { Automaton } from './automaton.js';
 import { compileFuzzy } from './fuzzy.js';
@@ -58,15 +59,17 @@ export function parsePack(pack: unknown, file: string): RulePack {
   const parsed = rulePackSchemas().RulePackSchema.safeParse(pack);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  const path = issue.path;
-  let ruleId: string | undefined;
-  if (path[0] === 'rules' && typeof path[1] === 'number') {
-    const raw = (pack as { rules?: Array<{ id?: unknown }> }).rules?.[path[1]];
-    ruleId = typeof raw?.id === 'string' ? raw.id : `#${path[1]}`;
+  const { ruleId, field: at } = locate(pack, issue.path);
+  const owner = ruleId !== undefined ? `rule "${ruleId}"` : 'the pack';
+  if (issue.code === 'unrecognized_keys') {
+    // A typo (`termz`): named with the closest field, as `decorum rules lint` names it.
+    const key = issue.keys[0]!;
+    const field = at === '' ? key : `${at}.${key}`;
+    throw new DecorumError('RULE_PACK', `${file}: ${owner}: unknown field "${field}"${suggestion(key, knownKeys(issue.path))}`, { file, ...(ruleId !== undefined ? { ruleId } : {}), field });
   }
-  const field = (ruleId !== undefined ? path.slice(2) : path).join('.') || '(root)';
+  const field = at || '(root)';
   const where = ruleId !== undefined ? `rule "${ruleId}", field "${field}"` : `field "${field}"`;
-  throw new DecorumError('RULE_PACK', `${file}: ${where}: ${issue.message}`, { file, ...(ruleId ? { ruleId } : {}), field });
+  throw new DecorumError('RULE_PACK', `${file}: ${where}: ${issue.message}`, { file, ...(ruleId !== undefined ? { ruleId } : {}), field });
 }
 
 class Builder {
@@ -127,7 +130,10 @@ class Builder {
       if (disabled.has(rule.id)) continue;
       const seen = this.ids.get(rule.id);
       if (seen !== undefined) {
-        throw new DecorumError('RULE_PACK', `${file}: rule "${rule.id}" is defined twice (also in ${seen}); override it by disabling one`, {
+        // A custom rule with a shipped rule's id replaces it before packs get here (assemblePacks):
+        // two rules of one id here are two of the caller's, or a pack's own repeat.
+        const fix = seen === file ? 'rule ids must be unique within a pack: rename one' : 'rule ids must be unique across your packs: rename or remove one';
+        throw new DecorumError('RULE_PACK', `${file}: rule "${rule.id}" is defined twice (also in ${seen}); ${fix}`, {
           file,
           ruleId: rule.id,
           field: 'id',
@@ -259,20 +265,33 @@ export interface CompileOptions {
   vetted?: ReadonlySet<string>;
 }
 
+/** The rule bad-words' list compiles to (switched off with `profanity: false`, or by disabling it). */
+const PROFANITY_RULE = 'profanity.bad-words';
+
 /** Compiles validated packs into one immutable matcher. Called once per moderator. */
 export function compileRules(packs: readonly SourcedPack[], options: CompileOptions = {}): CompiledRules {
   const b = new Builder();
   const disabled = new Set(options.disable ?? []);
   const vetted = options.vetted ?? new Set<string>();
-  for (const { pack, file } of packs) b.addPack(parsePack(pack, file), file, disabled, vetted);
+  const parsed = packs.map(({ pack, file }) => ({ pack: parsePack(pack, file), file }));
+  // A disabled id that no rule has is a typo or a rule since renamed: said, not ignored.
+  const ids = new Set(parsed.flatMap(({ pack }) => pack.rules.map((r) => r.id)));
+  if (options.profanity && options.profanity.length > 0) ids.add(PROFANITY_RULE);
+  for (const id of disabled) {
+    if (!ids.has(id)) {
+      const near = closest(id, ids);
+      throw new DecorumError('INVALID_OPTION', `disable: no rule "${id}" in the rule packs${near !== undefined ? `; did you mean "${near}"?` : ''}`, { option: 'disable' });
+    }
+  }
+  for (const { pack, file } of parsed) b.addPack(pack, file, disabled, vetted);
 
-  if (options.profanity && options.profanity.length > 0) {
+  if (options.profanity && options.profanity.length > 0 && !disabled.has(PROFANITY_RULE)) {
     // Profanity is evidence, not a label: a term our own packs already hold stays with them.
     const known = new Set<string>();
     for (const e of b.entries) if (e.kind === 'term') known.add(e.term);
     const rule = b.rules.length;
     b.rules.push({
-      id: 'profanity.bad-words',
+      id: PROFANITY_RULE,
       label: 'profanity',
       severity: 'low',
       description: "bad-words' word list: profanity, an insult only when aimed at someone",

@@ -2,7 +2,7 @@ import { affixForm, compileRules, normalizeTerm, type SourcedPack } from './comp
 import type { CompiledRules } from './compiled.js';
 import { rawHits, type RawHit } from './match.js';
 import { patternProblem } from './safePattern.js';
-import { lazily } from '../schemas/lazy.js';
+import { fieldOf, knownKeys, locate, suggestion, type Path } from '../schemas/packFields.js';
 import { rulePackSchemas, type RulePack } from '../schemas/rulePack.js';
 
 export type LintKind =
@@ -30,76 +30,6 @@ export interface LintOptions {
    * default there). An allow phrase that only cancels a profanity hit still protects something.
    */
   profanity?: readonly string[];
-}
-
-type Path = ReadonlyArray<PropertyKey>;
-
-function fieldOf(path: Path): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
-  }
-  return out;
-}
-
-function ruleIdAt(pack: unknown, index: number): string {
-  const raw = (pack as { rules?: Array<{ id?: unknown }> } | null)?.rules?.[index];
-  return typeof raw?.id === 'string' ? raw.id : `#${index}`;
-}
-
-/** file / rule / field of a schema path: `rules[2].terms[0]` becomes rule "x", field "terms[0]". */
-function locate(pack: unknown, path: Path): { ruleId?: string; field: string } {
-  if (path[0] === 'rules' && typeof path[1] === 'number') return { ruleId: ruleIdAt(pack, path[1]), field: fieldOf(path.slice(2)) };
-  return { field: fieldOf(path) };
-}
-
-// The fields each object of a pack may have, read from the schemas so a new field is known here at once.
-// Built on first use, as the schemas are (lazy.ts): importing the package must not build them.
-const known = lazily(() => {
-  const { RulePackSchema, RuleSchema, TermSchema } = rulePackSchemas();
-  return {
-    pack: Object.keys(RulePackSchema.shape),
-    rule: Object.keys(RuleSchema.shape),
-    term: Object.keys(TermSchema.options[1].shape),
-    affixes: Object.keys(RuleSchema.shape.affixes.unwrap().shape),
-    examples: Object.keys(RuleSchema.shape.examples.shape),
-  };
-});
-
-function knownKeys(path: Path): string[] {
-  const KNOWN = known();
-  if (path.length === 0) return KNOWN.pack;
-  if (path[0] !== 'rules' || typeof path[1] !== 'number') return [];
-  if (path.length === 2) return KNOWN.rule;
-  if (path.length === 3 && path[2] === 'affixes') return KNOWN.affixes;
-  if (path.length === 3 && path[2] === 'examples') return KNOWN.examples;
-  if (path.length === 4 && path[2] === 'terms') return KNOWN.term;
-  return [];
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length]!;
-}
-
-function suggestion(key: string, known: readonly string[]): string {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const k of known) {
-    const d = k.toLowerCase() === key.toLowerCase() ? 0 : editDistance(key.toLowerCase(), k.toLowerCase());
-    if (d < bestDistance) {
-      best = k;
-      bestDistance = d;
-    }
-  }
-  if (best !== undefined && bestDistance <= Math.max(1, Math.floor(key.length / 3))) return `; did you mean "${best}"?`;
-  return known.length > 0 ? `; known fields: ${known.join(', ')}` : '';
 }
 
 function deleteAt(root: unknown, path: Path, key: string): void {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { DecorumError, kindOf } from '../errors.js';
+import { closest } from './packFields.js';
 
 /**
  * Parses a function's options object with its zod schema, turning the first issue into an
@@ -14,9 +15,31 @@ export function parseOptions<S extends z.ZodType>(schema: S, options: unknown, w
   const parsed = schema.safeParse(options ?? {});
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  // An unknown key (a typo such as "onreject") has an empty path: name the key itself.
-  const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-  const option = keys.length > 0 ? keys.join(', ') : issue.path.map(String).join('.') || '(options)';
-  const message = issue.code === 'unrecognized_keys' ? `unknown option${keys.length > 1 ? 's' : ''} "${option}"` : `option "${option}": ${issue.message}`;
-  throw new DecorumError('INVALID_OPTION', `${where}: ${message}`, { option });
+  const at = issue.path.map(String).join('.');
+  if (issue.code === 'unrecognized_keys') {
+    // A typo: named with where it sits ("thresholds.insults", not "insults") and the closest key
+    // the object takes there.
+    const key = issue.keys[0]!;
+    const option = at === '' ? key : `${at}.${key}`;
+    const near = closest(key, knownKeysAt(schema, issue.path));
+    throw new DecorumError('INVALID_OPTION', `${where}: unknown option "${option}"${near !== undefined ? `; did you mean "${at === '' ? near : `${at}.${near}`}"?` : ''}`, { option });
+  }
+  const option = at || '(options)';
+  throw new DecorumError('INVALID_OPTION', `${where}: option "${option}": ${issue.message}`, { option });
+}
+
+/** The keys the object schema at `path` inside `schema` takes (none found: []). */
+function knownKeysAt(schema: z.ZodType, path: ReadonlyArray<PropertyKey>): string[] {
+  let node: unknown = schema;
+  for (const key of [...path, null]) {
+    // Through defaults and optionals to the object itself.
+    for (let unwrap = 0; unwrap < 4 && node !== null && typeof node === 'object' && !('shape' in node) && 'unwrap' in node; unwrap++) {
+      node = (node as { unwrap: () => unknown }).unwrap();
+    }
+    if (node === null || typeof node !== 'object' || !('shape' in node)) return [];
+    const shape = (node as { shape: Record<string, unknown> }).shape;
+    if (key === null) return Object.keys(shape);
+    node = shape[String(key)];
+  }
+  return [];
 }

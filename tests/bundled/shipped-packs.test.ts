@@ -48,6 +48,6 @@ describe('shipped packs, read without zod', () => {
     ];
     for (const pack of changed) expect(shippedPackParsed(pack)).toBeUndefined();
     expect(() => parsePack({ ...insults, description: '' }, 'x.json')).toThrow(/x\.json: field "description"/);
-    expect(() => parsePack({ ...insults, rules: [{ ...insults.rules[0]!, terms: [''] }] }, 'x.json')).toThrow(/x\.json: rule "[^"]+", field "terms\.0"/);
+    expect(() => parsePack({ ...insults, rules: [{ ...insults.rules[0]!, terms: [''] }] }, 'x.json')).toThrow(/x\.json: rule "[^"]+", field "terms\[0\]"/);
   });
 });
