@@ -1,7 +1,8 @@
 import { createAnalyzer } from './analyze.js';
 import { bundledModelParsed } from './bundled/model.js';
 import { badWordsList } from './bundled/profanity.js';
-import { assemblePacks, BUNDLED_PATTERNS } from './bundled/rules.js';
+import { assemblePacks } from './bundled/assemble.js';
+import { BUNDLED_PATTERNS } from './bundled/rules.js';
 import { DecorumError, expectString } from './errors.js';
 import { MARKER_REACH, countMarkers, createMarkerCounter, detectLanguage, languageOf, sameLanguage } from './lang/detect.js';
 import { parseModel } from './model/format.js';

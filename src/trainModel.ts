@@ -1,6 +1,6 @@
 import { createAnalyzer } from './analyze.js';
 import { badWordsList } from './bundled/profanity.js';
-import { assemblePacks } from './bundled/rules.js';
+import { assemblePacks } from './bundled/assemble.js';
 import type { SourcedPack } from './engine/compile.js';
 import { trainModelOptionsSchema } from './schemas/options.js';
 import { parseOptions } from './schemas/parseOptions.js';

@@ -3,7 +3,7 @@ import insults from '../../rules/insults.json';
 import offtopic from '../../rules/offtopic.json';
 import partisan from '../../rules/partisan.json';
 import slurs from '../../rules/slurs.json';
-import { ruleIdsOf, sourcedPacks, type SourcedPack } from '../engine/compile.js';
+import type { SourcedPack } from '../engine/compile.js';
 import type { Rule, RulePack } from '../schemas/rulePack.js';
 
 /** The shipped rule packs, bundled into the build so the browser-safe API needs no file system. */
@@ -14,24 +14,6 @@ export const BUNDLED_PACKS: readonly SourcedPack[] = [
   { pack: offtopic, file: 'rules/offtopic.json' },
   { pack: allowlist, file: 'rules/allowlist.json' },
 ];
-
-/**
- * The packs a moderator or a trainer reads: the shipped ones (unless `bundledRules` is false)
- * and the caller's, first-class: a custom rule with a shipped rule's id replaces the shipped one.
- * createModerator and trainModel both assemble them here, so a model is trained on the very
- * packs the same options moderate with.
- */
-export function assemblePacks(rules: readonly unknown[], bundledRules: boolean): SourcedPack[] {
-  const custom = sourcedPacks(rules, 'options.rules');
-  const overridden = ruleIdsOf(custom);
-  const bundled = bundledRules
-    ? BUNDLED_PACKS.map(({ pack, file }) => {
-        const p = pack as { rules: Array<{ id: string }> };
-        return { pack: { ...p, rules: p.rules.filter((r) => !overridden.has(r.id)) }, file };
-      })
-    : [];
-  return [...bundled, ...custom];
-}
 
 /**
  * Every pattern source of the shipped packs. tests/engine/backtracking.test.ts holds each to

@@ -1,4 +1,4 @@
-import { BUNDLED_PACKS } from '../bundled/rules.js';
+import { assemblePacks } from '../bundled/assemble.js';
 import { badWordsList } from '../bundled/profanity.js';
 import { lintRulePacks } from '../engine/lint.js';
 import { testRulePacks } from '../engine/selfTest.js';
@@ -14,7 +14,8 @@ export function rulesCommand(argv: string[], io: Io): number {
   const { values } = parse(rest, COMMANDS.rules.options, usage);
   // The lint reports schema problems (unknown fields, bad values) as findings; `test` needs valid packs.
   const custom = (values.rules ?? []).flatMap((p) => loadRulePacks(p, { validate: sub !== 'lint' }));
-  const packs = values['no-bundled-rules'] ? custom : [...BUNDLED_PACKS, ...custom];
+  // As a moderator assembles them: a rule of yours with a shipped rule's id replaces that rule.
+  const packs = assemblePacks(custom, values['no-bundled-rules'] !== true);
   if (sub === 'test') {
     const result = testRulePacks(packs, badWordsList());
     if (values.json) io.out(JSON.stringify(result) + '\n');
@@ -35,5 +36,5 @@ export function rulesCommand(argv: string[], io: Io): number {
     }
     return findings.length === 0 ? 0 : 1;
   }
-  throw new DecorumError('INVALID_OPTION', `unknown rules command "${sub ?? ''}"\nusage: ${usage}`);
+  throw new DecorumError('INVALID_OPTION', sub === undefined || sub.startsWith('-') ? `say which: decorum rules test, or decorum rules lint\nusage: ${usage}` : `unknown rules command "${sub}" (test or lint)\nusage: ${usage}`);
 }
