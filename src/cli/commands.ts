@@ -6,7 +6,7 @@ import { DecorumError } from '../errors.js';
 import { calibration, compareToBaseline, computeReport, formatCalibration, evaluate, formatBaselineDiff, formatReport, formatSweep, parseBaselineJson, renderHtmlReport, sweep } from '../harness/index.js';
 import { createModerator, type Moderator } from '../moderate.js';
 import { loadRulePacks } from '../node/rulePacks.js';
-import { readFixtures } from '../node/fixtures.js';
+import { readFixtureSet, readFixtures } from '../node/fixtures.js';
 import { readModel, writeModel } from '../node/modelFile.js';
 import { readTextFile } from '../node/utf8.js';
 import { trainModel } from '../trainModel.js';
@@ -117,7 +117,7 @@ export function evalCommand(argv: string[], io: Io): number {
   const usage = usageLine('eval');
   const { values } = parse(argv, COMMANDS.eval.options, usage);
   if (!values.fixtures || values.fixtures.length === 0) throw new DecorumError('INVALID_OPTION', `--fixtures is required\nusage: ${usage}`, { option: 'fixtures' });
-  const fixtures = values.fixtures.flatMap((f) => readFixtures(f));
+  const fixtures = readFixtureSet(values.fixtures);
   const moderator = moderatorFrom(values);
   const run = evaluate(fixtures, (text, article) => moderator.moderate(text, article !== undefined ? { article } : undefined));
   const report = computeReport(run);

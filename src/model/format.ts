@@ -73,9 +73,18 @@ export type ModelFile = z.infer<ReturnType<typeof buildModelFileSchema>>;
  * Reads a model file, refusing anything that is not exactly this format and version:
  * a model from another version would score silently wrong, which is worse than failing.
  */
-export function parseModel(value: unknown, source = 'model'): ModelFile {
+export function parseModel(json: unknown, source = 'model'): ModelFile {
   // `source` names the model in every message below.
-  expectString(source, 'parseModel(value, source)', 'source');
+  expectString(source, 'parseModel(json, source)', 'source');
+  // The model as serializeModel wrote it (its text), or that text already parsed.
+  let value = json;
+  if (typeof json === 'string') {
+    try {
+      value = JSON.parse(json);
+    } catch (cause) {
+      throw new DecorumError('MODEL_FORMAT', `${source}: not valid JSON (${(cause as Error).message})`, { file: source }, { cause });
+    }
+  }
   const obj = value as { format?: unknown; version?: unknown } | null;
   if (obj === null || typeof obj !== 'object') {
     throw new DecorumError('MODEL_FORMAT', `${source}: not a decorum model (expected a JSON object)`, { file: source });

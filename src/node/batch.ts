@@ -238,7 +238,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  */
 export function formatSummary(s: BatchSummary): string {
   const read = s.classified + s.rejected;
-  const lines = [`decorum: ${read} comments read: ${s.classified} classified (${s.counts.allow} allow, ${s.counts.review} review, ${s.counts.reject} reject), ${s.rejected} rejected`];
+  const lines = [`decorum: ${plural(read, 'comment')} read: ${s.classified} classified (${s.counts.allow} allow, ${s.counts.review} review, ${s.counts.reject} reject), ${s.rejected} rejected`];
   if (s.lines > 0) {
     lines.push(
       `decorum: ${plural(s.inputLines, 'input line')} = ${s.classifiedLines} classified + ${s.rejected} rejected; ${plural(s.blank, 'blank line')} skipped (not counted as input); ${plural(s.lines, 'line')} read in all`,

@@ -10,7 +10,12 @@ import { readTextFile } from './utf8.js';
 export function parseFixtures(text: string, file: string): Fixture[] {
   expectString(text, 'parseFixtures(text, file)', 'text');
   expectString(file, 'parseFixtures(text, file)', 'file');
-  const out: Fixture[] = [];
+  return fixtureLines(text, file).map((f) => f.fixture);
+}
+
+/** parseFixtures, each fixture with its line number (for messages that must point at a row). */
+export function fixtureLines(text: string, file: string): Array<{ fixture: Fixture; line: number }> {
+  const out: Array<{ fixture: Fixture; line: number }> = [];
   const lines = text.split('\n');
   lines.forEach((raw, i) => {
     const line = raw.trim();
@@ -27,8 +32,28 @@ export function parseFixtures(text: string, file: string): Fixture[] {
       const field = issue.path.join('.') || '(row)';
       throw new DecorumError('FIXTURE', `${file}:${i + 1}: field "${field}": ${issue.message}`, { file, line: i + 1, field });
     }
-    out.push(parsed.data);
+    out.push({ fixture: parsed.data, line: i + 1 });
   });
+  return out;
+}
+
+/**
+ * The fixtures of several files, for an evaluation: ids must be unique across all of them (a
+ * baseline compares runs row by row through them), and a repeat names both places.
+ */
+export function readFixtureSet(files: readonly string[]): Fixture[] {
+  const first = new Map<string, string>();
+  const out: Fixture[] = [];
+  for (const file of files) {
+    for (const { fixture, line } of fixtureLines(readTextFile(file, 'fixtures', 'FIXTURE'), file)) {
+      const seen = first.get(fixture.id);
+      if (seen !== undefined) {
+        throw new DecorumError('FIXTURE', `${file}:${line}: duplicate fixture id "${fixture.id}" (first at ${seen}): ids must be unique to compare runs`, { file, line, field: 'id' });
+      }
+      first.set(fixture.id, `${file}:${line}`);
+      out.push(fixture);
+    }
+  }
   return out;
 }
 

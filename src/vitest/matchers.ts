@@ -1,3 +1,4 @@
+import { DecorumError } from '../errors.js';
 import { createModerator, type Moderator } from '../moderate.js';
 import { LABELS, type Action, type Label, type Verdict } from '../types.js';
 import { describeVerdict, quote, subjectName, type Subject } from './describe.js';
@@ -76,23 +77,23 @@ export function decorumMatchers(moderator?: MatcherModerator): DecorumMatchers {
     if (isRecord(received) && typeof received.text === 'string') {
       const article = received.article;
       if (article !== undefined && typeof article !== 'string') {
-        throw new TypeError(`${matcher}: the subject's article must be a string, got ${typeof article}`);
+        throw new DecorumError('INVALID_INPUT', `${matcher}: the subject's article must be a string, got ${typeof article}`);
       }
       const verdict = getModerator().moderate(received.text, article === undefined ? undefined : { article });
       return article === undefined ? { verdict, text: received.text } : { verdict, text: received.text, article };
     }
-    throw new TypeError(`${matcher}: expect() needs a verdict from moderate(), a comment's text, or { text, article? }; got ${typeName(received)}`);
+    throw new DecorumError('INVALID_INPUT', `${matcher}: expect() needs a verdict from moderate(), a comment's text, or { text, article? }; got ${typeName(received)}`);
   }
 
   function checkLabel(matcher: string, label: unknown): asserts label is Label {
     if (typeof label !== 'string' || !(LABELS as readonly string[]).includes(label)) {
-      throw new TypeError(`${matcher}: unknown label ${JSON.stringify(label)}; expected one of ${LABELS.join(', ')}`);
+      throw new DecorumError('INVALID_INPUT', `${matcher}: unknown label ${JSON.stringify(label)}; expected one of ${LABELS.join(', ')}`);
     }
   }
 
   function checkAction(matcher: string, action: unknown): asserts action is Action {
     if (typeof action !== 'string' || !(ACTIONS as readonly string[]).includes(action)) {
-      throw new TypeError(`${matcher}: unknown action ${JSON.stringify(action)}; expected one of ${ACTIONS.join(', ')}`);
+      throw new DecorumError('INVALID_INPUT', `${matcher}: unknown action ${JSON.stringify(action)}; expected one of ${ACTIONS.join(', ')}`);
     }
   }
 
@@ -143,8 +144,8 @@ export function decorumMatchers(moderator?: MatcherModerator): DecorumMatchers {
     },
 
     toMatchRule(received, ruleId, text) {
-      if (typeof ruleId !== 'string' || ruleId === '') throw new TypeError(`toMatchRule: the rule id must be a non-empty string, got ${JSON.stringify(ruleId)}`);
-      if (text !== undefined && typeof text !== 'string') throw new TypeError(`toMatchRule: the matched text must be a string, got ${typeof text}`);
+      if (typeof ruleId !== 'string' || ruleId === '') throw new DecorumError('INVALID_INPUT', `toMatchRule: the rule id must be a non-empty string, got ${JSON.stringify(ruleId)}`);
+      if (text !== undefined && typeof text !== 'string') throw new DecorumError('INVALID_INPUT', `toMatchRule: the matched text must be a string, got ${typeof text}`);
       const subject = resolve('toMatchRule', received);
       const { verdict } = subject;
       const own = verdict.matches.filter((m) => m.ruleId === ruleId);

@@ -148,3 +148,42 @@ describe('flags that must do what they say', () => {
     expect(r.out.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(['a', 'b']);
   });
 });
+
+describe('what a user of the harness runs into', () => {
+  const override = (() => {
+    const dir = mkdtempSync(join(tmp, 'override-'));
+    writeFileSync(
+      join(dir, 'o.json'),
+      JSON.stringify({ pack: 'ours', version: 1, description: 'our take on a shipped rule', rules: [{ id: 'insult.name.idiot', label: 'insult', severity: 'low', description: 'milder here', terms: ['idiot'], examples: { match: ['you idiot'], noMatch: ['idiom'] } }] }),
+    );
+    return dir;
+  })();
+
+  it('a custom rule that replaces a shipped one passes rules test and rules lint, as classify takes it', () => {
+    const test = cli(['rules', 'test', '--rules', override]);
+    expect(test.err).toBe('');
+    expect(test.code).toBe(0);
+    const lint = cli(['rules', 'lint', '--rules', override]);
+    expect(lint.out).toMatch(/: 0 findings\n$/);
+    expect(lint.code).toBe(0);
+    const verdict = JSON.parse(cli(['classify', '-', '--json', '--rules', override], '{"text":"you idiot"}\n').out) as { matches: Array<{ ruleId: string; severity: string }> };
+    expect(verdict.matches).toEqual([expect.objectContaining({ ruleId: 'insult.name.idiot', severity: 'low' })]);
+  });
+
+  it('a fixture id used twice across eval files is named with both places', () => {
+    const a = join(tmp, 'dup-a.jsonl');
+    const b = join(tmp, 'dup-b.jsonl');
+    writeFileSync(a, '{"id":"x","text":"hello","labels":[]}\n{"id":"y","text":"you idiot","labels":["insult"]}\n');
+    writeFileSync(b, '\n{"id":"y","text":"again","labels":[]}\n');
+    const r = cli(['eval', '--fixtures', a, '--fixtures', b]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`decorum: FIXTURE: ${b}:2: duplicate fixture id "y" (first at ${a}:2): ids must be unique to compare runs\n`);
+  });
+
+  it('says which rules command when none is given, and counts one comment in the singular', () => {
+    const r = cli(['rules']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/say which: decorum rules test, or decorum rules lint/);
+    expect(cli(['classify', '-', '--json'], '{"text":"hello"}\n').err).toMatch(/^decorum: 1 comment read: 1 classified/);
+  });
+});

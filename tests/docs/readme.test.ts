@@ -16,6 +16,9 @@ import * as expressApi from '../../src/hooks/express.js';
 import * as vitestApi from '../../src/vitest/index.js';
 import { trainModelOptionsSchema } from '../../src/schemas/options.js';
 import { COMMANDS } from '../../src/cli/usage.js';
+import { assemblePacks } from '../../src/bundled/assemble.js';
+import { badWordsList } from '../../src/bundled/profanity.js';
+import { lintRulePacks } from '../../src/engine/lint.js';
 import { createModerator } from '../../src/moderate.js';
 import { moderationMiddleware } from '../../src/hooks/express.js';
 
@@ -304,9 +307,15 @@ writeFileSync(
   file,
   `${example.body
     .replace(/from 'decorum'/g, `from ${JSON.stringify(join(root, 'src/index.ts'))}`)
-    .replace(/from 'decorum\/vitest'/g, `from ${JSON.stringify(join(root, 'src/vitest/index.ts'))}`)}\nexport { moderator };\n`,
+    .replace(/from 'decorum\/vitest'/g, `from ${JSON.stringify(join(root, 'src/vitest/index.ts'))}`)}\nexport { moderator, site };\n`,
 );
-const { moderator: exampleModerator } = (await import(file)) as { moderator: api.Moderator };
+const { moderator: exampleModerator, site: examplePack } = (await import(file)) as { moderator: api.Moderator; site: api.RulePackInput };
+
+describe("README: the vitest example's rule pack", () => {
+  it('passes decorum rules lint beside the shipped packs, as a reader copying it would run it', () => {
+    expect(lintRulePacks(assemblePacks([examplePack], true), { profanity: badWordsList() })).toEqual([]);
+  });
+});
 
 describe('README: the vitest matchers failure message', () => {
   it('is what the matcher says for the example moderator', () => {

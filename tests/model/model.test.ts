@@ -104,6 +104,14 @@ describe('training', () => {
     expect(both).toEqual(expect.arrayContaining(['r:site.insult.zorblax', 'r:insult.adjective.stupid', 'r:insult.name.idiot']));
   });
 
+  it('parseModel reads the text serializeModel wrote, as well as that text parsed', () => {
+    const model = parseModel(JSON.parse(readFileSync(new URL('model/decorum-model.json', root), 'utf8')) as unknown, 'bundled');
+    expect(parseModel(serializeModel(model), 'saved.json')).toEqual(model);
+    const err = thrown(() => parseModel('{"format": "decorum-naive-bayes", ', 'cut.json'));
+    expect(err.code).toBe('MODEL_FORMAT');
+    expect(err.message).toMatch(/^cut\.json: not valid JSON/);
+  });
+
   it('a hole in a sparse fixture array is a FIXTURE error naming it, not a crash in the trainer', () => {
     const rows: unknown[] = [...trainRows.slice(0, 3)];
     rows[5] = trainRows[3];

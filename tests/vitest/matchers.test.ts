@@ -206,8 +206,11 @@ describe('mistakes in a test are reported, not silently passed', () => {
     expect(() => expect(clean).not.toHaveAction('block')).toThrow(/unknown action "block"/);
   });
 
-  it('a subject that is neither text nor a verdict throws a TypeError', () => {
+  it('a subject that is neither text nor a verdict throws a DecorumError (INVALID_INPUT), as every error of decorum is', () => {
     expect(() => expect(42).not.toBeRejected()).toThrow(/toBeRejected: expect\(\) needs a verdict from moderate\(\), a comment's text, or \{ text, article\? \}; got number/);
+    expect(() => expect(42).toBeAllowed()).toThrow(expect.objectContaining({ name: 'DecorumError', code: 'INVALID_INPUT' }));
+    // @ts-expect-error: an unknown label is refused by the types too.
+    expect(() => expect(clean).toHaveLabel('insults')).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
     expect(() => expect({ labels: [] }).toBeAllowed()).toThrow(/got an object that is neither a verdict nor \{ text \}/);
     expect(() => expect({ text: 'hi', article: 5 }).toBeAllowed()).toThrow(/article must be a string/);
     expect(() => expect(clean).toMatchRule('')).toThrow(/rule id must be a non-empty string/);
