@@ -13,7 +13,7 @@ import { trainModel } from '../trainModel.js';
 import { LABELS } from '../types.js';
 import { numberOption, parse } from './args.js';
 import { COMMANDS, usageLine } from './usage.js';
-import { classifyBatch, formatSummary, type BatchSummary } from '../node/batch.js';
+import { classifyBatch, formatSummary, noCommentsNote, type BatchSummary } from '../node/batch.js';
 import type { ModeratorOptions } from '../schemas/options.js';
 import { expandInputs, isJsonl } from './inputs.js';
 import { basename } from 'node:path';
@@ -44,11 +44,14 @@ export function extractCommand(argv: string[], io: Io): number {
   const usage = usageLine('extract');
   const { positionals } = parse(argv, COMMANDS.extract.options, usage);
   if (positionals.length === 0) throw new DecorumError('INVALID_OPTION', `give at least one page\nusage: ${usage}`);
+  const empty: string[] = [];
   for (const file of expandInputs(positionals)) {
     if (isJsonl(file)) continue;
     const page = extractPage(readTextFile(file, 'page', 'IO'), basename(file));
+    if (page.comments.length === 0) empty.push(file);
     for (const c of page.comments) io.out(JSON.stringify({ doc: c.doc, index: c.index, author: c.author, text: c.text }) + '\n');
   }
+  if (empty.length > 0) io.err(noCommentsNote(empty) + '\n');
   return 0;
 }
 

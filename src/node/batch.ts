@@ -68,6 +68,8 @@ export interface BatchSummary {
   rejected: number;
   pages: number;
   pageComments: number;
+  /** Pages in which no reader comment was found (a page is not a comment list: see the summary). */
+  emptyPages: string[];
   /** Every comment classified: JSONL lines plus page comments. */
   classified: number;
   counts: Record<Action, number>;
@@ -116,6 +118,7 @@ async function* readBatches(options: ClassifyBatchOptions, state: ReadState, onR
     if (!isJsonl(file)) {
       const comments = pageComments(file);
       s.pages++;
+      if (comments.length === 0) s.emptyPages.push(file);
       s.pageComments += comments.length;
       for (let i = 0; i < comments.length; i += size) {
         yield { seq: seq++, file, idPrefix: basename(file), jobs: comments.slice(i, i + size).map((comment) => ({ comment })) };
@@ -186,7 +189,7 @@ export async function classifyBatch(options: ClassifyBatchOptions): Promise<Batc
   checkInteger(options.maxBatchChars, 'maxBatchChars', 1, Number.MAX_SAFE_INTEGER);
   checkInteger(options.maxLineLength, 'maxLineLength', 1, Number.MAX_SAFE_INTEGER);
 
-  const summary: BatchSummary = { lines: 0, blank: 0, inputLines: 0, classifiedLines: 0, rejected: 0, pages: 0, pageComments: 0, classified: 0, counts: { allow: 0, review: 0, reject: 0 } };
+  const summary: BatchSummary = { lines: 0, blank: 0, inputLines: 0, classifiedLines: 0, rejected: 0, pages: 0, pageComments: 0, emptyPages: [], classified: 0, counts: { allow: 0, review: 0, reject: 0 } };
   const state: ReadState = { summary, bytes: 0 };
   const progress = createProgress(options.progress, totalBytes(options.inputs));
   const showProgress = () => progress.update(summary.lines + summary.pageComments, state.bytes);
@@ -233,6 +236,15 @@ export async function classifyBatch(options: ClassifyBatchOptions): Promise<Batc
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
+ * Says which pages held no reader comment, and why that can be: a page is read for its comment
+ * section, and one without a widget line has none to read (a list of comments is JSONL).
+ */
+export function noCommentsNote(pages: readonly string[]): string {
+  const names = pages.slice(0, 5).join(', ') + (pages.length > 5 ? ` and ${pages.length - 5} more` : '');
+  return `decorum: no reader comments found in ${plural(pages.length, 'page')} (${names}): comments are read after a comment-section line such as "12 Comments", "Notify of" or "Leave a Reply", or as "Name says:" lines; for a list of comments, give JSONL {"text": ...} per line`;
+}
+
+/**
  * The closing report. The first line keeps the wording of earlier versions; the second proves the
  * JSONL accounting (every non-blank line is classified or rejected) and says blank lines were skipped.
  */
@@ -245,5 +257,6 @@ export function formatSummary(s: BatchSummary): string {
     );
   }
   if (s.pages > 0) lines.push(`decorum: ${plural(s.pageComments, 'comment')} from ${plural(s.pages, 'page')}`);
+  if (s.emptyPages.length > 0) lines.push(noCommentsNote(s.emptyPages));
   return lines.join('\n') + '\n';
 }

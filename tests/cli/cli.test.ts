@@ -32,6 +32,8 @@ describe('decorum extract', () => {
     const r = cli(['extract', 'corpus/pages/001_10bba7e61c6f2ebe.txt']);
     expect(r.code).toBe(0);
     expect(r.out).toBe('');
+    // ... and says so, with what a comment section looks like, instead of printing nothing at all.
+    expect(r.err).toMatch(/^decorum: no reader comments found in 1 page \(corpus\/pages\/001_10bba7e61c6f2ebe\.txt\): comments are read after a comment-section line/);
   });
 });
 

@@ -110,7 +110,7 @@ describe('classifyBatch: line accounting', () => {
   });
 
   it('the summary states the identity and that blank lines were skipped', () => {
-    const s: BatchSummary = { lines: 10, blank: 2, inputLines: 8, classifiedLines: 3, rejected: 5, pages: 0, pageComments: 0, classified: 3, counts: { allow: 2, review: 0, reject: 1 } };
+    const s: BatchSummary = { lines: 10, blank: 2, inputLines: 8, classifiedLines: 3, rejected: 5, pages: 0, pageComments: 0, emptyPages: [], classified: 3, counts: { allow: 2, review: 0, reject: 1 } };
     expect(formatSummary(s)).toContain('8 input lines = 3 classified + 5 rejected; 2 blank lines skipped (not counted as input)');
     expect(formatSummary(s)).toContain('8 comments read: 3 classified (2 allow, 0 review, 1 reject), 5 rejected');
   });
