@@ -19,6 +19,8 @@ import { COMMANDS } from '../../src/cli/usage.js';
 import { assemblePacks } from '../../src/bundled/assemble.js';
 import { badWordsList } from '../../src/bundled/profanity.js';
 import { lintRulePacks } from '../../src/engine/lint.js';
+import { testRulePacks } from '../../src/engine/selfTest.js';
+import { rulePackSchemas } from '../../src/schemas/rulePack.js';
 import { createModerator } from '../../src/moderate.js';
 import { moderationMiddleware } from '../../src/hooks/express.js';
 
@@ -157,6 +159,24 @@ describe('README: the save hook', () => {
     await expect(moderateComment({ text: 'You are an idiot.' })).rejects.toThrow('comment rejected: insult');
     const clean = await moderateComment({ text: 'Thanks for the clear report on the summit.', articleBody: 'The summit between the two presidents ended without a deal.' });
     expect(clean.action).toBe('allow');
+  });
+});
+
+describe('README: the rule pack format', () => {
+  it("its example pack loads, passes its own examples and the lint beside the shipped packs", () => {
+    const pack = JSON.parse(blockAfter('### Rule packs', 'json').body) as unknown;
+    const packs = assemblePacks([{ pack, file: 'README example' }], true);
+    expect(testRulePacks(packs, badWordsList()).failures).toEqual([]);
+    expect(lintRulePacks(packs, { profanity: badWordsList() })).toEqual([]);
+  });
+
+  it('its tables name every field the schema takes, and no other', () => {
+    const { RulePackSchema, RuleSchema, TermSchema } = rulePackSchemas();
+    const column = (header: string) => tableAfter(header).map((r) => namesIn(r[0]!)[0]);
+    expect(column('| pack field | required | what it holds |').sort()).toEqual(Object.keys(RulePackSchema.shape).sort());
+    expect(column('| rule field | required | what it holds |').sort()).toEqual(Object.keys(RuleSchema.shape).sort());
+    const prose = README.slice(README.indexOf("A term object's fields"), README.indexOf('### Lint rule packs'));
+    for (const field of [...Object.keys(TermSchema.options[1].shape), ...Object.keys(RuleSchema.shape.affixes.unwrap().shape)]) expect(prose).toContain(`\`${field}\``);
   });
 });
 
