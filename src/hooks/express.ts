@@ -13,6 +13,23 @@ import type { Action, Label, Verdict } from '../types.js';
 import { isFunction, isModerator } from './options.js';
 import { parseOptions } from '../schemas/parseOptions.js';
 
+declare global {
+  // The verdict is attached as `moderation` by default (`attachAs`): typed here on Express's
+  // request and locals, so a TypeScript route reads req.moderation without a cast. This merges
+  // with @types/express when the app has it, and declares an unused namespace when it has not.
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      /** decorum's verdict, set by moderationMiddleware (under another name if `attachAs` says so). */
+      moderation?: Verdict;
+    }
+    interface Locals {
+      /** decorum's verdict, set by moderationMiddleware (under another name if `attachAs` says so). */
+      moderation?: Verdict;
+    }
+  }
+}
+
 /** The part of a response the middleware uses; Express's and Node's ServerResponse both fit. */
 export interface ResponseLike {
   statusCode: number;

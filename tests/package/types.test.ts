@@ -7,8 +7,8 @@ const root = new URL('../../', import.meta.url).pathname;
 describe('the built package types', () => {
   it('resolve through "exports" for ESM and CommonJS consumers (tsc, nodenext)', () => {
     const tsc = join(root, 'node_modules/typescript/bin/tsc');
-    const files = ['tests/package/consumer/esm.mts', 'tests/package/consumer/cjs.cts'];
-    const r = spawnSync(process.execPath, [tsc, '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--skipLibCheck', '--types', 'node', ...files], {
+    const files = ['tests/package/consumer/esm.mts', 'tests/package/consumer/cjs.cts', 'tests/package/consumer/express.mts'];
+    const r = spawnSync(process.execPath, [tsc, '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--skipLibCheck', '--esModuleInterop', '--types', 'node', ...files], {
       cwd: root,
       encoding: 'utf8',
     });
