@@ -67,6 +67,10 @@ export function createHook<R = { text: string }, T = unknown>(options?: CreateHo
   const getArticle = given.getArticle;
 
   return async (record: R): Promise<HookOutcome<T>> => {
+    if (given.getText === undefined && (record === null || typeof record !== 'object')) {
+      // Said before reading record.text: "text must be a string, got undefined" hides the real mistake.
+      throw new DecorumError('INVALID_INPUT', `createHook: the record must be an object with a text field, got ${kindOf(record)}`, { field: 'record' });
+    }
     const text = getText(record);
     if (typeof text !== 'string') {
       throw new DecorumError('INVALID_INPUT', `createHook: the record's text must be a string, got ${kindOf(text)}${given.getText ? ' (from getText)' : ' (record.text; pass getText for another field)'}`, { field: 'text' });

@@ -18,7 +18,8 @@ export function readModel(file: string): ModelFile {
 
 export function writeModel(file: string, model: ModelFile): void {
   expectString(file, 'writeModel(file, model)', 'file');
-  const text = serializeModel(model);
+  // Checked under this call's name, so a wrong model names writeModel and the file, not an inner call.
+  const text = serializeModel(parseModel(model, `writeModel(${file})`));
   try {
     writeFileSync(file, text);
   } catch (cause) {

@@ -62,7 +62,7 @@ describe('createHook', () => {
   it('a record without a string text rejects with INVALID_INPUT, not a crash', async () => {
     const hook = createHook({ moderator });
     await expect(hook({ text: 5 } as never)).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { field: 'text' } });
-    await expect(hook(null as never)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(hook(null as never)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: 'createHook: the record must be an object with a text field, got null', details: { field: 'record' } });
     const badArticle = createHook({ moderator, getArticle: () => 3 as never });
     await expect(badArticle({ text: CLEAN })).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { field: 'article' } });
   });

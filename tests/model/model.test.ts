@@ -104,6 +104,13 @@ describe('training', () => {
     expect(both).toEqual(expect.arrayContaining(['r:site.insult.zorblax', 'r:insult.adjective.stupid', 'r:insult.name.idiot']));
   });
 
+  it('writeModel given something that is not a model names itself and the file', async () => {
+    const { writeModel } = await import('../../src/node/modelFile.js');
+    const err = thrown(() => writeModel('/tmp/never-written.json', { foo: 1 } as never));
+    expect(err.code).toBe('MODEL_FORMAT');
+    expect(err.message).toMatch(/^writeModel\(\/tmp\/never-written\.json\): format is undefined/);
+  });
+
   it('parseModel reads the text serializeModel wrote, as well as that text parsed', () => {
     const model = parseModel(JSON.parse(readFileSync(new URL('model/decorum-model.json', root), 'utf8')) as unknown, 'bundled');
     expect(parseModel(serializeModel(model), 'saved.json')).toEqual(model);
