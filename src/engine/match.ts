@@ -122,6 +122,18 @@ function boundaryOk(text: string, start: number, end: number, boundary: string):
   return before && after;
 }
 
+/**
+ * Does an allow phrase found ending at `end` end where a word does? Its last word may take a
+ * plural or possessive ending ("retardant" covers "retardants"), nothing else: "chinks in" is not
+ * "chinks invented", "smoke a fag" not "smoke a faggot", "lying to" not "lying tories".
+ */
+function allowEnds(text: string, end: number): boolean {
+  if (!isWordChar(text[end])) return true;
+  if (text[end] === 's') return !isWordChar(text[end + 1]);
+  if (text[end] === 'e' && text[end + 1] === 's') return !isWordChar(text[end + 2]);
+  return false;
+}
+
 /** Allow-phrase occurrences, kept sorted by start for containment look-ups (exported for its test). */
 export class AllowIndex {
   /** Made on the first occurrence: most texts hold no allow phrase, and a Map per text cost ~0.1 µs. */
@@ -253,7 +265,9 @@ function scanAutomaton(
       return;
     }
     const entry = entries[index]!;
-    if (entry.kind === 'allow') (allow ??= new AllowIndex()).add(index, start, end);
+    if (entry.kind === 'allow') {
+      if (allowEnds(text, end)) (allow ??= new AllowIndex()).add(index, start, end);
+    }
     else if (
       boundaryOk(text, start, end, entry.boundary) ||
       (rules.rules[entry.rule]!.glued && entry.term.length >= 3 && glued(text, start, end, separated))
