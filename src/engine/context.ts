@@ -325,14 +325,39 @@ export function indexWithin(text: string, ch: string, from: number, reach: numbe
   return i < 0 ? -1 : from + i;
 }
 
-/** Does the clause ending at `start` (after the last clause end since `from`) report someone else's claim? */
-function reportedClaim(text: string, from: number, start: number): boolean {
+/**
+ * The sentence's subject is a reporter: "anyone who thinks…", "people who say…", "whoever
+ * believes…". The report is then a relative clause on the subject, and what the sentence says of
+ * that subject is the speaker's own claim.
+ */
+const REPORTER_SUBJECT =
+  /^\s*(?:(?:and|but|so|yet),?\s+)?(?:whoever|(?:anyone|anybody|everyone|everybody|someone|somebody|people|those|any\s+[\w'-]+|every\s+[\w'-]+)\s+(?:who|that)|(?:all\s+(?:of\s+)?)?(?:the\s+|these\s+|those\s+)?[\w'-]+s\s+who)\s/;
+/** A copula right before the match: "… is [a] X", "… are X". */
+const COPULA_BEFORE = /\b(?:is|are|was|were|be|'s|'re)\s+(?:(?:a|an|just|such|so|simply|clearly|obviously|totally|truly|really|complete|completely|utter|utterly|total|absolute|absolutely|certified|full-blown|fucking)\s+)*$/;
+/**
+ * The match ends its clause (up to two letters may run on: "retard-ed"). A comma followed by a
+ * verb does not: "Those who claim X are [Y], are wrong" has its predicate after the comma.
+ */
+const ENDS_CLAUSE =
+  /^[a-z]{0,2}(?:\s*(?:[.!?;:)]|$)|\s*,(?!\s*(?:are|is|was|were|should|must|will|would|can|could|have|has|need|needs|deserve|deserves|get|gets|ought|do|does|don't|doesn't)\b)|\s+(?:and|but|or|so|too|anyway|period|lol|imo)\b)/;
+
+/**
+ * Does the clause ending at `start` (after the last clause end since `from`) report someone else's
+ * claim? Not when the match is what the sentence says of its reporting subject and ends the clause:
+ * "Anyone who thinks Putin wants peace is [X]." is the speaker calling that person X, where
+ * "People who say they are [X] should be ashamed" reports it (the match is inside the report).
+ */
+function reportedClaim(text: string, from: number, start: number, after: string): boolean {
   // The clause end is looked for in `text`: charCodeAt on a sliced string is several times slower.
   let cut = start - 1;
   while (cut >= from && !isClauseEnd(text.charCodeAt(cut))) cut--;
   const clause = text.slice(cut + 1, start);
   const reported = mayReportClaim(clause) ? REPORTED_CLAIM.exec(clause) : null;
-  return reported !== null && !FIRST_PERSON.test(reported[0]) && !ownOpinion(clause, reported) && REPORTED_VERB.test(reported[1] ?? '');
+  if (!(reported !== null && !FIRST_PERSON.test(reported[0]) && !ownOpinion(clause, reported) && REPORTED_VERB.test(reported[1] ?? ''))) return false;
+  // The subject is only known when the whole clause was read (a clause end or the text's start
+  // within reach): a clause cut off by the window may start anywhere ("...ously believe that").
+  const whole = cut >= from || cut < 0;
+  return !(whole && REPORTER_SUBJECT.test(clause) && COPULA_BEFORE.test(clause) && ENDS_CLAUSE.test(after));
 }
 
 /** A cue that reports what someone else said, not the speaker's own claim. */
@@ -429,7 +454,7 @@ export function isMention(text: string, start: number, end: number): boolean {
   if (MENTION_AFTER.test(isLowerAscii(String.prototype.charCodeAt.call(after, 0)) ? after.replace(/^[a-z]{0,2}(?=\W|$)/, '') : after)) return true;
   // Someone else's claim, reported: "saying that X are vermin", "people who think X are scum".
   // The clause is the end of `before`: when no verb of the gate occurs in `before`, none does in it.
-  if (mayReportClaimAt(text, from, start) && reportedClaim(text, from, start)) return true;
+  if (mayReportClaimAt(text, from, start) && reportedClaim(text, from, start, after)) return true;
   // A longer quotation holding the match: 'messages like "women are X"', '"they are X" is hateful'.
   const q = enclosingQuote(text, start, end);
   if (q === null) return false;
