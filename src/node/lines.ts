@@ -48,15 +48,18 @@ export async function* readLines(source: AsyncIterable<Buffer | string>, options
   let line = 0;
   let bytes = 0;
 
-  const lineOf = (data: Buffer): SourceLine => {
+  /** The next line, from its decoded text (without its line end): whole, or its head when over `max`. */
+  const textLine = (raw: string): SourceLine => {
     line++;
+    return raw.length > max ? { line, raw: raw.slice(0, TOO_LONG_HEAD), tooLong: true } : { line, raw, tooLong: false };
+  };
+  /** The next line, from its bytes: a leading BOM dropped, and said when the bytes are not UTF-8. */
+  const lineOf = (data: Buffer): SourceLine => {
     let end = data.length;
     if (end > 0 && data[end - 1] === 0x0d) end--;
-    const body = line === 1 && startsWithBom(data) ? data.subarray(3, Math.max(3, end)) : data.subarray(0, end);
-    const raw = body.toString('utf8');
-    if (raw.length > max) return { line, raw: raw.slice(0, TOO_LONG_HEAD), tooLong: true };
-    if (isUtf8(body)) return { line, raw, tooLong: false };
-    return { line, raw, tooLong: false, invalid: invalidUtf8Message(body, firstInvalidUtf8(body)) };
+    const body = line === 0 && startsWithBom(data) ? data.subarray(3, Math.max(3, end)) : data.subarray(0, end);
+    const taken = textLine(body.toString('utf8'));
+    return taken.tooLong || isUtf8(body) ? taken : { ...taken, invalid: invalidUtf8Message(body, firstInvalidUtf8(body)) };
   };
   const overLong = (): SourceLine => {
     line++;
@@ -88,11 +91,7 @@ export async function* readLines(source: AsyncIterable<Buffer | string>, options
         yield lineOf(whole);
       }
       if (bulk !== null && nl === first) {
-        for (const text of bulk.toString('utf8').split('\n')) {
-          line++;
-          const raw = text.endsWith('\r') ? text.slice(0, -1) : text;
-          yield raw.length > max ? { line, raw: raw.slice(0, TOO_LONG_HEAD), tooLong: true } : { line, raw, tooLong: false };
-        }
+        for (const text of bulk.toString('utf8').split('\n')) yield textLine(text.endsWith('\r') ? text.slice(0, -1) : text);
         from = last + 1;
         break;
       }

@@ -4,6 +4,7 @@
  * misspelled key. Shared by the loader (parsePack: the first problem, as an error) and the lint
  * (every problem, as findings), so both name a typo the same way.
  */
+import { closest } from '../text/closest.js';
 import { lazily } from './lazy.js';
 import { rulePackSchemas } from './rulePack.js';
 
@@ -53,36 +54,6 @@ export function knownKeys(path: Path): string[] {
   if (path.length === 3 && path[2] === 'examples') return KNOWN.examples;
   if (path.length === 4 && path[2] === 'terms') return KNOWN.term;
   return [];
-}
-
-/** Edits from `a` to `b`: insertions, deletions, substitutions and swaps of two neighbours ("alpah"), one each. */
-export function editDistance(a: string, b: string): number {
-  let before: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j]!, before[j - 2]! + 1);
-    }
-    before = prev;
-    prev = row;
-  }
-  return prev[b.length]!;
-}
-
-/** The known name closest to `key`, if it is close enough to be what was meant (a third of its letters). */
-export function closest(key: string, names: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const k of names) {
-    const d = k.toLowerCase() === key.toLowerCase() ? 0 : editDistance(key.toLowerCase(), k.toLowerCase());
-    if (d < bestDistance) {
-      best = k;
-      bestDistance = d;
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(1, Math.floor(key.length / 3)) ? best : undefined;
 }
 
 /** `; did you mean "terms"?`, or the fields there are, or nothing. */

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { DecorumError, kindOf } from '../errors.js';
-import { closest } from './packFields.js';
+import { closest } from '../text/closest.js';
 
 /**
  * Parses a function's options object with its zod schema, turning the first issue into an
