@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DecorumError, shown } from '../errors.js';
 import { fixtureSchemas } from '../schemas/fixture.js';
 import { LABELS, type Label } from '../types.js';
-import { ratios, type ErrorKind, type EvalReport, type ReportRow } from './metrics.js';
+import { labelMetrics, type ErrorKind, type EvalReport, type ReportRow } from './metrics.js';
 
 /**
  * Float subtraction makes 0.8 - 0.7 = 0.10000000000000009; without slack a drop of exactly
@@ -74,31 +74,6 @@ function fmt(value: number): string {
   return value.toFixed(3);
 }
 
-interface Judged {
-  gold: readonly Label[];
-  predicted: readonly Label[];
-}
-
-/** Precision, recall, F1 and support per label, and macro F1 (the four labels' mean), of `rows`. */
-function metricsOf(rows: readonly Judged[]): { labels: Record<Label, { precision: number; recall: number; f1: number; support: number }>; macroF1: number } {
-  const labels = Object.fromEntries(
-    LABELS.map((label) => {
-      let tp = 0;
-      let fp = 0;
-      let fn = 0;
-      for (const row of rows) {
-        const inGold = row.gold.includes(label);
-        const inPredicted = row.predicted.includes(label);
-        if (inGold && inPredicted) tp++;
-        else if (inPredicted) fp++;
-        else if (inGold) fn++;
-      }
-      return [label, { ...ratios(tp, fp, fn), support: tp + fn }];
-    }),
-  ) as Record<Label, { precision: number; recall: number; f1: number; support: number }>;
-  return { labels, macroF1: LABELS.reduce((sum, label) => sum + labels[label].f1, 0) / LABELS.length };
-}
-
 /**
  * Compare a run with a saved baseline. It regresses when macro F1, or any label's F1, drops by
  * more than `tolerance` (absolute, on the 0–1 scale). Both are computed on the comments the two
@@ -112,8 +87,8 @@ export function compareToBaseline(current: EvalReport, baseline: EvalReport, tol
 
   const baselineRows = new Map<string, ReportRow>(baseline.rows.map((row) => [row.id, row]));
   const shared = current.rows.filter((row) => baselineRows.has(row.id));
-  const before = metricsOf(shared.map((row) => ({ gold: row.gold, predicted: baselineRows.get(row.id)!.predicted })));
-  const now = metricsOf(shared);
+  const before = labelMetrics(shared.map((row) => ({ gold: row.gold, predicted: baselineRows.get(row.id)!.predicted })));
+  const now = labelMetrics(shared);
   const labels = Object.fromEntries(
     LABELS.map((label) => {
       const b = before.labels[label];

@@ -134,11 +134,31 @@ interface RuleTally {
   tp: number;
 }
 
+/**
+ * Precision, recall, F1, support and counts per label of `rows`, each row's predicted labels
+ * against its gold ones, and macro F1 (the four labels' mean, zero-support labels included as 0).
+ * A report's numbers, and a baseline comparison's on the comments two runs share.
+ */
+export function labelMetrics(rows: ReadonlyArray<{ gold: readonly Label[]; predicted: readonly Label[] }>): { labels: Record<Label, LabelMetrics>; macroF1: number } {
+  const labels = Object.fromEntries(
+    LABELS.map((label) => {
+      let tp = 0;
+      let fp = 0;
+      let fn = 0;
+      for (const row of rows) {
+        const inGold = row.gold.includes(label);
+        const inPredicted = row.predicted.includes(label);
+        if (inGold && inPredicted) tp++;
+        else if (inPredicted) fp++;
+        else if (inGold) fn++;
+      }
+      return [label, { ...ratios(tp, fp, fn), support: tp + fn, tp, fp, fn }];
+    }),
+  ) as Record<Label, LabelMetrics>;
+  return { labels, macroF1: LABELS.reduce((sum, label) => sum + labels[label].f1, 0) / LABELS.length };
+}
+
 export function computeReport(run: EvalRun): EvalReport {
-  const counts = Object.fromEntries(LABELS.map((label) => [label, { tp: 0, fp: 0, fn: 0 }])) as Record<
-    Label,
-    { tp: number; fp: number; fn: number }
-  >;
   const confusion = emptyConfusion();
   const errors: EvalError[] = [];
   // Keyed by rule id AND label: an id reused across labels would otherwise be judged against the wrong gold.
@@ -151,10 +171,6 @@ export function computeReport(run: EvalRun): EvalReport {
     for (const label of LABELS) {
       const inGold = gold.has(label);
       const inPredicted = predicted.has(label);
-      const tally = counts[label];
-      if (inGold && inPredicted) tally.tp += 1;
-      else if (inPredicted) tally.fp += 1;
-      else if (inGold) tally.fn += 1;
       if (inGold !== inPredicted) {
         errors.push({
           id: row.id,
@@ -189,14 +205,7 @@ export function computeReport(run: EvalRun): EvalReport {
     }
   }
 
-  const labels = Object.fromEntries(
-    LABELS.map((label) => {
-      const { tp, fp, fn } = counts[label];
-      return [label, { ...ratios(tp, fp, fn), support: tp + fn, tp, fp, fn }];
-    }),
-  ) as Record<Label, LabelMetrics>;
-
-  const macroF1 = LABELS.reduce((sum, label) => sum + labels[label].f1, 0) / LABELS.length;
+  const { labels, macroF1 } = labelMetrics(run.rows);
 
   const rules: RuleMetrics[] = [...tallies.values()]
     .sort((a, b) => compareStrings(a.ruleId, b.ruleId) || compareStrings(a.label, b.label))
