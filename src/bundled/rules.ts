@@ -24,7 +24,7 @@ export const BUNDLED_PATTERNS: ReadonlySet<string> = new Set(
 );
 
 type RawRule = Omit<Rule, 'boundary' | 'glued' | 'examples'> & Partial<Pick<Rule, 'boundary' | 'glued'>> & { examples: { match: string[]; noMatch?: string[] } };
-type RawPack = Omit<RulePack, 'allow' | 'targets' | 'rules'> & Partial<Pick<RulePack, 'allow' | 'targets'>> & { rules: RawRule[] };
+type RawPack = Omit<RulePack, 'allow' | 'targets' | 'names' | 'rules'> & Partial<Pick<RulePack, 'allow' | 'targets' | 'names'>> & { rules: RawRule[] };
 
 /** Each shipped pack as imported, by name, with its own rule objects. */
 const SHIPPED = new Map<string, { raw: Record<string, unknown>; rules: ReadonlySet<object> }>(
@@ -56,7 +56,7 @@ export function shippedPackParsed(pack: unknown): RulePack | undefined {
   if (!Array.isArray(rules) || !Object.hasOwn(shipped.raw, 'rules')) return undefined;
   for (const r of rules) if (!shipped.rules.has(r as object)) return undefined;
   const raw = p as unknown as RawPack;
-  return { ...raw, allow: raw.allow ?? [], targets: raw.targets ?? [], rules: (rules as RawRule[]).map(parsedRule) };
+  return { ...raw, allow: raw.allow ?? [], targets: raw.targets ?? [], names: raw.names ?? [], rules: (rules as RawRule[]).map(parsedRule) };
 }
 
 /** The defaults RuleSchema fills in. */

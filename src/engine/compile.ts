@@ -92,6 +92,7 @@ class Builder {
   /** Per pattern, sets of strings its every match holds one of from each, and its reach (undefined: none known). */
   readonly gates: Array<GateInfo | undefined> = [];
   readonly targets = new Set<string>();
+  readonly names = new Set<string>();
   readonly ids = new Map<string, string>();
 
   norm(raw: string): string {
@@ -127,6 +128,7 @@ class Builder {
   addPack(pack: RulePack, file: string, disabled: ReadonlySet<string>, vetted: ReadonlySet<string>): void {
     for (const phrase of pack.allow) this.globalAllow.push(this.allow(phrase));
     for (const t of pack.targets) this.targets.add(this.norm(t));
+    for (const n of pack.names) this.names.add(this.norm(n));
     for (const rule of pack.rules) {
       if (disabled.has(rule.id)) continue;
       const seen = this.ids.get(rule.id);
@@ -322,7 +324,7 @@ export function compileRules(packs: readonly SourcedPack[], options: CompileOpti
   }
 
   // Words the insult rules are made of, and every word the packs know (never respelled).
-  const known = new Set<string>(b.targets);
+  const known = new Set<string>([...b.targets, ...b.names]);
   const insultWords = new Set<string>([...b.targets].filter((t) => t.length >= 5));
   b.entries.forEach((e) => {
     const ws = letterRuns(e.kind === 'term' ? e.term : e.phrase);
@@ -352,6 +354,7 @@ export function compileRules(packs: readonly SourcedPack[], options: CompileOpti
     patternGate: gate,
     maskable,
     targets: b.targets,
+    names: b.names,
     fuzzy: compileFuzzy(b.entries, b.rules, b.targets),
     respell: compileRespell(insultWords, known),
     known,

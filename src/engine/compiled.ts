@@ -105,9 +105,11 @@ export interface CompiledRules {
   maskable: ReadonlyMap<number, readonly number[]>;
   /** Person nouns that make a `requires: target` match count. */
   targets: ReadonlySet<string>;
+  /** People by name that make a `requires: target` match count when it is said of them (context.ts `namedTarget`). */
+  names: ReadonlySet<string>;
   /** Misspelled insult words and what they stand for ("haet" → "hate"), see respell.ts. */
   respell: RespellTable;
-  /** Every word of every term, allow phrase and target: never respelled. */
+  /** Every word of every term, allow phrase, target and name: never respelled. */
   known: ReadonlySet<string>;
   /** One-swap / one-deletion spellings of slur terms ("fgagot", "fagot"), whole words only. */
   fuzzy: FuzzyIndex;

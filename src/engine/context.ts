@@ -791,6 +791,47 @@ export function linkedTarget(
   return false;
 }
 
+/** Copulas a name reaches its predicate through: "Putin [is] stupid", "Lavrov [was always] a liar". */
+const NAME_COPULAS: ReadonlySet<string> = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'seems', 'seemed', 'looks', 'looked', 'remains', 'becomes', 'became']);
+
+/**
+ * Nouns a name describes rather than names: "the Putin regime is ignorant", "stupid Trump
+ * tariffs", "a crooked Clinton foundation". After a name one of them takes the insult off the person.
+ */
+const NAME_AS_MODIFIER: ReadonlySet<string> = new Set([
+  'administration', 'administrations', 'regime', 'regimes', 'government', 'governments', 'campaign', 'campaigns', 'foundation',
+  'era', 'years', 'policy', 'policies', 'plan', 'plans', 'tariff', 'tariffs', 'deal', 'deals', 'doctrine', 'presidency', 'team',
+  'camp', 'rally', 'rallies', 'speech', 'speeches', 'cabinet', 'card', 'cards', 'tower', 'towers', 'style', 'economy', 'budget',
+  'bill', 'order', 'orders', 'agenda', 'rule', 'rules', 'kremlin', 'white', 'house', 'state', 'machine', 'propaganda', 'county',
+  'library', 'center', 'university', 'school', 'airport', 'statue', 'museum', 'road', 'street', 'bridge', 'law', 'laws', 'act',
+]);
+
+/**
+ * Is the match said of a person named in `names`? Either right before the name ("lying Biden",
+ * "stupid Putin strikes again") or after it, through a copula and glue only ("Putin is [so]
+ * stupid", "Lavrov was always a liar"). Stricter than a person noun's ±3 words: a name is often
+ * a possessive or describes a thing ("Trump's stupid tariffs", "the Putin regime is ignorant"),
+ * and then the insult is about the thing. A possessive is not in `names` ("trump's"), so it is
+ * never the person here.
+ */
+export function namedTarget(text: string, ws: readonly Word[], first: number, last: number, names: ReadonlySet<string>): boolean {
+  if (names.size === 0) return false;
+  const next = ws[last + 1];
+  if (next !== undefined && names.has(next.text) && !clauseBreak(text, ws[last]!.end, next.start)) {
+    const after = ws[last + 2];
+    if (after === undefined || clauseBreak(text, next.end, after.start) || !NAME_AS_MODIFIER.has(after.text)) return true;
+  }
+  let copula = false;
+  for (let k = first - 1; k >= Math.max(0, first - LINK_WINDOW); k--) {
+    if (clauseBreak(text, ws[k]!.end, ws[k + 1]!.start)) return false;
+    const w = ws[k]!.text;
+    if (names.has(w)) return copula;
+    if (NAME_COPULAS.has(w)) copula = true;
+    else if (!LEFT_BRIDGE.has(w)) return false;
+  }
+  return false;
+}
+
 const NEGATORS: ReadonlySet<string> = new Set([
   'not', 'no', 'never', 'nobody', 'noone', 'none', 'neither', 'nor', 'hardly', 'cannot', 'dont', 'doesnt', 'isnt', 'arent',
   'wasnt', 'werent', 'wont', 'wouldnt', 'shouldnt', 'couldnt', 'didnt', 'aint', 'havent', 'hasnt', 'nowhere',

@@ -6,7 +6,7 @@ import type { Match, Severity } from '../types.js';
 import { maskKey, type CompiledPattern, type CompiledRule, type CompiledRules, type Entry } from './compiled.js';
 import { PROFANITY_PACK, scanFuzzy, type FuzzyHit } from './fuzzy.js';
 import { scanAffixes, scannedWords, scanWords } from './wordScan.js';
-import { SECOND_PERSON, agrees, aimedByPhrase, describesThing, mentionJudge, linkDirection, linkedTarget, negated, negatorBefore, predicative, selfAimed, transposedTargets, wordAt, words, type Word } from './context.js';
+import { SECOND_PERSON, agrees, aimedByPhrase, describesThing, mentionJudge, linkDirection, linkedTarget, namedTarget, negated, negatorBefore, predicative, selfAimed, transposedTargets, wordAt, words, type Word } from './context.js';
 import { nearForm } from './compile.js';
 import { keepShape } from '../keepShape.js';
 import { firstAtOrAfter } from '../text/sorted.js';
@@ -684,6 +684,12 @@ export function findMatches(norm: NormalizedText, rules: CompiledRules, innocent
     const last = Math.max(first, wordAt(ws, f.end - 1));
     return linkedTarget(text, ws, first, last, f.start, f.end, linkDirection(text.slice(f.start, f.end)), isTarget, anchors());
   };
+  const named = (f: Found): boolean => {
+    if (rules.names.size === 0) return false;
+    const ws = words();
+    const first = wordAt(ws, f.start);
+    return namedTarget(text, ws, first, Math.max(first, wordAt(ws, f.end - 1)), rules.names);
+  };
 
   const mentioned = mentionJudge(text);
   const linkedOnlyRules = linkedOnlyOf(rules.rules);
@@ -702,7 +708,7 @@ export function findMatches(norm: NormalizedText, rules: CompiledRules, innocent
       const glued = ws.slice(neg + 1, first).every((w) => NEGATION_GLUE.has(w.text));
       if (!linked(f) && !(glued && linkedTarget(text, ws, neg, neg, ws[neg]!.start, ws[neg]!.end, 'both', isTarget, anchors()))) continue;
     } else {
-      if (rule.requiresTarget && !(linkedOnly ? linked(f) : aimed(f) || linked(f))) continue;
+      if (rule.requiresTarget && !(linkedOnly ? linked(f) : aimed(f) || linked(f) || named(f))) continue;
       // "I don't hate X", "nobody thinks X are vermin": a denied attack is no attack.
       // Group-derogation phrases are claims; other insults only when said of someone ("you're not an idiot").
       if (rule.label === 'insult') {

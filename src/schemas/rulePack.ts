@@ -73,7 +73,7 @@ function buildRulePackSchemas() {
       allowNear: z.array(word).optional(),
       /**
        * `target`: the match counts only when aimed at someone (a second-person pronoun, a
-       * person noun from the pack's `targets`, or another label's match nearby). "stupid people" yes, "stupid policy" no.
+       * person noun from the pack's `targets`, a person from its `names`, or another label's match nearby). "stupid people" yes, "stupid policy" no.
        */
       requires: z.enum(['target']).optional(),
       /**
@@ -101,6 +101,13 @@ function buildRulePackSchemas() {
     allow: z.array(phrase).default([]),
     /** Person nouns that make a `requires: "target"` rule count ("people", "voters", "senator"). */
     targets: z.array(phrase).default([]),
+    /**
+     * People named in comments (politicians, officials) who make a `requires: "target"` rule count
+     * when the match is said of them: right before the name ("lying Biden") or after it through a
+     * copula ("Putin is stupid"). A name's possessive or a name that describes a thing is not aimed
+     * at ("Trump's stupid tariffs", "the Putin regime is ignorant"). One word each.
+     */
+    names: z.array(word).default([]),
     rules: z.array(RuleSchema),
   });
   return { BoundarySchema, TermSchema, SeveritySchema, RuleLabelSchema, RuleSchema, RulePackSchema };
