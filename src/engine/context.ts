@@ -171,6 +171,14 @@ const MENTION_AFTER =
   /^s?["']?\s*(?:is|are|was|were|isn't|is not|remains)\s+(?:a\s+|an\s+|just\s+|still\s+|so\s+|never\s+|not\s+)*(?:slur|hateful|offensive|unacceptable|disgusting|vile|bigoted|bigotry|racist|sexist|homophobic|transphobic|islamophobic|antisemitic|anti-semitic|xenophobic|ableist|misogynistic|misogynist|hurtful|harmful|dehumanizing|dehumanising|ok|okay|acceptable|fine|cool|hate speech|a lie|untrue|true)|^s?["']?\s*(?:says|say|said|shows|tells)\s+more\s+about|^s?["']?\s*(?:has|have)\s+no\s+place/;
 
 
+/**
+ * The speaker endorses the word for someone right after naming it: "calling them X is just
+ * accurate", '"X" is the perfect word for them', "X fits them". Quoted or introduced by "calling",
+ * the word is then used, not mentioned. A denial ("is not accurate") does not match.
+ */
+const ENDORSED_AFTER =
+  /^[a-z]{0,2}["']?\s*(?:(?:is|are|was|'s)\s+(?:(?:just|simply|only|exactly|still|really|totally|completely|pretty|quite|so|very|perfectly|entirely|absolutely|100%)\s+)*(?:accurate|correct|right|fair|deserved|earned|apt|fitting|appropriate|spot on|what (?:they|he|she|you|those people|these people) (?:are|is)|(?:the|a)\s+(?:only|right|perfect|best|correct|proper|accurate|fitting|apt|fair|good)\s+(?:word|term|name|description|label)s?\s+for)|(?:fits|suits|describes)\s+(?:them|him|her|you|those|these|people|every)\b)/;
+
 /** A cue a few words before an opening quote that reports or names what is quoted: 'things like "…"', 'the tweet said "…"'. */
 const QUOTE_CUE =
   /\b(?:like|as|said|says|say|saying|wrote|writes|write|writing|tweeted|tweets|tweet|posted|posts|post|shouted|shouting|chanted|chanting|yelled|yelling|screamed|screaming|called|calling|call|calls|read|reads|reading|claimed|claims|claim|claiming|typed|texted|commented|replied|told|tell|telling|heard|hear|hearing|repeat|repeats|repeated|repeating|think|thinks|thought|believe|believes|insist|insists|argue|argues|argued|words?|phrases?|slogans?|comments?|messages?|statements?|remarks?|lines?|things|stuff|signs?|banners?|posters?|graffiti|headlines?|captions?|labels?|insults?|slurs?|epithets?|painted|spray-painted|scrawled|daubed)\b(?:\s+[\w'-]+){0,3}?\s*[:,]?\s*$/;
@@ -251,7 +259,7 @@ function ownOpinion(clause: string, reported: RegExpExecArray): boolean {
 
 /** The speaker's own claim, not a report: "I call them X", "we'd say X", "as I said, X". */
 const FIRST_PERSON = /\b(?:i|we|i'm|im|we're|i'd|we'd|i'll|we'll|i've|we've)\b/;
-const FIRST_PERSON_BEFORE = /\b(?:i|we|i'm|im|we're|i'd|we'd|i'll|we'll)\s+(?:(?:just|will|would|always|still|really|do|now|even|also|gonna|going to|have to|must|simply)\s+){0,2}$/;
+const FIRST_PERSON_BEFORE = /\b(?:i|we|i'm|im|we're|i'd|we'd|i'll|we'll)\s+(?:(?:just|will|would|always|still|really|do|now|even|also|gonna|going to|have to|must|simply|keep|keeps|kept|keep on|continue to|won't stop|will never stop|never stop)\s+){0,2}$/;
 const NEGATED_CUE = /^(?:stop|quit|don't|dont|never|not|no more|avoid|ban|banning)\b/;
 
 /** Is [start, end) inside a quotation? Returns where the quote opens and closes. */
@@ -444,6 +452,8 @@ export function isMention(text: string, start: number, end: number): boolean {
   const from = Math.max(0, start - 48);
   const before = text.slice(from, start);
   const after = text.slice(end, end + 48);
+  // Named as a word, but endorsed for someone: a use, however it is introduced.
+  if (ENDORSED_AFTER.test(after)) return false;
   const mark = text.charCodeAt(start - 1);
   const quoted = (mark === DOUBLE_QUOTE || mark === SINGLE_QUOTE) && /^[a-z]{0,2}["']/.test(after);
   if (quoted) return true;
