@@ -89,12 +89,12 @@ export function aimedByPhrase(text: string, start: number): boolean {
 export const MENTION_BEFORE = new RegExp(
   [
     String.raw`\b(?:the|that|this|a)\s+(?:word|term|slur|label|epithet|insult|name)s?(?:\s+(?:of|for))?`,
-    String.raw`\b(?:word|term|slur|name|epithet)s?\s+like`,
+    String.raw`\b(?:word|term|slur|name|epithet)s?\s+(?:like|such\s+as)`,
     // "calling people X", "they called us X", "called me a X", "calling immigrants X": whoever is
     // called, with an optional article before the name.
     String.raw`(?<!so[- ])\bcall(?:ing|ed|s)?(?:\s+[\w'-]+){0,3}?(?:\s+(?:a|an|the|such an?|a bunch of|bunch of))?`,
     String.raw`\b(?:stop|quit|don't|dont|never|not|no more|avoid|ban|banning)\s+(?:saying|using|say|use|calling|call)`,
-    String.raw`\b(?:using|saying|said|says|say|use|used|write|writing|wrote|typed)`,
+    String.raw`\b(?:using|saying|said|says|say|use|used|uses|write|writes|writing|wrote|typing|typed)`,
   ]
     // Grouped, so the end anchor binds every alternative: the cue must come right before the match.
     .map((cue) => `(?:${cue})`)
@@ -110,8 +110,8 @@ export const MENTION_BEFORE = new RegExp(
  */
 export const CUE_LAST_WORDS: ReadonlySet<string> = new Set([
   'word', 'words', 'term', 'terms', 'slur', 'slurs', 'label', 'labels', 'epithet', 'epithets', 'insult', 'insults', 'name',
-  'names', 'of', 'for', 'like', 'saying', 'using', 'say', 'use', 'calling', 'call', 'said', 'says', 'used', 'write', 'writing',
-  'wrote', 'typed',
+  'names', 'of', 'for', 'like', 'as', 'saying', 'using', 'say', 'use', 'uses', 'calling', 'call', 'said', 'says', 'used', 'write',
+  'writes', 'writing', 'wrote', 'typing', 'typed',
 ]);
 
 /** \w (without the `u` flag) for one code unit. */

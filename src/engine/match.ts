@@ -694,6 +694,8 @@ export function findMatches(norm: NormalizedText, rules: CompiledRules, innocent
   const mentioned = mentionJudge(text);
   const linkedOnlyRules = linkedOnlyOf(rules.rules);
   const out: Match[] = [];
+  // Matches that can be mentioned, in text order, with their spans in `text`: a list shares its framing.
+  let listed: Listed[] | undefined;
   for (const f of found) {
     const rule = rules.rules[f.rule]!;
     const linkedOnly = linkedOnlyRules[f.rule] === 1;
@@ -723,10 +725,57 @@ export function findMatches(norm: NormalizedText, rules: CompiledRules, innocent
     if (rule.label === 'insult' && !linkedOnly && describesThing(text, f.end)) continue;
     const span = originalSpan(norm, back(f.start), back(f.end));
     const match = newMatch(rule.id, rule.label, rule.severity, span.start, span.end, norm.original.slice(span.start, span.end), f.term);
-    if ((rule.label === 'slur' || rule.label === 'partisan_epithet' || rule.label === 'insult') && mentioned(f.start, f.end)) match.mentioned = true;
+    if (rule.label === 'slur' || rule.label === 'partisan_epithet' || rule.label === 'insult') {
+      if (mentioned(f.start, f.end)) match.mentioned = true;
+      (listed ??= []).push({ start: f.start, end: f.end, match });
+    }
     out.push(match);
   }
+  if (listed !== undefined && listed.length > 1) shareMentionInLists(text, listed);
   return out;
+}
+
+interface Listed {
+  start: number;
+  end: number;
+  match: Match;
+}
+
+/** What joins the items of a list: a comma, a slash, "and", "or", "nor", with quotes and spaces around. */
+const LIST_GLUE = /^["'\s]*(?:,\s*(?:and|or|nor)?|\/|&|and|or|nor)["'\s]*$/;
+/** Glue that makes a list: a comma alone may part a vocative or an apposition ("call her dumb, bitch"). */
+const CONJUNCTION = /[/&]|\b(?:and|or|nor)\b/;
+/** The longest stretch between two items read as list glue (", and " with quotes and spaces). */
+const LIST_GLUE_MAX = 12;
+
+/**
+ * Words named in one list share how they are named: in "names like Obummer or Drumpf" the cue
+ * comes before the first item only, and in "retard, libtard or Trumptard have no place here" the
+ * judgement after the last. When one item of a list is mentioned, every item is. `listed` is in
+ * text order; items that overlap (one word matched by two rules) belong to the same list. Items
+ * joined by commas only are not a list unless a conjunction joins two of them: "you all call her
+ * dumb, bitch" names "dumb" and uses "bitch".
+ */
+function shareMentionInLists(text: string, listed: readonly Listed[]): void {
+  for (let i = 0; i < listed.length; ) {
+    let j = i;
+    let any = listed[i]!.match.mentioned === true;
+    let joined = false;
+    while (j + 1 < listed.length) {
+      const a = listed[j]!;
+      const b = listed[j + 1]!;
+      if (b.start < a.end) joined = true;
+      else {
+        const glue = b.start - a.end <= LIST_GLUE_MAX ? text.slice(a.end, b.start) : '';
+        if (!LIST_GLUE.test(glue)) break;
+        if (CONJUNCTION.test(glue)) joined = true;
+      }
+      j++;
+      if (b.match.mentioned === true) any = true;
+    }
+    if (any && joined) for (let k = i; k <= j; k++) listed[k]!.match.mentioned = true;
+    i = j + 1;
+  }
 }
 
 const TARGET_TESTS = new WeakMap<ReadonlySet<string>, (w: string) => boolean>();

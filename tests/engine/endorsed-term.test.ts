@@ -46,3 +46,31 @@ describe('named, and not endorsed: still a mention', () => {
     expect(v.mentioned).toContain(true);
   });
 });
+
+/**
+ * Words named in one list share how they are named: the cue stands before the first item only
+ * ("names like X or Y"), or the judgement after the last ("X, Y or Z have no place here").
+ */
+describe('a list of named words: every item is mentioned', () => {
+  it.each([
+    'Names like Obummer or Drumpf make this comment section worse.',
+    'Terms such as retard, libtard or Trumptard have no place here.',
+    'Calling them libtards and retards is vile.',
+    'Every time someone writes Rethuglicans I stop reading their comment.',
+  ])('%s', (text) => {
+    const v = judged(text);
+    expect(v.labels.filter((l) => l === 'slur' || l === 'partisan_epithet')).toEqual([]);
+    expect(v.mentioned.length).toBeGreaterThan(0);
+    expect(v.mentioned.every(Boolean)).toBe(true);
+  });
+
+  it('but words parted by a comma alone are no list ("call her dumb, bitch": the second is a use)', () => {
+    const v = m.moderate('you all call her dumb, bitch she is a genius');
+    expect(v.labels).toContain('slur');
+    expect(v.matches.find((x) => x.label === 'slur')?.mentioned).not.toBe(true);
+  });
+
+  it('and a list with none of its items mentioned stays a use', () => {
+    expect(judged('Libtards and retards, all of them.').labels).toEqual(expect.arrayContaining(['slur', 'partisan_epithet']));
+  });
+});
