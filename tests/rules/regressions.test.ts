@@ -78,6 +78,14 @@ describe('traps: innocent words that contain a listed term', () => {
     expect(text).not.toMatchRule(ruleId);
   });
 
+  it('"tit for tat" is no profanity, even next to people it could be aimed at', () => {
+    // "tit" is on bad-words' list; with the diplomats beside it, it was profanity aimed at someone.
+    for (const text of ['Russia expels two diplomats in tit-for-tat move.', 'The diplomats traded tit for tat all week.']) {
+      expect(text).toBeAllowed();
+      expect(rulesOnly.moderate(text).matches).toEqual([]);
+    }
+  });
+
   it('neutral party names and criticism of ideas are not labelled', () => {
     for (const text of [
       'I am a Democrat and proud of it',
@@ -89,6 +97,17 @@ describe('traps: innocent words that contain a listed term', () => {
     ]) {
       expect(text).toBeAllowed();
     }
+  });
+});
+
+describe('officials are people an insult is aimed at', () => {
+  it.each([
+    ['The ambassador is a useless shit.', 'insult.adjective.worthless'],
+    ['The negotiators are spineless cowards.', 'insult.name.coward'],
+    ['Both envoys are clueless.', 'insult.adjective.stupid'],
+  ])('%j → insult by %s', (text, ruleId) => {
+    expect(text).toHaveLabel('insult');
+    expect(text).toMatchRule(ruleId);
   });
 });
 
