@@ -323,7 +323,8 @@ export function compileRules(packs: readonly SourcedPack[], options: CompileOpti
     for (const s of list) for (const suffix of s.suffixes) maxSuffix = Math.max(maxSuffix, suffix.length);
   }
 
-  // Words the insult rules are made of, and every word the packs know (never respelled).
+  // Words the insult rules are made of, and every word the packs know (never respelled; the words
+  // the affixes form join them below).
   const known = new Set<string>([...b.targets, ...b.names]);
   const insultWords = new Set<string>([...b.targets].filter((t) => t.length >= 5));
   b.entries.forEach((e) => {
@@ -338,6 +339,9 @@ export function compileRules(packs: readonly SourcedPack[], options: CompileOpti
   }
 
   const forms = affixWords(b.stems);
+  // A word a rule forms is meant as written: "demorats" is the epithet, not "democrats" misspelled
+  // (a target one letter away, which the respelling would otherwise read it as).
+  for (const w of forms.keys()) known.add(w);
   const gate = compileGate(b.gates);
   return {
     rules: b.rules,

@@ -109,7 +109,7 @@ export interface CompiledRules {
   names: ReadonlySet<string>;
   /** Misspelled insult words and what they stand for ("haet" → "hate"), see respell.ts. */
   respell: RespellTable;
-  /** Every word of every term, allow phrase, target and name: never respelled. */
+  /** Every word of every term, allow phrase, target and name, and every word an affix rule forms: never respelled. */
   known: ReadonlySet<string>;
   /** One-swap / one-deletion spellings of slur terms ("fgagot", "fagot"), whole words only. */
   fuzzy: FuzzyIndex;

@@ -55,6 +55,8 @@ describe('spellings meant to slip past a filter', () => {
     ['what an IDIOOOOOT', 'insult.name.idiot'],
     ['what an idiоt', 'insult.name.idiot'], // Cyrillic "о"
     ['Bidentards everywhere', 'partisan.any.tard-blends'], // word formation, not a listed term
+    // One letter from the target "democrats": it used to be respelled as that before the affixes read it.
+    ['Typical DemoRATS, always blaming Moscow.', 'partisan.left.rat-forms'],
   ])('%j still matches %s', (text, ruleId) => {
     expect(text).toMatchRule(ruleId);
     expect(text).not.toBeAllowed();
