@@ -11,6 +11,7 @@ import { EVIDENCE, ON_TOPIC_SIMILARITY, ruleEvidence, SIGNAL_NAMES, signalsOfEvi
 import { defaultModeratorOptions, moderatorOptionsSchema, type ModeratorOptions, type ResolvedModeratorOptions } from './schemas/options.js';
 import { cosine, makeIdf, topicVector, topicVectorOfStems, type TopicVector } from './topic/similarity.js';
 import { normalize } from './normalize/normalize.js';
+import { hasSubjectMatch, keepSubjectMatches, subjectsOf } from './topic/subjects.js';
 import { parseOptions } from './schemas/parseOptions.js';
 import { LABELS, type Action, type Label, type Match, type Scores, type Severity, type Verdict } from './types.js';
 
@@ -22,6 +23,13 @@ export interface ModerateContext {
 export interface Moderator {
   /** Synchronous: labels, scores, action, spans and language for one comment. */
   moderate(text: string, context?: ModerateContext): Verdict;
+}
+
+/** What moderation keeps of an article: its topic vector and language, and the subjects it names once a comment asks. */
+interface ArticleInfo {
+  vector: TopicVector;
+  language: string;
+  subjects: ReadonlySet<string> | undefined;
 }
 
 /** How much a single rule hit is worth, by severity, before the model has its say. */
@@ -128,20 +136,21 @@ export function createModerator(options?: ModeratorOptions): Moderator {
   const thresholdRow = Float64Array.from(LABELS, (l) => thresholds[l]);
   const rejectRow = Float64Array.from(LABELS, (l) => rejectAt[l] ?? Infinity);
   const languages = opts.languages ? new Set(opts.languages) : null;
+  const subjectRules = analyzer.rules.subjectRules;
 
   const dfIndex = new Map<string, number>();
   if (model) model.file.features.forEach((f, i) => f.startsWith('w:') && dfIndex.set(f.slice(2), model.file.df[i]!));
   const idf = makeIdf(model?.file.docs ?? 1, (s) => dfIndex.get(s));
   // Comments under one article arrive together: keep the last few article vectors and languages.
-  const articleCache = new Map<string, { vector: TopicVector; language: string }>();
-  const articleInfo = (article: string): { vector: TopicVector; language: string } => {
+  const articleCache = new Map<string, ArticleInfo>();
+  const articleInfo = (article: string): ArticleInfo => {
     let v = articleCache.get(article);
     if (v === undefined) {
       // The article's topic and language need its words, not all of them: a forum's opening post
       // is user text, and a megabyte of it cost ~200 ms here (maxLength bounds the comment the same way).
       const read = article.length > opts.maxArticleLength ? cutAt(article, opts.maxArticleLength) : article;
       const normalized = normalize(read).text;
-      v = { vector: topicVector(normalized, idf), language: detectLanguage(read, normalized) };
+      v = { vector: topicVector(normalized, idf), language: detectLanguage(read, normalized), subjects: undefined };
       if (articleCache.size >= 16) articleCache.delete(articleCache.keys().next().value!);
       articleCache.set(article, v);
     }
@@ -186,9 +195,21 @@ export function createModerator(options?: ModeratorOptions): Moderator {
     // review: nothing is silently skipped, and a megabyte of hostile input costs what 20 KB does.
     const truncated = text.length > opts.maxLength;
     const analysed = truncated ? cutAt(text, opts.maxLength) : text;
-    const { norm, matches, modelText, words } = analyzer.analyze(analysed);
-    const evidence = ruleEvidence(matches, evidenceScratch);
+    const analysis = analyzer.analyze(analysed);
+    const { norm, modelText, words } = analysis;
     const hasArticle = article !== undefined && article.trim() !== '';
+    // A subject (sports, recipes …) is off-topic only under an article on another one: the
+    // article's own subjects are read when a comment first names one (most never do).
+    let matches = analysis.matches;
+    if (hasSubjectMatch(matches, subjectRules)) {
+      let subjects: ReadonlySet<string> | null = null;
+      if (hasArticle) {
+        const info = articleInfo(article);
+        subjects = info.subjects ??= subjectsOf(analyzer, article);
+      }
+      matches = keepSubjectMatches(matches, subjectRules, subjects);
+    }
+    const evidence = ruleEvidence(matches, evidenceScratch);
     // One scan of the text serves the model and, when there is an article, the topic vector:
     // the model reads its features straight from the text, and hands out the content words'
     // stems (as numbers) only when the topic vector needs them.

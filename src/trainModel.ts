@@ -10,6 +10,8 @@ import { train, type TrainOptions } from './model/train.js';
 import { fixtureSchemas, type Fixture } from './schemas/fixture.js';
 import { detectLanguage, sameLanguage } from './lang/detect.js';
 import { normalize } from './normalize/normalize.js';
+import { featuresOf } from './model/features.js';
+import { hasSubjectMatch, keepSubjectMatches, subjectsOf } from './topic/subjects.js';
 
 export interface TrainModelOptions extends TrainOptions {
   /**
@@ -45,7 +47,7 @@ export function trainModel(fixtures: readonly Fixture[], options: TrainModelOpti
   const packs = assemblePacks(opts.rules ?? [], opts.bundledRules !== false);
   const analyzer = createAnalyzer(packs, { profanity: opts.profanity === false ? [] : badWordsList() });
   // Fixtures under one article share it: normalise it and detect its language once.
-  const articles = new Map<string, { text: string; language: string }>();
+  const articles = new Map<string, { text: string; language: string; subjects?: ReadonlySet<string> }>();
   const articleOf = (a: string) => {
     let n = articles.get(a);
     if (n === undefined) {
@@ -54,8 +56,20 @@ export function trainModel(fixtures: readonly Fixture[], options: TrainModelOpti
     }
     return n;
   };
+  const subjectRules = analyzer.rules.subjectRules;
   const examples = fixtures.map((f) => {
-    const { modelText, matches, features, norm } = analyzer.analyze(f.text);
+    const analysis = analyzer.analyze(f.text);
+    const { modelText, norm } = analysis;
+    let { matches, features } = analysis;
+    // The subject rules' matches as moderate() keeps them (topic/subjects.ts), and the features from those.
+    if (hasSubjectMatch(matches, subjectRules)) {
+      const info = f.article !== undefined && f.article.trim() !== '' ? articleOf(f.article) : undefined;
+      const kept = keepSubjectMatches(matches, subjectRules, info === undefined ? null : (info.subjects ??= subjectsOf(analyzer, f.article!)));
+      if (kept !== matches) {
+        matches = kept;
+        features = featuresOf(modelText, kept);
+      }
+    }
     // As in moderate(): a comment in another language than its article is not compared with it.
     const article = f.article !== undefined ? articleOf(f.article) : undefined;
     const compared = article !== undefined && sameLanguage(detectLanguage(f.text, norm.text), article.language);

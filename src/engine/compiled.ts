@@ -17,6 +17,8 @@ export interface CompiledRule {
   description: string;
   pack: string;
   requiresTarget: boolean;
+  /** An off_topic rule naming a subject: counts only under an article that does not match it (`requires: "unrelated-article"`). */
+  requiresUnrelated?: boolean;
   /** A slur rule whose terms may be read inside run-together words ("manyfags"). */
   glued: boolean;
   /** Words that show the innocent sense of any match of this rule when in the same sentence. */
@@ -105,6 +107,8 @@ export interface CompiledRules {
   maskable: ReadonlyMap<number, readonly number[]>;
   /** Person nouns that make a `requires: target` match count. */
   targets: ReadonlySet<string>;
+  /** Ids of the rules with `requires: "unrelated-article"`: moderation drops their matches under an article they match too. */
+  subjectRules: ReadonlySet<string>;
   /** People by name that make a `requires: target` match count when it is said of them (context.ts `namedTarget`). */
   names: ReadonlySet<string>;
   /** Misspelled insult words and what they stand for ("haet" → "hate"), see respell.ts. */

@@ -74,8 +74,12 @@ function buildRulePackSchemas() {
       /**
        * `target`: the match counts only when aimed at someone (a second-person pronoun, a
        * person noun from the pack's `targets`, a person from its `names`, or another label's match nearby). "stupid people" yes, "stupid policy" no.
+       * `unrelated-article` (off_topic rules only): the rule names a subject ("bullpen", "recipe"),
+       * and a match counts only under an article that matches none of the rule's terms itself: baseball
+       * talk is off-topic under a story about Russia, not under a baseball report, and without an
+       * article a subject is never off-topic.
        */
-      requires: z.enum(['target']).optional(),
+      requires: z.enum(['target', 'unrelated-article']).optional(),
       /**
        * `negated`: the rule lists good qualities ("equal", "intelligent", "deserve to live") and
        * counts only when they are denied to a linked target in the same clause ("X are not our
@@ -91,6 +95,10 @@ function buildRulePackSchemas() {
     .refine((r) => (r.terms?.length ?? 0) > 0 || r.affixes !== undefined || (r.patterns?.length ?? 0) > 0, {
       message: 'a rule needs at least one of terms, affixes or patterns',
       path: ['terms'],
+    })
+    .refine((r) => r.requires !== 'unrelated-article' || r.label === 'off_topic', {
+      message: '"unrelated-article" is for off_topic rules: it judges a subject against the article',
+      path: ['requires'],
     });
 
   const RulePackSchema = z.strictObject({
