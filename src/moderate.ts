@@ -205,7 +205,7 @@ export function createModerator(options?: ModeratorOptions): Moderator {
       let subjects: ReadonlySet<string> | null = null;
       if (hasArticle) {
         const info = articleInfo(article);
-        subjects = info.subjects ??= subjectsOf(analyzer, article);
+        subjects = info.subjects ??= subjectsOf(analyzer, article.length > opts.maxArticleLength ? cutAt(article, opts.maxArticleLength) : article);
       }
       matches = keepSubjectMatches(matches, subjectRules, subjects);
     }

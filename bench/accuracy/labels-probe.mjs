@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * LABELS.md, clause by clause: 249 comments written for this probe (none from the evaluation
+ * LABELS.md, clause by clause: 269 comments written for this probe (none from the evaluation
  * datasets), each with what the clause it tests says decorum must or must not do, run through the
  * built moderator. It reports passes per clause and every failure. It is an evaluation, not a test:
  * it shows where decorum departs from its own labelling guide (README, "What it catches").
@@ -322,6 +322,35 @@ add(O7, '-', 'The closer has to go, that is five blown saves this month.', { art
 add(O7, '-', 'Add a pinch of smoked paprika and it is even better.', { article: RECIPE, ...CLEAN });
 add(O7, '-', 'Sanctions on Russian banks will not change Putin\'s mind.', CLEAN);
 add(O7, '-', 'Lavrov will never agree to extend the arms treaty.', CLEAN);
+
+// Written after the offtopic.subject rules (and after reading this probe's off-topic failures), so
+// that those rules meet comments their word lists were not drawn from: other subjects, and comments
+// on the article's subject that borrow a sports, cooking or show-business word.
+const O8 = 'off_topic: another subject, written after the subject rules';
+for (const text of [
+  'Anybody know if the Dodgers game is on cable tonight?',
+  'Our pitcher has been terrible since the all-star break.',
+  'Fantasy league draft is Sunday, still need two more players.',
+  'That touchdown in the last minute was unbelievable.',
+  'What temperature do you bake sourdough at?',
+  'I swapped the butter for olive oil in my lasagna and nobody noticed.',
+  'Best pizza place downtown? Moving there next month.',
+  'The season finale of that Netflix show was so disappointing.',
+  'Got my Taylor Swift tickets, section 112!',
+  'Has anyone seen a small grey kitten near Oak Street?',
+  'My dog will not stop barking at the mailman.',
+  'Our cat just had five kittens, anyone want one?',
+]) add(O8, '+', text, { must: ['off_topic'] });
+for (const text of [
+  'Putin treats diplomacy like a chess game, always three moves ahead.',
+  'This summit was pure theater for the cameras.',
+  'Relations are a political football for both parties in Congress.',
+  'Lavrov always plays hardball in these talks.',
+  'The sanctions are the whole recipe for this standoff.',
+  'Putin and Trump met for less time than a halftime show.',
+  'Both leaders are playing to their home crowds.',
+  'Russia will not budge on missile defense, that ship has sailed.',
+]) add(O8, '-', text, CLEAN);
 
 // ===== COMBINATIONS =====
 const C1 = 'labels combine ("Stupid Demonrats and their lying media" = insult+partisan; "Libtards and their retarded Russia hoax" = partisan+slur)';
