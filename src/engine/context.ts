@@ -171,13 +171,24 @@ const MENTION_AFTER =
   /^s?["']?\s*(?:is|are|was|were|isn't|is not|remains)\s+(?:a\s+|an\s+|just\s+|still\s+|so\s+|never\s+|not\s+)*(?:slur|hateful|offensive|unacceptable|disgusting|vile|bigoted|bigotry|racist|sexist|homophobic|transphobic|islamophobic|antisemitic|anti-semitic|xenophobic|ableist|misogynistic|misogynist|hurtful|harmful|dehumanizing|dehumanising|ok|okay|acceptable|fine|cool|hate speech|a lie|untrue|true)|^s?["']?\s*(?:says|say|said|shows|tells)\s+more\s+about|^s?["']?\s*(?:has|have)\s+no\s+place/;
 
 
+/** Who a word can be endorsed for: "the perfect word for [them]", "accurate for [people like that]". */
+const ENDORSED_FOR = String.raw`(?:for|about|to describe)\s+(?:them|him|her|you|those|these|people|folks|everyone|anyone|everybody|anybody|most|all|such|the\s+(?:people|lot|likes))\b`;
+
 /**
  * The speaker endorses the word for someone right after naming it: "calling them X is just
  * accurate", '"X" is the perfect word for them', "X fits them". Quoted or introduced by "calling",
- * the word is then used, not mentioned. A denial ("is not accurate") does not match.
+ * the word is then used, not mentioned. The verdict must close its clause or name whom it is for:
+ * 'the word "X" is right there in his tweet' and '"X" was correct usage in 1950s texts' talk about
+ * the word. A denial ("is not accurate") does not match.
  */
-const ENDORSED_AFTER =
-  /^[a-z]{0,2}["']?\s*(?:(?:is|are|was|'s)\s+(?:(?:just|simply|only|exactly|still|really|totally|completely|pretty|quite|so|very|perfectly|entirely|absolutely|100%)\s+)*(?:accurate|correct|right|fair|deserved|earned|apt|fitting|appropriate|spot on|what (?:they|he|she|you|those people|these people) (?:are|is)|(?:the|a)\s+(?:only|right|perfect|best|correct|proper|accurate|fitting|apt|fair|good)\s+(?:word|term|name|description|label)s?\s+for)|(?:fits|suits|describes)\s+(?:them|him|her|you|those|these|people|every)\b)/;
+const ENDORSED_AFTER = new RegExp(
+  String.raw`^[a-z]{0,2}["']?\s*(?:` +
+    String.raw`(?:is|are|was|'s)\s+(?:(?:just|simply|only|exactly|still|really|totally|completely|pretty|quite|so|very|perfectly|entirely|absolutely|100%)\s+)*` +
+    String.raw`(?:(?:accurate|correct|right|fair|deserved|earned|apt|fitting|appropriate|spot on)(?=\s*(?:[.!?,;]|$)|\s+(?:at this point|now|honestly|frankly|anyway|imo|tbh)\b|\s+${ENDORSED_FOR})` +
+    String.raw`|what (?:they|he|she|you|those people|these people) (?:are|is)\b` +
+    String.raw`|(?:the|a)\s+(?:only|right|perfect|best|correct|proper|accurate|fitting|apt|fair|good)\s+(?:word|term|name|description|label)s?\s+${ENDORSED_FOR})` +
+    String.raw`|(?:fits|suits|describes)\s+(?:them|him|her|you|those|these|people|every)\b)`,
+);
 
 /** A cue a few words before an opening quote that reports or names what is quoted: 'things like "…"', 'the tweet said "…"'. */
 const QUOTE_CUE =

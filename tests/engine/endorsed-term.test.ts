@@ -40,6 +40,10 @@ describe('named, and not endorsed: still a mention', () => {
     'They keep calling us retards.',
     'You will keep calling people retards until someone bans you.',
     'Calling Democrats "Demonrats" is childish.',
+    // A verdict on the word that neither closes its clause nor says whom it is for: talk about the word.
+    'The word "retard" is right there in his tweet, read it.',
+    '"Retard" was correct usage in 1950s medical texts.',
+    'The term "retarded" is accurate for a slowed process in chemistry.',
   ])('%s', (text) => {
     const v = judged(text);
     expect(v.labels.filter((l) => l === 'slur' || l === 'partisan_epithet')).toEqual([]);
