@@ -190,6 +190,11 @@ const ENDORSED_AFTER = new RegExp(
     String.raw`|(?:fits|suits|describes)\s+(?:them|him|her|you|those|these|people|every)\b)`,
 );
 
+/** Is the word ending at `end` endorsed for someone right after it (ENDORSED_AFTER)? */
+export function endorsedAfter(text: string, end: number): boolean {
+  return ENDORSED_AFTER.test(text.slice(end, end + 48));
+}
+
 /** A cue a few words before an opening quote that reports or names what is quoted: 'things like "…"', 'the tweet said "…"'. */
 const QUOTE_CUE =
   /\b(?:like|as|said|says|say|saying|wrote|writes|write|writing|tweeted|tweets|tweet|posted|posts|post|shouted|shouting|chanted|chanting|yelled|yelling|screamed|screaming|called|calling|call|calls|read|reads|reading|claimed|claims|claim|claiming|typed|texted|commented|replied|told|tell|telling|heard|hear|hearing|repeat|repeats|repeated|repeating|think|thinks|thought|believe|believes|insist|insists|argue|argues|argued|words?|phrases?|slogans?|comments?|messages?|statements?|remarks?|lines?|things|stuff|signs?|banners?|posters?|graffiti|headlines?|captions?|labels?|insults?|slurs?|epithets?|painted|spray-painted|scrawled|daubed)\b(?:\s+[\w'-]+){0,3}?\s*[:,]?\s*$/;

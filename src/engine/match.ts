@@ -6,7 +6,7 @@ import type { Match, Severity } from '../types.js';
 import { maskKey, type CompiledPattern, type CompiledRule, type CompiledRules, type Entry } from './compiled.js';
 import { PROFANITY_PACK, scanFuzzy, type FuzzyHit } from './fuzzy.js';
 import { scanAffixes, scannedWords, scanWords } from './wordScan.js';
-import { SECOND_PERSON, agrees, aimedByPhrase, describesThing, mentionJudge, linkDirection, linkedTarget, namedTarget, negated, negatorBefore, predicative, selfAimed, transposedTargets, wordAt, words, type Word } from './context.js';
+import { SECOND_PERSON, agrees, aimedByPhrase, describesThing, endorsedAfter, mentionJudge, linkDirection, linkedTarget, namedTarget, negated, negatorBefore, predicative, selfAimed, transposedTargets, wordAt, words, type Word } from './context.js';
 import { nearForm } from './compile.js';
 import { keepShape } from '../keepShape.js';
 import { firstAtOrAfter } from '../text/sorted.js';
@@ -726,12 +726,11 @@ export function findMatches(norm: NormalizedText, rules: CompiledRules, innocent
     const span = originalSpan(norm, back(f.start), back(f.end));
     const match = newMatch(rule.id, rule.label, rule.severity, span.start, span.end, norm.original.slice(span.start, span.end), f.term);
     if (rule.label === 'slur' || rule.label === 'partisan_epithet' || rule.label === 'insult') {
-      if (mentioned(f.start, f.end)) match.mentioned = true;
-      (listed ??= []).push({ start: f.start, end: f.end, match });
+      (listed ??= []).push({ start: f.start, end: f.end, match, mentioned: mentioned(f.start, f.end) });
     }
     out.push(match);
   }
-  if (listed !== undefined && listed.length > 1) shareMentionInLists(text, listed);
+  if (listed !== undefined) markMentions(text, listed);
   return out;
 }
 
@@ -739,6 +738,8 @@ interface Listed {
   start: number;
   end: number;
   match: Match;
+  /** What the mention judge said of this match alone. */
+  mentioned: boolean;
 }
 
 /** What joins the items of a list: a comma, a slash, "and", "or", "nor", with quotes and spaces around. */
@@ -749,17 +750,19 @@ const CONJUNCTION = /[/&]|\b(?:and|or|nor)\b/;
 const LIST_GLUE_MAX = 12;
 
 /**
- * Words named in one list share how they are named: in "names like Obummer or Drumpf" the cue
- * comes before the first item only, and in "retard, libtard or Trumptard have no place here" the
- * judgement after the last. When one item of a list is mentioned, every item is. `listed` is in
- * text order; items that overlap (one word matched by two rules) belong to the same list. Items
- * joined by commas only are not a list unless a conjunction joins two of them: "you all call her
- * dumb, bitch" names "dumb" and uses "bitch".
+ * Marks the mentioned matches. Words named in one list share how they are named: in "names like
+ * Obummer or Drumpf" the cue comes before the first item only, and in "retard, libtard or
+ * Trumptard have no place here" the judgement after the last. When one item of a list is
+ * mentioned, every item is, unless the list is endorsed right after its last item ("calling them
+ * libtards and retards is accurate"): then none is. `listed` is in text order; items that overlap
+ * (one word matched by two rules) belong to the same list. Items joined by commas only are not a
+ * list unless a conjunction joins two of them: "you all call her dumb, bitch" names "dumb" and
+ * uses "bitch".
  */
-function shareMentionInLists(text: string, listed: readonly Listed[]): void {
+function markMentions(text: string, listed: readonly Listed[]): void {
   for (let i = 0; i < listed.length; ) {
     let j = i;
-    let any = listed[i]!.match.mentioned === true;
+    let any = listed[i]!.mentioned;
     let joined = false;
     while (j + 1 < listed.length) {
       const a = listed[j]!;
@@ -771,9 +774,14 @@ function shareMentionInLists(text: string, listed: readonly Listed[]): void {
         if (CONJUNCTION.test(glue)) joined = true;
       }
       j++;
-      if (b.match.mentioned === true) any = true;
+      if (b.mentioned) any = true;
     }
-    if (any && joined) for (let k = i; k <= j; k++) listed[k]!.match.mentioned = true;
+    const list = joined && j > i;
+    const all = list && any && !endorsedAfter(text, listed[j]!.end);
+    for (let k = i; k <= j; k++) {
+      const item = listed[k]!;
+      if (list ? all : item.mentioned) item.match.mentioned = true;
+    }
     i = j + 1;
   }
 }

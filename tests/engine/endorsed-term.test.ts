@@ -74,6 +74,12 @@ describe('a list of named words: every item is mentioned', () => {
     expect(v.matches.find((x) => x.label === 'slur')?.mentioned).not.toBe(true);
   });
 
+  it('unless the list is endorsed after its last item: then every item is used', () => {
+    const v = judged('Calling them libtards and retards is accurate.');
+    expect(v.labels).toEqual(expect.arrayContaining(['slur', 'partisan_epithet']));
+    expect(v.mentioned).toEqual([false, false]);
+  });
+
   it('and a list with none of its items mentioned stays a use', () => {
     expect(judged('Libtards and retards, all of them.').labels).toEqual(expect.arrayContaining(['slur', 'partisan_epithet']));
   });
