@@ -11,7 +11,7 @@ import { EVIDENCE, ON_TOPIC_SIMILARITY, ruleEvidence, SIGNAL_NAMES, signalsOfEvi
 import { defaultModeratorOptions, moderatorOptionsSchema, type ModeratorOptions, type ResolvedModeratorOptions } from './schemas/options.js';
 import { cosine, makeIdf, topicVector, topicVectorOfStems, type TopicVector } from './topic/similarity.js';
 import { normalize } from './normalize/normalize.js';
-import { hasSubjectMatch, keepSubjectMatches, subjectsOf } from './topic/subjects.js';
+import { hasSubjectMatch, keepSubjectMatches, subjectsOf, type ArticleSubjects } from './topic/subjects.js';
 import { parseOptions } from './schemas/parseOptions.js';
 import { LABELS, type Action, type Label, type Match, type Scores, type Severity, type Verdict } from './types.js';
 
@@ -29,7 +29,7 @@ export interface Moderator {
 interface ArticleInfo {
   vector: TopicVector;
   language: string;
-  subjects: ReadonlySet<string> | undefined;
+  subjects: ArticleSubjects | undefined;
 }
 
 /** How much a single rule hit is worth, by severity, before the model has its say. */
@@ -202,12 +202,12 @@ export function createModerator(options?: ModeratorOptions): Moderator {
     // article's own subjects are read when a comment first names one (most never do).
     let matches = analysis.matches;
     if (hasSubjectMatch(matches, subjectRules)) {
-      let subjects: ReadonlySet<string> | null = null;
+      let subjects: ArticleSubjects | null = null;
       if (hasArticle) {
         const info = articleInfo(article);
         subjects = info.subjects ??= subjectsOf(analyzer, article.length > opts.maxArticleLength ? cutAt(article, opts.maxArticleLength) : article);
       }
-      matches = keepSubjectMatches(matches, subjectRules, subjects);
+      matches = keepSubjectMatches(matches, subjectRules, subjects, modelText);
     }
     const evidence = ruleEvidence(matches, evidenceScratch);
     // One scan of the text serves the model and, when there is an article, the topic vector:

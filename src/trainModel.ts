@@ -11,7 +11,7 @@ import { fixtureSchemas, type Fixture } from './schemas/fixture.js';
 import { detectLanguage, sameLanguage } from './lang/detect.js';
 import { normalize } from './normalize/normalize.js';
 import { featuresOf } from './model/features.js';
-import { hasSubjectMatch, keepSubjectMatches, subjectsOf } from './topic/subjects.js';
+import { hasSubjectMatch, keepSubjectMatches, subjectsOf, type ArticleSubjects } from './topic/subjects.js';
 
 export interface TrainModelOptions extends TrainOptions {
   /**
@@ -47,7 +47,7 @@ export function trainModel(fixtures: readonly Fixture[], options: TrainModelOpti
   const packs = assemblePacks(opts.rules ?? [], opts.bundledRules !== false);
   const analyzer = createAnalyzer(packs, { profanity: opts.profanity === false ? [] : badWordsList() });
   // Fixtures under one article share it: normalise it and detect its language once.
-  const articles = new Map<string, { text: string; language: string; subjects?: ReadonlySet<string> }>();
+  const articles = new Map<string, { text: string; language: string; subjects?: ArticleSubjects }>();
   const articleOf = (a: string) => {
     let n = articles.get(a);
     if (n === undefined) {
@@ -64,7 +64,7 @@ export function trainModel(fixtures: readonly Fixture[], options: TrainModelOpti
     // The subject rules' matches as moderate() keeps them (topic/subjects.ts), and the features from those.
     if (hasSubjectMatch(matches, subjectRules)) {
       const info = f.article !== undefined && f.article.trim() !== '' ? articleOf(f.article) : undefined;
-      const kept = keepSubjectMatches(matches, subjectRules, info === undefined ? null : (info.subjects ??= subjectsOf(analyzer, f.article!)));
+      const kept = keepSubjectMatches(matches, subjectRules, info === undefined ? null : (info.subjects ??= subjectsOf(analyzer, f.article!)), modelText);
       if (kept !== matches) {
         matches = kept;
         features = featuresOf(modelText, kept);

@@ -1,16 +1,32 @@
 import type { Analyzer } from '../analyze.js';
+import { englishWords } from '../lexicon/words.js';
+import { normalize } from '../normalize/normalize.js';
+import { STOPWORDS, stem, tokenize } from '../text/tokens.js';
 import type { Match } from '../types.js';
 
 /**
  * Off-topic rules that name a subject (`requires: "unrelated-article"`: sports, recipes, pets …)
  * are judged against the article: baseball talk is off-topic under a story about Russia and on
  * topic under a baseball report. A subject counts only when the article's own text does not
- * match the same rule, and never without an article (LABELS.md: with no article only spam,
- * chatter and furniture are off-topic). Moderation and training apply the same judgement, so
- * the model learns from the matches moderation keeps.
+ * match the same rule, when the comment names none of the article's people and places ("Russia
+ * hosted the football World Cup", "Trump treats diplomacy like a Netflix show" are about the
+ * article through another subject's word), and never without an article (LABELS.md: with no
+ * article only spam, chatter and furniture are off-topic). Moderation and training apply the
+ * same judgement, so the model learns from the matches moderation keeps.
  */
 
-const NONE: ReadonlySet<string> = new Set();
+/** What a comment's subject matches are judged against, read from the article once. */
+export interface ArticleSubjects {
+  /** The subject rules the article's own text matches. */
+  readonly rules: ReadonlySet<string>;
+  /**
+   * The stems of the article's names: words it capitalises inside a sentence (Putin, Russia,
+   * Kremlin, Trump), outside headline lines, where every word is capitalised; an English word
+   * ("Trump", "News" in "Sky News") only when capitalised twice or more. Its other words are no
+   * sign: a comment about a dog shares "stop" or "week" with any long article.
+   */
+  readonly names: ReadonlySet<string>;
+}
 
 /**
  * How much of the article is read for its subjects: its start says what it is about, and a forum's
@@ -18,13 +34,51 @@ const NONE: ReadonlySet<string> = new Set();
  */
 export const SUBJECT_READ = 20_000;
 
-/** The subject rules the article's own text matches (its first SUBJECT_READ characters): under it, a comment's matches of them are on topic. */
-export function subjectsOf(analyzer: Analyzer, article: string): ReadonlySet<string> {
-  const rules = analyzer.rules.subjectRules;
-  if (rules.size === 0) return NONE;
-  const out = new Set<string>();
-  for (const m of analyzer.analyze(article.length > SUBJECT_READ ? article.slice(0, SUBJECT_READ) : article).matches) if (rules.has(m.ruleId)) out.add(m.ruleId);
+/** Stems of the content words of normalised text: the words the topic vector counts (similarity.ts). */
+function contentStems(normalized: string, out: Set<string> = new Set()): Set<string> {
+  for (const token of tokenize(normalized)) if (token.length >= 3 && !STOPWORDS.has(token)) out.add(stem(token));
   return out;
+}
+
+const CAPITALISED = /\p{Lu}[\p{L}\p{N}'’]*/gu;
+const LETTER_RUN = /\p{L}[\p{L}\p{N}'’]*/gu;
+/** What ends a sentence (or opens a quote or an aside) before a word: the word after it is capitalised anyway. */
+const SENTENCE_START = /(?:^|[.!?:;"“”‘(—–-])\s*$/;
+
+/** Words English capitalises that name no one in particular: days and months. */
+const CALENDAR: ReadonlySet<string> = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may',
+  'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug',
+  'sep', 'sept', 'oct', 'nov', 'dec',
+]);
+
+/** See ArticleSubjects.names. */
+function nameStems(text: string): Set<string> {
+  const seen = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    const words = line.match(LETTER_RUN) ?? [];
+    let capitalised = 0;
+    for (const w of words) if (w !== w.toLowerCase() && w[0] === w[0]!.toUpperCase()) capitalised++;
+    // A headline in title case ("Putin Says Trump Not to Blame for Lack of Improvement").
+    if (words.length >= 4 && capitalised >= 0.6 * words.length) continue;
+    for (const m of line.matchAll(CAPITALISED)) {
+      if (SENTENCE_START.test(line.slice(Math.max(0, m.index - 4), m.index))) continue;
+      const word = normalize(m[0]).text;
+      if (!CALENDAR.has(word)) seen.set(word, (seen.get(word) ?? 0) + 1);
+    }
+  }
+  const english = englishWords();
+  const out = new Set<string>();
+  for (const [word, count] of seen) if (count >= 2 || !english.has(word)) contentStems(word, out);
+  return out;
+}
+
+/** The article's subjects (its first SUBJECT_READ characters): the subject rules it matches, and its content words. */
+export function subjectsOf(analyzer: Analyzer, article: string): ArticleSubjects {
+  const read = article.length > SUBJECT_READ ? article.slice(0, SUBJECT_READ) : article;
+  const rules = new Set<string>();
+  for (const m of analyzer.analyze(read).matches) if (analyzer.rules.subjectRules.has(m.ruleId)) rules.add(m.ruleId);
+  return { rules, names: nameStems(read) };
 }
 
 /** Does any match belong to a subject rule? Most comments have none, and then the article is never read. */
@@ -36,9 +90,13 @@ export function hasSubjectMatch(matches: readonly Match[], subjectRules: Readonl
 
 /**
  * `matches` without the subject matches that do not count: every one with no article (`subjects`
- * null), and those of a subject the article matches too. The same array when none goes.
+ * null) or when the comment (`modelText`, normalised) names one of the article's names, and those
+ * of a subject the article matches too. The same array when none goes.
  */
-export function keepSubjectMatches(matches: Match[], subjectRules: ReadonlySet<string>, subjects: ReadonlySet<string> | null): Match[] {
-  const drops = (m: Match): boolean => subjectRules.has(m.ruleId) && (subjects === null || subjects.has(m.ruleId));
+export function keepSubjectMatches(matches: Match[], subjectRules: ReadonlySet<string>, subjects: ArticleSubjects | null, modelText: string): Match[] {
+  let namesArticle = false;
+  if (subjects !== null) for (const s of contentStems(modelText)) if (subjects.names.has(s)) namesArticle = true;
+  const all = subjects === null || namesArticle;
+  const drops = (m: Match): boolean => subjectRules.has(m.ruleId) && (all || subjects.rules.has(m.ruleId));
   return matches.some(drops) ? matches.filter((m) => !drops(m)) : matches;
 }

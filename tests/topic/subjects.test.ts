@@ -45,6 +45,22 @@ describe('the same subject is not off-topic under an article about it, or with n
     expect(subjectRules(text)).toEqual([]);
   });
 
+  it("a comment that names the article's people or places is about the article, whatever word it borrows", () => {
+    for (const text of ['Russia hosted the football World Cup in 2018 and relations were fine then.', 'Trump treats diplomacy like a Netflix reality show.', 'Putin plays hockey with his oligarchs.']) {
+      expect(subjectRules(text, RUSSIA)).toEqual([]);
+      expect(moderator.moderate(text, { article: RUSSIA }).labels).not.toContain('off_topic');
+      // Under an article that names none of them, the borrowed word is a subject again.
+      expect(subjectRules(text, PETS)).not.toEqual([]);
+    }
+  });
+
+  it("an article's names are the words it capitalises inside a sentence, not its headline's, its days or an English word once", () => {
+    const article = 'Council Meets On Tuesday About Parks\n\nOn Tuesday the Riverton council met. Its chair, Okonkwo, spoke for an hour. Sky News covered it.';
+    // "Tuesday" (a day), "Meets" (headline), "News" (an English word, capitalised once) name no one.
+    for (const text of ['Our cat meets the vet on Tuesday.', 'Good news, my cat is home.']) expect(subjectRules(text, article)).toEqual(['offtopic.subject.pets']);
+    expect(subjectRules('Okonkwo and my cat have the same haircut.', article)).toEqual([]);
+  });
+
   it('words politics borrows from sport are no subject', () => {
     expect(subjectRules('Sanctions are a political football in Congress.', RUSSIA)).toEqual([]);
     expect(moderator.moderate('Sanctions are a political football in Congress.', { article: RUSSIA }).labels).toEqual([]);
