@@ -11,7 +11,7 @@ import { EVIDENCE, ON_TOPIC_SIMILARITY, ruleEvidence, SIGNAL_NAMES, signalsOfEvi
 import { defaultModeratorOptions, moderatorOptionsSchema, type ModeratorOptions, type ResolvedModeratorOptions } from './schemas/options.js';
 import { cosine, makeIdf, topicVector, topicVectorOfStems, type TopicVector } from './topic/similarity.js';
 import { normalize } from './normalize/normalize.js';
-import { hasSubjectMatch, keepSubjectMatches, subjectsOf, type ArticleSubjects } from './topic/subjects.js';
+import { judgeSubjects, type ArticleHolder } from './topic/subjects.js';
 import { parseOptions } from './schemas/parseOptions.js';
 import { LABELS, type Action, type Label, type Match, type Scores, type Severity, type Verdict } from './types.js';
 
@@ -25,11 +25,10 @@ export interface Moderator {
   moderate(text: string, context?: ModerateContext): Verdict;
 }
 
-/** What moderation keeps of an article: its topic vector and language, and the subjects it names once a comment asks. */
-interface ArticleInfo {
+/** What moderation keeps of an article: the part read, its topic vector and language, and the subjects it names once a comment asks. */
+interface ArticleInfo extends ArticleHolder {
   vector: TopicVector;
   language: string;
-  subjects: ArticleSubjects | undefined;
 }
 
 /** How much a single rule hit is worth, by severity, before the model has its say. */
@@ -136,7 +135,6 @@ export function createModerator(options?: ModeratorOptions): Moderator {
   const thresholdRow = Float64Array.from(LABELS, (l) => thresholds[l]);
   const rejectRow = Float64Array.from(LABELS, (l) => rejectAt[l] ?? Infinity);
   const languages = opts.languages ? new Set(opts.languages) : null;
-  const subjectRules = analyzer.rules.subjectRules;
 
   const dfIndex = new Map<string, number>();
   if (model) model.file.features.forEach((f, i) => f.startsWith('w:') && dfIndex.set(f.slice(2), model.file.df[i]!));
@@ -150,7 +148,7 @@ export function createModerator(options?: ModeratorOptions): Moderator {
       // is user text, and a megabyte of it cost ~200 ms here (maxLength bounds the comment the same way).
       const read = article.length > opts.maxArticleLength ? cutAt(article, opts.maxArticleLength) : article;
       const normalized = normalize(read).text;
-      v = { vector: topicVector(normalized, idf), language: detectLanguage(read, normalized), subjects: undefined };
+      v = { read, vector: topicVector(normalized, idf), language: detectLanguage(read, normalized), subjects: undefined };
       if (articleCache.size >= 16) articleCache.delete(articleCache.keys().next().value!);
       articleCache.set(article, v);
     }
@@ -200,15 +198,7 @@ export function createModerator(options?: ModeratorOptions): Moderator {
     const hasArticle = article !== undefined && article.trim() !== '';
     // A subject (sports, recipes …) is off-topic only under an article on another one: the
     // article's own subjects are read when a comment first names one (most never do).
-    let matches = analysis.matches;
-    if (hasSubjectMatch(matches, subjectRules)) {
-      let subjects: ArticleSubjects | null = null;
-      if (hasArticle) {
-        const info = articleInfo(article);
-        subjects = info.subjects ??= subjectsOf(analyzer, article.length > opts.maxArticleLength ? cutAt(article, opts.maxArticleLength) : article);
-      }
-      matches = keepSubjectMatches(matches, subjectRules, subjects, modelText);
-    }
+    const matches = judgeSubjects(analyzer, analysis.matches, modelText, hasArticle ? article : null, articleInfo);
     const evidence = ruleEvidence(matches, evidenceScratch);
     // One scan of the text serves the model and, when there is an article, the topic vector:
     // the model reads its features straight from the text, and hands out the content words'

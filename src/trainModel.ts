@@ -11,7 +11,7 @@ import { fixtureSchemas, type Fixture } from './schemas/fixture.js';
 import { detectLanguage, sameLanguage } from './lang/detect.js';
 import { normalize } from './normalize/normalize.js';
 import { featuresOf } from './model/features.js';
-import { hasSubjectMatch, keepSubjectMatches, subjectsOf, type ArticleSubjects } from './topic/subjects.js';
+import { judgeSubjects, type ArticleHolder } from './topic/subjects.js';
 
 export interface TrainModelOptions extends TrainOptions {
   /**
@@ -47,28 +47,24 @@ export function trainModel(fixtures: readonly Fixture[], options: TrainModelOpti
   const packs = assemblePacks(opts.rules ?? [], opts.bundledRules !== false);
   const analyzer = createAnalyzer(packs, { profanity: opts.profanity === false ? [] : badWordsList() });
   // Fixtures under one article share it: normalise it and detect its language once.
-  const articles = new Map<string, { text: string; language: string; subjects?: ArticleSubjects }>();
+  const articles = new Map<string, ArticleHolder & { text: string; language: string }>();
   const articleOf = (a: string) => {
     let n = articles.get(a);
     if (n === undefined) {
       const text = normalize(a).text;
-      articles.set(a, (n = { text, language: detectLanguage(a, text) }));
+      articles.set(a, (n = { read: a, text, language: detectLanguage(a, text) }));
     }
     return n;
   };
-  const subjectRules = analyzer.rules.subjectRules;
   const examples = fixtures.map((f) => {
     const analysis = analyzer.analyze(f.text);
     const { modelText, norm } = analysis;
     let { matches, features } = analysis;
     // The subject rules' matches as moderate() keeps them (topic/subjects.ts), and the features from those.
-    if (hasSubjectMatch(matches, subjectRules)) {
-      const info = f.article !== undefined && f.article.trim() !== '' ? articleOf(f.article) : undefined;
-      const kept = keepSubjectMatches(matches, subjectRules, info === undefined ? null : (info.subjects ??= subjectsOf(analyzer, f.article!)), modelText);
-      if (kept !== matches) {
-        matches = kept;
-        features = featuresOf(modelText, kept);
-      }
+    const kept = judgeSubjects(analyzer, matches, modelText, f.article !== undefined && f.article.trim() !== '' ? f.article : null, articleOf);
+    if (kept !== matches) {
+      matches = kept;
+      features = featuresOf(modelText, kept);
     }
     // As in moderate(): a comment in another language than its article is not compared with it.
     const article = f.article !== undefined ? articleOf(f.article) : undefined;

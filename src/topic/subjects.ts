@@ -73,8 +73,8 @@ function nameStems(text: string): Set<string> {
   return out;
 }
 
-/** The article's subjects (its first SUBJECT_READ characters): the subject rules it matches, and its content words. */
-export function subjectsOf(analyzer: Analyzer, article: string): ArticleSubjects {
+/** The article's subjects (its first SUBJECT_READ characters): the subject rules it matches, and its names. */
+function subjectsOf(analyzer: Analyzer, article: string): ArticleSubjects {
   const read = article.length > SUBJECT_READ ? article.slice(0, SUBJECT_READ) : article;
   const rules = new Set<string>();
   for (const m of analyzer.analyze(read).matches) if (analyzer.rules.subjectRules.has(m.ruleId)) rules.add(m.ruleId);
@@ -82,7 +82,7 @@ export function subjectsOf(analyzer: Analyzer, article: string): ArticleSubjects
 }
 
 /** Does any match belong to a subject rule? Most comments have none, and then the article is never read. */
-export function hasSubjectMatch(matches: readonly Match[], subjectRules: ReadonlySet<string>): boolean {
+function hasSubjectMatch(matches: readonly Match[], subjectRules: ReadonlySet<string>): boolean {
   if (subjectRules.size === 0) return false;
   for (const m of matches) if (subjectRules.has(m.ruleId)) return true;
   return false;
@@ -93,10 +93,34 @@ export function hasSubjectMatch(matches: readonly Match[], subjectRules: Readonl
  * null) or when the comment (`modelText`, normalised) names one of the article's names, and those
  * of a subject the article matches too. The same array when none goes.
  */
-export function keepSubjectMatches(matches: Match[], subjectRules: ReadonlySet<string>, subjects: ArticleSubjects | null, modelText: string): Match[] {
+function keepSubjectMatches(matches: Match[], subjectRules: ReadonlySet<string>, subjects: ArticleSubjects | null, modelText: string): Match[] {
   let namesArticle = false;
   if (subjects !== null) for (const s of contentStems(modelText)) if (subjects.names.has(s)) namesArticle = true;
   const all = subjects === null || namesArticle;
   const drops = (m: Match): boolean => subjectRules.has(m.ruleId) && (all || subjects.rules.has(m.ruleId));
   return matches.some(drops) ? matches.filter((m) => !drops(m)) : matches;
+}
+
+/** Where a caller keeps what it read of an article (moderate's article cache, trainModel's): the text read, and its subjects once asked. */
+export interface ArticleHolder {
+  /** The article as the caller reads it (moderation cuts it at maxArticleLength). */
+  readonly read: string;
+  subjects?: ArticleSubjects;
+}
+
+/**
+ * A comment's matches as moderation keeps them, for moderate() and trainModel() alike: when a
+ * subject rule matched, the article (`article`, a key for `holderOf`; null without one) is read
+ * for its subjects once, kept in its holder, and the subject matches that do not count go.
+ * `holderOf` is the caller's own cache, a function made once, so a call allocates nothing.
+ */
+export function judgeSubjects(analyzer: Analyzer, matches: Match[], modelText: string, article: string | null, holderOf: (article: string) => ArticleHolder): Match[] {
+  const rules = analyzer.rules.subjectRules;
+  if (!hasSubjectMatch(matches, rules)) return matches;
+  let subjects: ArticleSubjects | null = null;
+  if (article !== null) {
+    const holder = holderOf(article);
+    subjects = holder.subjects ??= subjectsOf(analyzer, holder.read);
+  }
+  return keepSubjectMatches(matches, rules, subjects, modelText);
 }
