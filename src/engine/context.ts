@@ -513,6 +513,8 @@ const LEFT_BRIDGE: ReadonlySet<string> = new Set([
   'worse', 'than', 'lower', 'less', 'little', 'nasty', 'total', 'complete', 'utter', 'absolute', 'real', 'true', 'themselves',
   'go', 'nature', 'common', 'gay', 'lesbian', 'black', 'white', 'brown', 'trans', 'transgender', 'disabled', 'muslim', 'jewish',
   'immigrant', 'migrant', 'refugee', 'female', 'foreign', 'asian', 'arab', 'african', 'mexican', 'hispanic', 'catholic', 'christian',
+  // A count of the people it is said of: "Biden and Putin are [two] senile old goats".
+  'two', 'three',
 ]);
 
 /** Glue between a verb and its object, read rightwards: "hate [every single one of] them", "vermin [like] them". */
@@ -838,20 +840,28 @@ const NAME_AS_MODIFIER: ReadonlySet<string> = new Set([
  * stupid", "Lavrov was always a liar"). Stricter than a person noun's ±3 words: a name is often
  * a possessive or describes a thing ("Trump's stupid tariffs", "the Putin regime is ignorant"),
  * and then the insult is about the thing. A possessive is not in `names` ("trump's"), so it is
- * never the person here.
+ * never the person here. A `claim` is a group-derogation phrase, with the side it takes its
+ * target from (`linkDirection`):
+ * - 'right', an object verb: the name right after it ("fuck Putin", "death to Lavrov"), never
+ *   one before ("Putin is fucking smart");
+ * - 'left', a predicate: the name before it through any glue, copula or not ("Lavrov can go
+ *   fuck himself", "Putin should be shot");
+ * - 'both', a noun ("rats", "lice"): only through a copula ("Putin is a rat"), as "Trump rats
+ *   out his friends" and a masked "gun nuts (l**e Harris)" read as "lice Harris" are not about him.
  */
-export function namedTarget(text: string, ws: readonly Word[], first: number, last: number, names: ReadonlySet<string>): boolean {
+export function namedTarget(text: string, ws: readonly Word[], first: number, last: number, names: ReadonlySet<string>, claim?: LinkDirection): boolean {
   if (names.size === 0) return false;
   const next = ws[last + 1];
-  if (next !== undefined && names.has(next.text) && !clauseBreak(text, ws[last]!.end, next.start)) {
+  if ((claim === undefined || claim === 'right') && next !== undefined && names.has(next.text) && !clauseBreak(text, ws[last]!.end, next.start)) {
     const after = ws[last + 2];
     if (after === undefined || clauseBreak(text, next.end, after.start) || !NAME_AS_MODIFIER.has(after.text)) return true;
   }
+  if (claim === 'right') return false;
   let copula = false;
   for (let k = first - 1; k >= Math.max(0, first - LINK_WINDOW); k--) {
     if (clauseBreak(text, ws[k]!.end, ws[k + 1]!.start)) return false;
     const w = ws[k]!.text;
-    if (names.has(w)) return copula;
+    if (names.has(w)) return copula || claim === 'left';
     if (NAME_COPULAS.has(w)) copula = true;
     else if (!LEFT_BRIDGE.has(w)) return false;
   }

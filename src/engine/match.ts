@@ -589,6 +589,13 @@ const TARGET_WINDOW = 3;
  * side their verb takes it (see `linkedTarget`); the ±3-word window is too loose for them.
  */
 const LINKED_ONLY = 'insult.group.';
+/**
+ * Group-derogation phrases that state the speaker's feeling ("I hate X", "X disgust me"): said of
+ * a group they are hate, said of one person by name ("I hate Putin") an opinion of a public
+ * figure, not an attack on who they are. The other phrases count of a named person too: "fuck
+ * Putin", "Lavrov can go fuck himself", "death to Biden".
+ */
+const FEELING_RULES: ReadonlySet<string> = new Set(['insult.group.hate', 'insult.group.disgust', 'insult.group.emotion']);
 /** What may stand between a negator and the good quality it denies: "not [our] equal", "never [be as] smart". */
 const NEGATION_GLUE: ReadonlySet<string> = new Set([
   'our', 'any', 'ever', 'be', 'been', 'as', 'a', 'an', 'very', 'so', 'that', 'really', 'truly', 'even', 'at', 'all', 'remotely',
@@ -684,11 +691,12 @@ export function findMatches(norm: NormalizedText, rules: CompiledRules, innocent
     const last = Math.max(first, wordAt(ws, f.end - 1));
     return linkedTarget(text, ws, first, last, f.start, f.end, linkDirection(text.slice(f.start, f.end)), isTarget, anchors());
   };
-  const named = (f: Found): boolean => {
+  const named = (f: Found, claim = false): boolean => {
     if (rules.names.size === 0) return false;
     const ws = words();
     const first = wordAt(ws, f.start);
-    return namedTarget(text, ws, first, Math.max(first, wordAt(ws, f.end - 1)), rules.names);
+    const last = Math.max(first, wordAt(ws, f.end - 1));
+    return namedTarget(text, ws, first, last, rules.names, claim ? linkDirection(text.slice(f.start, f.end)) : undefined);
   };
 
   const mentioned = mentionJudge(text);
@@ -710,7 +718,7 @@ export function findMatches(norm: NormalizedText, rules: CompiledRules, innocent
       const glued = ws.slice(neg + 1, first).every((w) => NEGATION_GLUE.has(w.text));
       if (!linked(f) && !(glued && linkedTarget(text, ws, neg, neg, ws[neg]!.start, ws[neg]!.end, 'both', isTarget, anchors()))) continue;
     } else {
-      if (rule.requiresTarget && !(linkedOnly ? linked(f) : aimed(f) || linked(f) || named(f))) continue;
+      if (rule.requiresTarget && !(linkedOnly ? linked(f) || (FEELING_RULES.has(rule.id) ? false : named(f, true)) : aimed(f) || linked(f) || named(f))) continue;
       // "I don't hate X", "nobody thinks X are vermin": a denied attack is no attack.
       // Group-derogation phrases are claims; other insults only when said of someone ("you're not an idiot").
       if (rule.label === 'insult') {

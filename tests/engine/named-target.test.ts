@@ -83,3 +83,44 @@ describe('names in a pack', () => {
     expect(parsePack(without, 'plain.json').names).toEqual([]);
   });
 });
+
+/**
+ * A group-derogation phrase (`insult.group.*`) is a claim or a wish about its object, and counts
+ * of a named person as of a person noun: on the side the phrase takes its target from, through
+ * any glue. Phrases that state the speaker's feeling ("I hate X") are hate said of a group, an
+ * opinion said of one public figure.
+ */
+describe('a group-derogation phrase said of a named person', () => {
+  it.each([
+    ['fuck putin', 'insult.group.profanity'],
+    ['Fuck Lavrov and every word he says.', 'insult.group.profanity'],
+    ['That fucking Putin again.', 'insult.group.profanity'],
+    ['Putin can go fuck himself.', 'insult.group.profanity'],
+    ['Death to Putin.', 'insult.group.death'],
+    ['Lavrov should be shot.', 'insult.group.death'],
+    ['Putin is a rat.', 'insult.group.dehumanising'],
+  ])('%j', (text, rule) => {
+    expect(insultRules(text)).toContain(rule);
+  });
+
+  it.each([
+    // the intensifier takes its target on the right: not said of the name before it
+    'Putin is fucking smart.',
+    'Biden is fucking brilliant on this.',
+    // the possessive, a name describing a thing, an exclamation set apart
+    "Fuck Putin's war.",
+    'Fuck the Putin regime.',
+    'Fuck, Putin did it again.',
+    // a noun needs the copula: here it is a verb
+    'Trump rats out his friends to save himself.',
+    // a feeling about a public figure, not an attack on who he is
+    'I hate Putin.',
+    'I hate Trump tariffs.',
+  ])('%j stays clean', (text) => {
+    expect(insultRules(text)).toEqual([]);
+  });
+
+  it('through a count of the people it names', () => {
+    expect(insultRules('Biden and Putin are two senile old goats bickering over a fence.')).toContain('insult.adjective.demented');
+  });
+});
