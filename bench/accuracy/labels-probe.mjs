@@ -352,6 +352,28 @@ for (const text of [
   'Russia will not budge on missile defense, that ship has sailed.',
 ]) add(O8, '-', text, CLEAN);
 
+// Written after profanity, death wishes and dehumanising nouns were made to count of a person
+// named in a pack's `names` ("fuck putin" and "Fuck Lavrov …" above had failed): people and
+// wordings those probes do not use.
+const I5 = 'insult: said of a named person, written after the named-claim change';
+for (const text of [
+  'Fuck Medvedev and his nuclear threats.',
+  'Peskov can go fuck himself with that statement.',
+  'Death to Putin and his cronies.',
+  'Honestly, fuck Trump for this deal.',
+  'Biden is a spineless worm.',
+  'Lavrov is a snake and always has been.',
+  'Schumer can rot in hell.',
+]) add(I5, '+', text, { must: ['insult'], act: 'notAllow' });
+for (const text of [
+  'Putin is fucking serious about this pipeline.',
+  'Fuck, Lavrov actually agreed to talks.',
+  "I hate Biden's energy policy.",
+  'Trump dogged the negotiators for weeks.',
+  'What the hell is Medvedev even saying?',
+  'Fuck the sanctions, they never work.',
+]) add(I5, '-', text, CLEAN);
+
 // ===== COMBINATIONS =====
 const C1 = 'labels combine ("Stupid Demonrats and their lying media" = insult+partisan; "Libtards and their retarded Russia hoax" = partisan+slur)';
 add(C1, '+', 'Brainless Dumbocrats and their fake Russia panic.', { must: ['insult', 'partisan_epithet'], not: ['off_topic'] });
