@@ -60,18 +60,19 @@ keepShape(new LazyAnalysis(normalize(''), [], '', undefined));
 
 export interface Analyzer {
   readonly rules: CompiledRules;
-  analyze(text: string): Analysis;
+  /** `skip`: rule numbers whose hits are dropped before any judging (findMatches). */
+  analyze(text: string, skip?: ReadonlySet<number>): Analysis;
 }
 
 export function createAnalyzer(packs: readonly SourcedPack[], options: CompileOptions = {}): Analyzer {
   const rules = compileRules(packs, options);
   return {
     rules,
-    analyze(text) {
+    analyze(text, skip) {
       const norm = normalize(text);
       const innocent: Array<[number, number]> = [];
       const reading: { words?: WordSpans } = {};
-      const matches = findMatches(norm, rules, innocent, reading);
+      const matches = findMatches(norm, rules, innocent, reading, skip);
       const modelText = innocent.length === 0 ? norm.text : blank(norm.text, innocent);
       const words = reading.words !== undefined && reading.words.text === modelText ? reading.words : undefined;
       return new LazyAnalysis(norm, matches, modelText, words);

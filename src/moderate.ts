@@ -11,7 +11,7 @@ import { EVIDENCE, ON_TOPIC_SIMILARITY, ruleEvidence, SIGNAL_NAMES, signalsOfEvi
 import { defaultModeratorOptions, moderatorOptionsSchema, type ModeratorOptions, type ResolvedModeratorOptions } from './schemas/options.js';
 import { cosine, makeIdf, topicVector, topicVectorOfStems, type TopicVector } from './topic/similarity.js';
 import { normalize } from './normalize/normalize.js';
-import { judgeSubjects, type ArticleHolder } from './topic/subjects.js';
+import { judgeSubjects, skippedSubjects, type ArticleHolder } from './topic/subjects.js';
 import { parseOptions } from './schemas/parseOptions.js';
 import { LABELS, type Action, type Label, type Match, type Scores, type Severity, type Verdict } from './types.js';
 
@@ -193,9 +193,9 @@ export function createModerator(options?: ModeratorOptions): Moderator {
     // review: nothing is silently skipped, and a megabyte of hostile input costs what 20 KB does.
     const truncated = text.length > opts.maxLength;
     const analysed = truncated ? cutAt(text, opts.maxLength) : text;
-    const analysis = analyzer.analyze(analysed);
-    const { norm, modelText, words } = analysis;
     const hasArticle = article !== undefined && article.trim() !== '';
+    const analysis = analyzer.analyze(analysed, skippedSubjects(analyzer, hasArticle ? articleInfo(article) : undefined));
+    const { norm, modelText, words } = analysis;
     // A subject (sports, recipes …) is off-topic only under an article on another one: the
     // article's own subjects are read when a comment first names one (most never do).
     const matches = judgeSubjects(analyzer, analysis.matches, modelText, hasArticle ? article : null, articleInfo);

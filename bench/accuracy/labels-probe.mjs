@@ -352,6 +352,18 @@ for (const text of [
   'Russia will not budge on missile defense, that ship has sailed.',
 ]) add(O8, '-', text, CLEAN);
 
+// Written after offtopic.subject.politics (politics under an article on no public affair), before
+// running it: politics drifting in under a game report or a recipe, and comments on those
+// articles that borrow a political word while talking about the article.
+const O9 = 'off_topic: politics under an article on no public affair, written after the politics rule';
+add(O9, '+', 'Meanwhile the Kremlin is laughing at all of us.', { article: BASEBALL, must: ['off_topic'] });
+add(O9, '+', 'Zelensky needs more weapons, not more talks.', { article: BASEBALL, must: ['off_topic'] });
+add(O9, '+', 'Democrats and Republicans are both bought and paid for.', { article: RECIPE, must: ['off_topic'] });
+add(O9, '+', 'NATO should have stopped expanding decades ago.', { article: RECIPE, must: ['off_topic'] });
+add(O9, '-', 'Trump would have fixed this bullpen in a week.', { article: BASEBALL, ...CLEAN });
+add(O9, '-', 'Even the Russian judges would have called that a strike.', { article: BASEBALL, ...CLEAN });
+add(O9, '-', 'A White Russian after dinner and this stew is perfect.', { article: RECIPE, ...CLEAN });
+
 // Written after profanity, death wishes and dehumanising nouns were made to count of a person
 // named in a pack's `names` ("fuck putin" and "Fuck Lavrov …" above had failed): people and
 // wordings those probes do not use.

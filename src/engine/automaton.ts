@@ -67,7 +67,8 @@ export class Automaton {
   private readonly width: number;
   private readonly nodes: number;
 
-  constructor(patterns: readonly string[]) {
+  /** `patterns[i]` undefined: index i is kept for the others' numbers, and never reported. */
+  constructor(patterns: ReadonlyArray<string | undefined>) {
     /** Patterns ending exactly at a node (undefined: none). */
     const own: Array<number[] | undefined> = [undefined];
     const alphabet = this.alphabet;
@@ -75,6 +76,7 @@ export class Automaton {
     let width = 1;
     let units = 0;
     for (const p of patterns) {
+      if (p === undefined) continue;
       units += p.length;
       for (let i = 0; i < p.length; ) {
         const code = p.codePointAt(i)!;
@@ -107,7 +109,8 @@ export class Automaton {
     };
     let n = 1;
     for (let index = 0; index < patterns.length; index++) {
-      const p = patterns[index]!;
+      const p = patterns[index];
+      if (p === undefined) continue;
       let node = 0;
       for (let i = 0; i < p.length; ) {
         const code = p.codePointAt(i)!;

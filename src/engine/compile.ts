@@ -152,6 +152,7 @@ class Builder {
         pack: pack.pack,
         requiresTarget: rule.requires === 'target',
         ...(rule.requires === 'unrelated-article' ? { requiresUnrelated: true } : {}),
+        ...(rule.articleTerms ? { articleTerms: rule.articleTerms.map((t) => this.norm(t)) } : {}),
         glued: rule.label === 'slur' && rule.glued,
         ...(rule.allowNear ? { near: this.nearWords(rule.allowNear) } : {}),
         ...(rule.polarity === 'negated' ? { negatedOnly: true } : {}),
@@ -344,10 +345,13 @@ export function compileRules(packs: readonly SourcedPack[], options: CompileOpti
   // (a target one letter away, which the respelling would otherwise read it as).
   for (const w of forms.keys()) known.add(w);
   const gate = compileGate(b.gates);
+  const subjectRuleNumbers = new Set(b.rules.flatMap((r, i) => (r.requiresUnrelated === true ? [i] : [])));
+  const automata = subjectAutomata(b.entries, gate.strings, subjectRuleNumbers);
   return {
     rules: b.rules,
     entries: b.entries,
-    automaton: new Automaton([...b.entries.map((e) => (e.kind === 'term' ? e.term : e.phrase)), ...gate.strings]),
+    automaton: automata(subjectRuleNumbers),
+    automatonFor: automata,
     globalAllow: b.globalAllow,
     ruleAllow: b.ruleAllow,
     stems: b.stems,
@@ -360,10 +364,37 @@ export function compileRules(packs: readonly SourcedPack[], options: CompileOpti
     maskable,
     targets: b.targets,
     subjectRules: new Set(b.rules.filter((r) => r.requiresUnrelated === true).map((r) => r.id)),
+    subjectRuleNumbers,
     names: b.names,
     fuzzy: compileFuzzy(b.entries, b.rules, b.targets),
     respell: compileRespell(insultWords, known),
     known,
     wordMemo: wordMemo(),
+  };
+}
+
+/**
+ * CompiledRules.automatonFor: one automaton per set of subject rules searched for, each over
+ * every entry (an entry left out keeps its number, so hits read the same entries) and the gate's
+ * strings. A set given again (an article's, or the one of every subject rule) is found by identity.
+ */
+function subjectAutomata(entries: readonly Entry[], gateStrings: readonly string[], subjects: ReadonlySet<number>): (skip: ReadonlySet<number> | undefined) => Automaton {
+  const byKey = new Map<string, Automaton>();
+  const bySet = new WeakMap<ReadonlySet<number>, Automaton>();
+  const build = (skip: ReadonlySet<number> | undefined): Automaton => {
+    const key = [...subjects].filter((r) => skip === undefined || !skip.has(r)).join(',');
+    let automaton = byKey.get(key);
+    if (automaton === undefined) {
+      const strings = entries.map((e) => (e.kind === 'allow' ? e.phrase : skip !== undefined && skip.has(e.rule) && subjects.has(e.rule) ? undefined : e.term));
+      byKey.set(key, (automaton = new Automaton([...strings, ...gateStrings])));
+    }
+    return automaton;
+  };
+  let all: Automaton | undefined;
+  return (skip) => {
+    if (skip === undefined) return (all ??= build(undefined));
+    let automaton = bySet.get(skip);
+    if (automaton === undefined) bySet.set(skip, (automaton = build(skip)));
+    return automaton;
   };
 }

@@ -3,6 +3,7 @@ import { gluedSplit } from '../lexicon/glue.js';
 import { isWordChar, originalSpan, separatedAt, type NormalizedText } from '../normalize/normalize.js';
 import type { WordSpans } from '../text/wordSpans.js';
 import type { Match, Severity } from '../types.js';
+import type { Automaton } from './automaton.js';
 import { maskKey, type CompiledPattern, type CompiledRule, type CompiledRules, type Entry } from './compiled.js';
 import { PROFANITY_PACK, scanFuzzy, type FuzzyHit } from './fuzzy.js';
 import { scanAffixes, scannedWords, scanWords } from './wordScan.js';
@@ -234,13 +235,14 @@ function releaseGate(gate: GateHits): void {
 }
 
 /**
- * One automaton pass: term candidates that pass their boundary, where each allow phrase occurs,
- * and where the pattern gate's strings occur.
+ * One pass of `automaton` (CompiledRules.automatonFor): term candidates that pass their boundary,
+ * where each allow phrase occurs, and where the pattern gate's strings occur.
  * `termEnds`: the automaton's steps over `text`, when a pass made them already (WordScan).
  */
 function scanAutomaton(
   text: string,
   rules: CompiledRules,
+  automaton: Automaton,
   separated?: (i: number) => boolean,
   termEnds?: readonly number[],
 ): { allow: AllowIndex | undefined; candidates: RawHit[]; gate: GateHits } {
@@ -276,8 +278,8 @@ function scanAutomaton(
     }
   };
   // The word scan has usually stepped the automaton through the text already (wordScan.ts).
-  if (termEnds !== undefined) rules.automaton.replay(termEnds, onHit);
-  else rules.automaton.each(text, onHit);
+  if (termEnds !== undefined) automaton.replay(termEnds, onHit);
+  else automaton.each(text, onHit);
   return { allow, candidates, gate };
 }
 
@@ -526,7 +528,7 @@ function execWindows(text: string, p: CompiledPattern, reach: number, windows: r
  */
 export function patternHits(text: string, rules: CompiledRules, k: number): { hits: RawHit[]; windowed: boolean } {
   const hits: RawHit[] = [];
-  const { gate } = scanAutomaton(text, rules);
+  const { gate } = scanAutomaton(text, rules, rules.automatonFor(undefined));
   const windowed = scanPattern(text, rules, gate, k, hits);
   releaseGate(gate);
   return { hits, windowed };
@@ -538,7 +540,7 @@ export function patternHits(text: string, rules: CompiledRules, k: number): { hi
  */
 export function rawHits(normalizedText: string, rules: CompiledRules): RawHit[] {
   const text = demask(normalizedText, rules);
-  const { candidates, gate } = scanAutomaton(text, rules);
+  const { candidates, gate } = scanAutomaton(text, rules, rules.automatonFor(undefined));
   const hits = [...candidates];
   scanFuzzyWords(text, rules, hits);
   scanAffixes(words(text), rules, hits, false);
@@ -636,20 +638,31 @@ function standaloneAnchors(found: readonly Found[], rules: CompiledRules, ws: re
  * `innocent`, when given, receives the normalised spans of hits an allowlist or a homonym's context
  * cancelled ("faggots" in "bought faggots at the butcher"), so the model can be kept from them too.
  * `reading`, when given, receives the word scan's spans of the text it read (after demasking and
- * respelling: compare `words.text` before reusing them for another text).
+ * respelling: compare `words.text` before reusing them for another text). `skip`, when given, holds
+ * rule numbers whose hits are dropped before any judging: subject rules moderation knows cannot
+ * count for this comment (no article, or an article on the same subject).
  */
-export function findMatches(norm: NormalizedText, rules: CompiledRules, innocent?: Array<[number, number]>, reading?: { words?: WordSpans }): Match[] {
+export function findMatches(
+  norm: NormalizedText,
+  rules: CompiledRules,
+  innocent?: Array<[number, number]>,
+  reading?: { words?: WordSpans },
+  skip?: ReadonlySet<number>,
+): Match[] {
   // Misspelled insult words are read as meant ("haet" → "hate"); spans map back through `back`.
   // Respelling, words, fuzzy and affix hits in one pass (wordScan.ts).
-  const scan = scanWords(demask(norm.text, rules), rules);
+  const automaton = rules.automatonFor(skip);
+  const scan = scanWords(demask(norm.text, rules), rules, automaton);
   if (reading !== undefined && scan.spans !== undefined) reading.words = scan.spans;
   const text = scan.text;
   const back = scan.back ?? ((pos: number) => pos);
-  const { allow, candidates: raw, gate } = scanAutomaton(text, rules, (i) => separatedAt(norm, back(i)), scan.termEnds);
+  const { allow, candidates: raw, gate } = scanAutomaton(text, rules, automaton, (i) => separatedAt(norm, back(i)), scan.termEnds);
   scanFuzzyWords(text, rules, raw, scan.fuzzy);
   for (const hit of scan.affixes) raw.push(hit);
   scanPatterns(text, rules, gate, raw);
   releaseGate(gate);
+  // The automaton searched for no term of a skipped rule; its patterns, affixes and slips go here.
+  if (skip !== undefined && raw.length > 0) dropRules(raw, skip);
   // Most comments hit nothing: skip the judging machinery (closures, Set, sorts) built below.
   if (raw.length === 0) return [];
   // The words, and the anchors among them, are made when a judgement first reads them: most hit
@@ -660,7 +673,9 @@ export function findMatches(norm: NormalizedText, rules: CompiledRules, innocent
   const found = dedupe(
     raw.filter((hit) => {
       if (!(allow !== undefined && allowed(hit, allow, rules)) && !nearAllowed(hit)) return true;
-      innocent?.push([back(hit.start), back(hit.end)]);
+      // An allowed subject word ("political football") is innocent of off-topic, not of abuse:
+      // the model reads it as any other word, whatever the article.
+      if (rules.rules[hit.rule]!.requiresUnrelated !== true) innocent?.push([back(hit.start), back(hit.end)]);
       return false;
     }),
   );
@@ -740,6 +755,13 @@ export function findMatches(norm: NormalizedText, rules: CompiledRules, innocent
   }
   if (listed !== undefined) markMentions(text, listed);
   return out;
+}
+
+/** Drops, in place, the hits of the rules in `skip`. */
+function dropRules(raw: RawHit[], skip: ReadonlySet<number>): void {
+  let kept = 0;
+  for (let i = 0; i < raw.length; i++) if (!skip.has(raw[i]!.rule)) raw[kept++] = raw[i]!;
+  raw.length = kept;
 }
 
 interface Listed {

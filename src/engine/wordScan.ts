@@ -1,6 +1,6 @@
 import { isWordChar } from '../normalize/normalize.js';
 import { isSurrogate, unitClass } from '../text/unicodeClass.js';
-import { OFF_TABLE } from './automaton.js';
+import { OFF_TABLE, type Automaton } from './automaton.js';
 import type { CompiledRules } from './compiled.js';
 import type { RawHit } from './match.js';
 import { scanFuzzy, type FuzzyHit } from './fuzzy.js';
@@ -44,7 +44,8 @@ export interface WordScan {
   affixes: RawHit[];
   /**
    * The term automaton's pass over `text`, when the scan made it on the way (see scanFast): its
-   * emitting steps for `rules.automaton.replay`, which then reports what `each(text)` would.
+   * emitting steps, for the `replay` of the automaton it stepped (scanWords' `automaton`), which
+   * then reports what `each(text)` would.
    */
   termEnds?: number[];
   /**
@@ -227,7 +228,7 @@ const SCRATCH_KEEP = 1 << 18;
  * word work the processor overlaps the two, where a pass of its own waits on every read
  * (word scan and automaton ~3.2 µs apart on a short comment, ~2.9 µs together).
  */
-function scanFast(text: string, rules: CompiledRules, withRespell: boolean): WordScan | undefined {
+function scanFast(text: string, rules: CompiledRules, withRespell: boolean, automaton: Automaton): WordScan | undefined {
   const bounds = BOUNDS;
   const entries = ENTRIES;
   const ends = ENDS;
@@ -240,7 +241,6 @@ function scanFast(text: string, rules: CompiledRules, withRespell: boolean): Wor
   const affixes: RawHit[] = [];
   const mixed = MIXED;
   let nm = 0;
-  const automaton = rules.automaton;
   const classes = automaton.asciiTable(ASCII_CLASS);
   const n = text.length;
   let state = 0;
@@ -357,11 +357,11 @@ function wordScan(text: string, bounds: number[], fuzzy: FuzzyHit[], affixes: Ra
 }
 
 /** The word-level stages of `findMatches` over (demasked) normalised text. */
-export function scanWords(text: string, rules: CompiledRules): WordScan {
-  const fast = scanFast(text, rules, true);
+export function scanWords(text: string, rules: CompiledRules, automaton: Automaton = rules.automatonFor(undefined)): WordScan {
+  const fast = scanFast(text, rules, true, automaton);
   if (fast !== undefined) return fast;
   const respelled = respell(text, rules.respell);
-  const rest = scanFast(respelled.text, rules, false) ?? scanWordsReference(respelled.text, rules, false);
+  const rest = scanFast(respelled.text, rules, false, automaton) ?? scanWordsReference(respelled.text, rules, false);
   if (respelled.back !== undefined) rest.back = respelled.back;
   return rest;
 }

@@ -81,6 +81,13 @@ function buildRulePackSchemas() {
        */
       requires: z.enum(['target', 'unrelated-article']).optional(),
       /**
+       * With `requires: "unrelated-article"`: words or phrases that, in the article, show it is on
+       * the rule's subject too, besides the rule's own terms. For a subject whose words any public
+       * affair may draw in: politics names "Putin" and "Kremlin" in comments, but an article about
+       * a governor's emergency order leaves room for them, and "governor" is no off-topic word.
+       */
+      articleTerms: z.array(phrase).min(1).optional(),
+      /**
        * `negated`: the rule lists good qualities ("equal", "intelligent", "deserve to live") and
        * counts only when they are denied to a linked target in the same clause ("X are not our
        * equal", "no X can ever be valuable"); a denied denial ("nobody says X are not equal") and
@@ -99,6 +106,10 @@ function buildRulePackSchemas() {
     .refine((r) => r.requires !== 'unrelated-article' || r.label === 'off_topic', {
       message: '"unrelated-article" is for off_topic rules: it judges a subject against the article',
       path: ['requires'],
+    })
+    .refine((r) => r.articleTerms === undefined || r.requires === 'unrelated-article', {
+      message: 'articleTerms is for rules with "requires": "unrelated-article": they judge a subject against the article',
+      path: ['articleTerms'],
     });
 
   const RulePackSchema = z.strictObject({

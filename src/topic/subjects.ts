@@ -8,17 +8,20 @@ import type { Match } from '../types.js';
  * Off-topic rules that name a subject (`requires: "unrelated-article"`: sports, recipes, pets …)
  * are judged against the article: baseball talk is off-topic under a story about Russia and on
  * topic under a baseball report. A subject counts only when the article's own text does not
- * match the same rule, when the comment names none of the article's people and places ("Russia
- * hosted the football World Cup", "Trump treats diplomacy like a Netflix show" are about the
- * article through another subject's word), and never without an article (LABELS.md: with no
+ * match the same rule (nor hold one of its `articleTerms`), when the comment names none of the
+ * article's people and places ("Russia hosted the football World Cup", "Trump treats diplomacy
+ * like a Netflix show" are about the article through another subject's word), and never
+ * without an article (LABELS.md: with no
  * article only spam, chatter and furniture are off-topic). Moderation and training apply the
  * same judgement, so the model learns from the matches moderation keeps.
  */
 
 /** What a comment's subject matches are judged against, read from the article once. */
 export interface ArticleSubjects {
-  /** The subject rules the article's own text matches. */
+  /** The subject rules the article's own text matches, or whose `articleTerms` it holds. */
   readonly rules: ReadonlySet<string>;
+  /** The same rules by number: a comment's hits of them can be dropped before they are judged. */
+  readonly skip: ReadonlySet<number>;
   /**
    * The stems of the article's names: words it capitalises inside a sentence (Putin, Russia,
    * Kremlin, Trump), outside headline lines, where every word is capitalised; an English word
@@ -73,12 +76,28 @@ function nameStems(text: string): Set<string> {
   return out;
 }
 
-/** The article's subjects (its first SUBJECT_READ characters): the subject rules it matches, and its names. */
+const NOT_WORD = /[^\p{L}\p{N}]+/u;
+
+/**
+ * The article's subjects (its first SUBJECT_READ characters): the subject rules it matches, or
+ * whose `articleTerms` it holds as whole words, and its names.
+ */
 function subjectsOf(analyzer: Analyzer, article: string): ArticleSubjects {
   const read = article.length > SUBJECT_READ ? article.slice(0, SUBJECT_READ) : article;
   const rules = new Set<string>();
-  for (const m of analyzer.analyze(read).matches) if (analyzer.rules.subjectRules.has(m.ruleId)) rules.add(m.ruleId);
-  return { rules, names: nameStems(read) };
+  const analysis = analyzer.analyze(read);
+  for (const m of analysis.matches) if (analyzer.rules.subjectRules.has(m.ruleId)) rules.add(m.ruleId);
+  // Words joined by single spaces, with one at each end: a term is a whole-word run of them.
+  let spaced: string | undefined;
+  for (const rule of analyzer.rules.rules) {
+    if (rule.articleTerms === undefined || rules.has(rule.id)) continue;
+    spaced ??= ` ${analysis.norm.text.split(NOT_WORD).join(' ')} `;
+    const text = spaced;
+    if (rule.articleTerms.some((t) => text.includes(` ${t.split(NOT_WORD).join(' ')} `))) rules.add(rule.id);
+  }
+  const skip = new Set<number>();
+  analyzer.rules.rules.forEach((rule, i) => rules.has(rule.id) && skip.add(i));
+  return { rules, skip, names: nameStems(read) };
 }
 
 /** Does any match belong to a subject rule? Most comments have none, and then the article is never read. */
@@ -106,6 +125,17 @@ export interface ArticleHolder {
   /** The article as the caller reads it (moderation cuts it at maxArticleLength). */
   readonly read: string;
   subjects?: ArticleSubjects;
+}
+
+/**
+ * The subject rules whose hits cannot count in a comment (`analyze`'s `skip`): all of them with
+ * no article (`holder` undefined), those the article is on once its subjects have been read, and
+ * none before (a comment naming a subject has them read: `judgeSubjects`). Dropping them early
+ * spares the rule engine judging hits that would go anyway: "Putin" or "Trump" in most comments
+ * under a story about Russia.
+ */
+export function skippedSubjects(analyzer: Analyzer, holder: ArticleHolder | undefined): ReadonlySet<number> | undefined {
+  return holder === undefined ? analyzer.rules.subjectRuleNumbers : holder.subjects?.skip;
 }
 
 /**

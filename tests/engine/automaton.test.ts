@@ -25,6 +25,19 @@ describe('Automaton', () => {
     );
   });
 
+  it('leaves out an undefined pattern and keeps the others\' numbers (CompiledRules.automatonFor)', () => {
+    const alphabet = fc.constantFrom('a', 'b', 'c', ' ');
+    const word = fc.array(alphabet, { minLength: 1, maxLength: 4 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 8 }), fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }), fc.array(alphabet, { maxLength: 60 }).map((a) => a.join('')), (patterns, left, text) => {
+        const found: string[] = [];
+        new Automaton(patterns.map((p, i) => (left[i] ? undefined : p))).scan(text, (h) => found.push(`${h.pattern}@${h.start}`));
+        expect(found.sort()).toEqual(naive(patterns, text).filter((hit) => !left[Number(hit.split('@')[0])]));
+      }),
+      { seed: 42, numRuns: 300 },
+    );
+  });
+
   it('agrees with brute force when the text holds characters no pattern has (the shared column)', () => {
     // Astral characters stay out of the patterns: insert() keys them by code point and the scan reads code units, so they never match (as before).
     const patternChar = fc.constantFrom('a', 'b', ' ', "'", 'é');

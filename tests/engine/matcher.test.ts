@@ -8,7 +8,8 @@ import { compileRules } from '../../src/engine/compile.js';
 import { patternProblem, requiredLiteral } from '../../src/engine/safePattern.js';
 
 const analyzer = createAnalyzer(BUNDLED_PACKS, { profanity: badWordsList() });
-const matches = (text: string) => analyzer.analyze(text).matches;
+// As moderation analyses a comment with no article: subject rules ("Trump", "the bullpen") skipped.
+const matches = (text: string) => analyzer.analyze(text, analyzer.rules.subjectRuleNumbers).matches;
 const labelsOf = (text: string) => [...new Set(matches(text).filter((m) => !m.mentioned).map((m) => m.label))].sort();
 
 const thrown = thrownDecorumError;

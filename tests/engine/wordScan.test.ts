@@ -25,8 +25,8 @@ const rules = compileRules(BUNDLED_PACKS, { profanity: badWordsList() });
 const plain = (s: WordScan, own = rules) => {
   const terms: number[][] = [];
   const onHit = (p: number, start: number, end: number) => terms.push([p, start, end]);
-  if (s.termEnds === undefined) own.automaton.each(s.text, onHit);
-  else own.automaton.replay(s.termEnds, onHit);
+  if (s.termEnds === undefined) own.automatonFor(undefined).each(s.text, onHit);
+  else own.automatonFor(undefined).replay(s.termEnds, onHit);
   return {
     text: s.text,
     words: scannedWords(s).map(({ text, start, end }) => ({ text, start, end })),

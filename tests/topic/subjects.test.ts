@@ -7,6 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createAnalyzer } from '../../src/analyze.js';
+import { badWordsList } from '../../src/bundled/profanity.js';
+import { BUNDLED_PACKS } from '../../src/bundled/rules.js';
 import { parsePack } from '../../src/engine/compile.js';
 import { createModerator } from '../../src/moderate.js';
 import { trainModel } from '../../src/trainModel.js';
@@ -98,5 +101,96 @@ describe('"unrelated-article" in a rule pack', () => {
     const ids = (article: string) => site.moderate('My tomato plants finally fruited!', { article }).matches.map((m) => m.ruleId);
     expect(ids(RUSSIA)).toContain('site.subject.garden');
     expect(ids('Gardening Club Shares Tips\n\nMembers compared tomato plants and pepper seedlings.')).not.toContain('site.subject.garden');
+  });
+});
+
+/** A story on a public affair that names neither Russia nor any politician: a wildfire and a governor's order. */
+const WILDFIRE =
+  'Wildfire Forces Thousands to Evacuate\n\nA fast-moving wildfire north of Santa Rosa forced 5,000 residents from their homes on Monday. The governor declared a state of emergency for the county.';
+
+describe('politics is a subject of its own, under an article on no public affair', () => {
+  it.each(['Putin will never give back Crimea.', 'Biden and Congress have failed us again.'])('%j', (text) => {
+    for (const article of [SPORTS, PETS]) {
+      expect(new Set(subjectRules(text, article))).toEqual(new Set(['offtopic.subject.politics']));
+      expect(moderator.moderate(text, { article }).labels).toContain('off_topic');
+    }
+    // Under the Russia story it is the subject; with no article nothing is off-topic by subject.
+    expect(subjectRules(text, RUSSIA)).toEqual([]);
+    expect(subjectRules(text)).toEqual([]);
+  });
+
+  it("an article that names an office, a government or an election leaves room for it (articleTerms), though the rule's own terms are not there", () => {
+    expect(WILDFIRE).not.toMatch(/putin|biden|congress/i);
+    expect(subjectRules('Putin will never give back Crimea.', WILDFIRE)).toEqual([]);
+    expect(subjectRules('Biden and Congress have failed us again.', WILDFIRE)).toEqual([]);
+    // An articleTerm is a word of the comment like any other: "governor" is never off-topic.
+    expect(subjectRules('The governor should have acted sooner.', SPORTS)).toEqual([]);
+  });
+
+  it('words with an everyday sense stay clean', () => {
+    expect(subjectRules('He played his trump card in the ninth.', SPORTS)).toEqual([]);
+    expect(subjectRules('I put Russian dressing on everything.', PETS)).toEqual([]);
+  });
+});
+
+describe('subject rules skipped before they are judged', () => {
+  // Each comment under each article, by a moderator that has read the article's subjects (a
+  // subject comment came first) and by one that has not: the rule engine then skips the subject
+  // rules the article is on, or searches for all of them and drops them afterwards.
+  const comments = [
+    'Putin will never give back Crimea.',
+    'My cat knocked my coffee over this morning.',
+    'Sanctions are a political football in Congress.',
+    'The Celtics bench was awful, and Trump is a moron.',
+    'Stupid Demonrats and their lying media.',
+    'Great recipe, thanks!',
+  ];
+  it.each([
+    ['the Russia story', RUSSIA],
+    ['a game report', SPORTS],
+    ['a pets story', PETS],
+    ['the wildfire', WILDFIRE],
+  ])('give the same verdicts under %s', (_, article) => {
+    for (const text of comments) {
+      const fresh = createModerator().moderate(text, { article });
+      const primed = createModerator();
+      primed.moderate('My cat and the Celtics and Putin.', { article });
+      expect(primed.moderate(text, { article })).toEqual(fresh);
+    }
+  });
+
+  it('and with no article, as when they are judged', () => {
+    for (const text of comments) {
+      const verdict = moderator.moderate(text);
+      expect(verdict.matches.some((m) => m.ruleId.startsWith('offtopic.subject.'))).toBe(false);
+    }
+  });
+
+  it("an allowed subject phrase is a word like any other to the model: not blanked ('political football')", () => {
+    const analyzer = createAnalyzer(BUNDLED_PACKS, { profanity: badWordsList() });
+    expect(analyzer.analyze('Sanctions are a political football in Congress.').modelText).toContain('political football');
+  });
+});
+
+describe('articleTerms in a rule pack', () => {
+  const rule = (extra: object) => ({
+    pack: 'site',
+    version: 1,
+    description: 'test',
+    rules: [{ id: 'site.subject.garden', label: 'off_topic', severity: 'medium', description: 'gardening', terms: ['tomato plants'], examples: { match: ['my tomato plants'] }, ...extra }],
+  });
+
+  it('are for subject rules only, and the error says so', () => {
+    expect(() => parsePack(rule({ articleTerms: ['garden'] }), 'site.json')).toThrow(/site\.subject\.garden.*articleTerms.*unrelated-article/s);
+    expect(() => parsePack(rule({ requires: 'unrelated-article', articleTerms: [] }), 'site.json')).toThrow(/articleTerms/);
+  });
+
+  it('put an article on the subject when it holds one of them as a word', () => {
+    const site = createModerator({ rules: [rule({ requires: 'unrelated-article', articleTerms: ['allotment'] })] });
+    const ids = (article: string) => site.moderate('My tomato plants finally fruited!', { article }).matches.map((m) => m.ruleId);
+    expect(ids('Council Sells Land\n\nThe council sold the land by the river to a developer.')).toContain('site.subject.garden');
+    expect(ids('Council Sells Land\n\nThe council sold the allotment by the river to a developer.')).not.toContain('site.subject.garden');
+    // A whole word: "allotments" is not "allotment".
+    expect(ids('Council Sells Land\n\nThe council sold the allotments by the river.')).toContain('site.subject.garden');
   });
 });
