@@ -6,12 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createModerator } from '../../src/moderate.js';
+import { judged } from '../support/judged.js';
 
 const m = createModerator();
-const judged = (text: string) => {
-  const v = m.moderate(text);
-  return { labels: v.labels, mentioned: v.matches.filter((x) => x.label !== 'profanity').map((x) => x.mentioned === true) };
-};
 
 describe('named, then endorsed: a use', () => {
   it.each([

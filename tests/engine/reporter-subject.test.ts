@@ -5,13 +5,7 @@
  * sent to review as counter-speech. Found by bench/accuracy/labels-probe.mjs.
  */
 import { describe, expect, it } from 'vitest';
-import { createModerator } from '../../src/moderate.js';
-
-const m = createModerator();
-const judged = (text: string) => {
-  const v = m.moderate(text);
-  return { labels: v.labels, mentioned: v.matches.filter((x) => x.label !== 'profanity').map((x) => x.mentioned === true) };
-};
+import { judged } from '../support/judged.js';
 
 describe('said of a reporting subject: a use', () => {
   it.each([
