@@ -86,7 +86,7 @@ function buildRulePackSchemas() {
        * affair may draw in: politics names "Putin" and "Kremlin" in comments, but an article about
        * a governor's emergency order leaves room for them, and "governor" is no off-topic word.
        */
-      articleTerms: z.array(phrase).min(1).optional(),
+      articleTerms: z.array(phrase.refine((t) => /[\p{L}\p{N}]/u.test(t), 'must hold a letter or a digit: it is read as whole words')).min(1).optional(),
       /**
        * `negated`: the rule lists good qualities ("equal", "intelligent", "deserve to live") and
        * counts only when they are denied to a linked target in the same clause ("X are not our

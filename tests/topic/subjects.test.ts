@@ -183,6 +183,7 @@ describe('articleTerms in a rule pack', () => {
   it('are for subject rules only, and the error says so', () => {
     expect(() => parsePack(rule({ articleTerms: ['garden'] }), 'site.json')).toThrow(/site\.subject\.garden.*articleTerms.*unrelated-article/s);
     expect(() => parsePack(rule({ requires: 'unrelated-article', articleTerms: [] }), 'site.json')).toThrow(/articleTerms/);
+    expect(() => parsePack(rule({ requires: 'unrelated-article', articleTerms: ['garden', '!!!'] }), 'site.json')).toThrow(/articleTerms\[1\].*letter or a digit/s);
   });
 
   it('put an article on the subject when it holds one of them as a word', () => {
