@@ -86,9 +86,8 @@ export interface PatternGate {
 export interface CompiledRules {
   rules: readonly CompiledRule[];
   entries: readonly Entry[];
-  /** Every entry's string, then every string of `patternGate`. */
   /**
-   * Every term and allow phrase, and the pattern gate's strings, but the terms of subject rules
+   * Every entry's string, then every string of `patternGate`, but the terms of subject rules
    * (`requires: "unrelated-article"`): what a comment with no article is searched for.
    */
   automaton: Automaton;

@@ -733,7 +733,7 @@ export function findMatches(
       const glued = ws.slice(neg + 1, first).every((w) => NEGATION_GLUE.has(w.text));
       if (!linked(f) && !(glued && linkedTarget(text, ws, neg, neg, ws[neg]!.start, ws[neg]!.end, 'both', isTarget, anchors()))) continue;
     } else {
-      if (rule.requiresTarget && !(linkedOnly ? linked(f) || (FEELING_RULES.has(rule.id) ? false : named(f, true)) : aimed(f) || linked(f) || named(f))) continue;
+      if (rule.requiresTarget && !(linkedOnly ? linked(f) || (!FEELING_RULES.has(rule.id) && named(f, true)) : aimed(f) || linked(f) || named(f))) continue;
       // "I don't hate X", "nobody thinks X are vermin": a denied attack is no attack.
       // Group-derogation phrases are claims; other insults only when said of someone ("you're not an idiot").
       if (rule.label === 'insult') {

@@ -89,14 +89,15 @@ function subjectsOf(analyzer: Analyzer, article: string): ArticleSubjects {
   for (const m of analysis.matches) if (analyzer.rules.subjectRules.has(m.ruleId)) rules.add(m.ruleId);
   // Words joined by single spaces, with one at each end: a term is a whole-word run of them.
   let spaced: string | undefined;
-  for (const rule of analyzer.rules.rules) {
-    if (rule.articleTerms === undefined || rules.has(rule.id)) continue;
-    spaced ??= ` ${analysis.norm.text.split(NOT_WORD).join(' ')} `;
-    const text = spaced;
-    if (rule.articleTerms.some((t) => text.includes(` ${t.split(NOT_WORD).join(' ')} `))) rules.add(rule.id);
-  }
   const skip = new Set<number>();
-  analyzer.rules.rules.forEach((rule, i) => rules.has(rule.id) && skip.add(i));
+  for (const i of analyzer.rules.subjectRuleNumbers) {
+    const rule = analyzer.rules.rules[i]!;
+    if (!rules.has(rule.id) && rule.articleTerms !== undefined) {
+      const text = (spaced ??= ` ${analysis.norm.text.split(NOT_WORD).join(' ')} `);
+      if (rule.articleTerms.some((t) => text.includes(` ${t.split(NOT_WORD).join(' ')} `))) rules.add(rule.id);
+    }
+    if (rules.has(rule.id)) skip.add(i);
+  }
   return { rules, skip, names: nameStems(read) };
 }
 
