@@ -123,6 +123,10 @@ describe('politics is a subject of its own, under an article on no public affair
     expect(WILDFIRE).not.toMatch(/putin|biden|congress/i);
     expect(subjectRules('Putin will never give back Crimea.', WILDFIRE)).toEqual([]);
     expect(subjectRules('Biden and Congress have failed us again.', WILDFIRE)).toEqual([]);
+    // A public affair in another language: the comment's words are not compared with it, and its subject still counts.
+    for (const article of ['Streit in Berlin\n\nDie Regierung will das Gesetz noch vor der Sommerpause durch den Bundestag bringen.', 'Новый закон\n\nПравительство внесло законопроект в Госдуму.']) {
+      expect(subjectRules('Putin will never give back Crimea.', article)).toEqual([]);
+    }
     // An articleTerm is a word of the comment like any other: "governor" is never off-topic.
     expect(subjectRules('The governor should have acted sooner.', SPORTS)).toEqual([]);
   });
