@@ -76,6 +76,8 @@ try {
     'a match': all.filter((_, k) => hits[k]),
   };
   const automaton = analyzer.rules.automaton;
+  // As moderate() reads a comment with no article: the subject rules ("Putin", "the bullpen") skipped.
+  const noArticle = analyzer.rules.subjectRuleNumbers;
   let sink = 0;
   const onHit = () => sink++;
   const stagesOf = (inputs) => {
@@ -85,9 +87,9 @@ try {
       'unit walk': () => { for (const t of texts) sink += unitWalk(t); },
       automaton: () => { for (const t of texts) automaton.each(t, onHit); },
       normalize: () => { for (const s of inputs) m.normalize(s); },
-      scanWords: () => { for (const t of texts) m.scanWords(t, analyzer.rules); },
-      findMatches: () => { for (const n of normalized) m.findMatches(n, analyzer.rules, [], {}); },
-      analyze: () => { for (const s of inputs) analyzer.analyze(s); },
+      scanWords: () => { for (const t of texts) m.scanWords(t, analyzer.rules, analyzer.rules.automaton); },
+      findMatches: () => { for (const n of normalized) m.findMatches(n, analyzer.rules, [], {}, noArticle); },
+      analyze: () => { for (const s of inputs) analyzer.analyze(s, noArticle); },
       moderate: () => { for (const s of inputs) mod.moderate(s); },
     };
   };
