@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * LABELS.md, clause by clause: 269 comments written for this probe (none from the evaluation
+ * LABELS.md, clause by clause: 327 comments written for this probe (none from the evaluation
  * datasets), each with what the clause it tests says decorum must or must not do, run through the
  * built moderator. It reports passes per clause and every failure. It is an evaluation, not a test:
  * it shows where decorum departs from its own labelling guide (README, "What it catches").
@@ -385,6 +385,51 @@ for (const text of [
   'What the hell is Medvedev even saying?',
   'Fuck the sanctions, they never work.',
 ]) add(I5, '-', text, CLEAN);
+
+// Round 3, written in one sitting after the politics rule, before any of them was run: a blind
+// sample across the labels, to measure where decorum stands on comments no change was made for.
+const R3S = 'round 3 (blind): slur, and what is not one';
+add(R3S, '+', 'Only a complete mongoloid would trust the Kremlin.', { must: ['slur'], act: 'reject' });
+add(R3S, '+', 'These r-tards in Congress never learn.', { must: ['slur'], act: 'reject' });
+add(R3S, '+', 'Go back to your mosque, towelhead.', { must: ['slur'], act: 'reject' });
+add(R3S, '+', 'What a bunch of f4gs running the embassy.', { must: ['slur'], act: 'reject' });
+add(R3S, '+', 'The dykes at the State Department wrote this policy.', { must: ['slur'], act: 'reject' });
+add(R3S, '-', 'The flame-retardant coating failed in the Moscow apartment fire.', CLEAN);
+add(R3S, '-', 'Niggardly spending on diplomacy got us here.', CLEAN);
+add(R3S, '-', 'He spent the weekend in Scunthorpe and Penistone.', CLEAN);
+add(R3S, '-', 'Calling disabled people retards is disgusting, and so is this policy.', { not: ['slur'], act: 'notReject' });
+const R3I = 'round 3 (blind): insult, and what is not one';
+add(R3I, '+', 'You are a gutless little weasel, Lavrov.', { must: ['insult'], act: 'notAllow' });
+add(R3I, '+', 'The author is a hack who should be fired.', { must: ['insult'], act: 'notAllow' });
+add(R3I, '+', 'Every commenter here is a brainwashed sheep.', { must: ['insult'], act: 'notAllow' });
+add(R3I, '+', 'Shut your mouth, you ignorant troll.', { must: ['insult'], act: 'notAllow' });
+add(R3I, '+', 'Medvedev is a drunk buffoon.', { must: ['insult'], act: 'notAllow' });
+add(R3I, '+', 'Putin is a liar.', { must: ['insult'], act: 'notAllow' });
+add(R3I, '-', 'That is the dumbest treaty proposal I have read all year.', CLEAN);
+add(R3I, '-', "The senator's argument is idiotic, but he is right about the timeline.", CLEAN);
+add(R3I, '-', 'Damn, the ruble dropped again.', CLEAN);
+add(R3I, '-', 'This whole summit was a shitshow from start to finish.', CLEAN);
+const R3P = 'round 3 (blind): partisan epithet, and what is not one';
+add(R3P, '+', 'Demoncrats will sell us out to Beijing next.', { must: ['partisan_epithet'] });
+add(R3P, '+', 'The Rethuglicans in the Senate blocked it again.', { must: ['partisan_epithet'] });
+add(R3P, '+', 'Typical libtard logic from the editorial board.', { must: ['partisan_epithet'] });
+add(R3P, '+', 'MAGAts cheered Putin in Helsinki.', { must: ['partisan_epithet'] });
+add(R3P, '+', 'Dementia Joe signed it without reading.', { must: ['partisan_epithet'] });
+add(R3P, '-', 'As a lifelong Republican, I think the sanctions are working.', CLEAN);
+add(R3P, '-', 'Democrats and Republicans both voted for the resolution.', CLEAN);
+add(R3P, '-', 'Calling people "libtards" is childish and ends any debate.', { not: ['partisan_epithet'], act: 'notReject' });
+const R3O = 'round 3 (blind): off-topic, and what is not';
+add(R3O, '+', 'Click here to claim your free iPhone 17!!!', { must: ['off_topic'] });
+add(R3O, '+', 'Subscribe to my channel for daily crypto tips.', { must: ['off_topic'] });
+add(R3O, '+', 'Second!', { must: ['off_topic'] });
+add(R3O, '+', 'This article was updated at 3:45 p.m. ET', { must: ['off_topic'] });
+add(R3O, '+', 'Sign up for our newsletter to get the latest headlines.', { must: ['off_topic'] });
+add(R3O, '+', 'Anyone know a good dentist in Brooklyn?', { must: ['off_topic'] });
+add(R3O, '-', 'Great reporting, thank you for covering this.', CLEAN);
+add(R3O, '-', 'Moscow will never accept NATO troops near its border.', CLEAN);
+add(R3O, '-', 'Las sanciones no van a cambiar nada en el Kremlin.', CLEAN);
+add(R3O, '-', 'I disagree with this whole article; the US provoked it.', CLEAN);
+add(R3O, '+', 'Stupid libtards and their retarded Russia fantasies.', { must: ['partisan_epithet', 'slur'], not: ['off_topic'], act: 'reject' });
 
 // ===== COMBINATIONS =====
 const C1 = 'labels combine ("Stupid Demonrats and their lying media" = insult+partisan; "Libtards and their retarded Russia hoax" = partisan+slur)';

@@ -88,6 +88,28 @@ describe('statements about groups that are not abuse stay clean', () => {
   });
 });
 
+describe('an insult word is aimed within its clause, at a subject that agrees with its verb', () => {
+  it.each([
+    // another clause, opened after a comma: said of the thing, not of the person in the next one
+    'The policy is stupid, but he is fine.',
+    'The idea is foolish, but the people proposing it mean well.',
+    'The argument is idiotic, and he knows it.',
+    // a plural before a singular verb is not its subject: the act is disgusting
+    'Calling disabled people names is disgusting.',
+  ])('%j is no insult', (text) => {
+    expect(insult(text)).toBe(false);
+  });
+
+  it.each([
+    'He is stupid, but the policy is fine.',
+    // a comma alone joins one phrase
+    'Stupid, ignorant people run this place.',
+    'You are stupid, and so are your friends.',
+  ])('%j is', (text) => {
+    expect(insult(text)).toBe(true);
+  });
+});
+
 describe('denials are not abuse', () => {
   it.each([
     'I don\'t hate immigrants.',
