@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * LABELS.md, clause by clause: 327 comments written for this probe (none from the evaluation
+ * LABELS.md, clause by clause: 358 comments written for this probe (none from the evaluation
  * datasets), each with what the clause it tests says decorum must or must not do, run through the
  * built moderator. It reports passes per clause and every failure. It is an evaluation, not a test:
  * it shows where decorum departs from its own labelling guide (README, "What it catches").
@@ -430,6 +430,44 @@ add(R3O, '-', 'Moscow will never accept NATO troops near its border.', CLEAN);
 add(R3O, '-', 'Las sanciones no van a cambiar nada en el Kremlin.', CLEAN);
 add(R3O, '-', 'I disagree with this whole article; the US provoked it.', CLEAN);
 add(R3O, '+', 'Stupid libtards and their retarded Russia fantasies.', { must: ['partisan_epithet', 'slur'], not: ['off_topic'], act: 'reject' });
+
+// Round 4, written blind like round 3, after its fixes: counter-speech, spellings, other languages,
+// coinages, and chatter and furniture of other sites.
+const R4S = 'round 4 (blind): slur, and what is not one';
+add(R4S, '+', 'That Muzzie mayor should resign.', { must: ['slur'], act: 'reject' });
+add(R4S, '+', 'Stop acting like a spaz, Lavrov.', { must: ['slur'], act: 'reject' });
+add(R4S, '+', 'You fucking tranny, nobody asked.', { must: ['slur'], act: 'reject' });
+add(R4S, '+', 'Go back to Mexico, beaner.', { must: ['slur'], act: 'reject' });
+add(R4S, '+', 'retardos everywhere in this thread', { must: ['slur'], act: 'reject' });
+add(R4S, '-', 'The retardation of growth was caused by the sanctions.', CLEAN);
+add(R4S, '-', 'My cousin has Down syndrome and works at the embassy.', CLEAN);
+add(R4S, '-', 'Homophobic slurs like "f*ggot" have no place here.', { not: ['slur'], act: 'notReject' });
+const R4I = 'round 4 (blind): insult, and what is not one';
+add(R4I, '+', 'Lavrov, you are a pathetic liar.', { must: ['insult'], act: 'notAllow' });
+add(R4I, '+', 'The editor is a complete moron for publishing this.', { must: ['insult'], act: 'notAllow' });
+add(R4I, '+', 'Only an imbecile would believe Peskov.', { must: ['insult'], act: 'notAllow' });
+add(R4I, '+', 'What a bunch of clowns in the State Department.', { must: ['insult'], act: 'notAllow' });
+add(R4I, '+', 'Idiota, no sabes nada de Rusia.', { must: ['insult'], act: 'notAllow' });
+add(R4I, '-', 'Calling him an idiot is unfair; he negotiated well.', { not: ['insult'], act: 'notReject' });
+add(R4I, '-', 'That was a stupid mistake by the negotiators.', CLEAN);
+add(R4I, '-', 'I feel like an idiot for believing the summit would work.', CLEAN);
+add(R4I, '-', 'The sanctions are pointless and dumb.', CLEAN);
+const R4P = 'round 4 (blind): partisan epithet, and what is not one';
+add(R4P, '+', 'Dimwitocrats never learn.', { must: ['partisan_epithet'] });
+add(R4P, '+', 'Republitards cheered the summit.', { must: ['partisan_epithet'] });
+add(R4P, '+', 'Crooked Hillary sold uranium to Russia.', { must: ['partisan_epithet'] });
+add(R4P, '+', 'Moscow Mitch strikes again.', { must: ['partisan_epithet'] });
+add(R4P, '-', 'The Democratic Party platform mentions Russia twice.', CLEAN);
+add(R4P, '-', 'Conservatives and liberals agree on this one.', CLEAN);
+const R4O = 'round 4 (blind): off-topic, and what is not';
+add(R4O, '+', 'FIRST!!!', { must: ['off_topic'] });
+add(R4O, '+', 'Earn $5000 a week working from home, DM me.', { must: ['off_topic'] });
+add(R4O, '+', 'Cookies help us deliver our services. By using our services, you agree to our use of cookies.', { must: ['off_topic'] });
+add(R4O, '+', 'Read more: Five things to know about the summit', { must: ['off_topic'] });
+add(R4O, '+', 'Follow us on Instagram @newsdaily', { must: ['off_topic'] });
+add(R4O, '-', 'Интересно, что скажет Кремль.', CLEAN);
+add(R4O, '-', 'This is the third summit in five years and nothing has changed.', CLEAN);
+add(R4O, '-', 'Can someone explain what New START actually limits?', CLEAN);
 
 // ===== COMBINATIONS =====
 const C1 = 'labels combine ("Stupid Demonrats and their lying media" = insult+partisan; "Libtards and their retarded Russia hoax" = partisan+slur)';
