@@ -58,7 +58,9 @@ export const hostileString = (maxLength = 80): fc.Arbitrary<string> =>
   );
 
 /**
- * Plain words that, alone and together, match no rule. No single letters ("a", "U.S."): the
+ * Plain words that, alone and together, match no rule that counts without an article (the leaders'
+ * names, Russia and NATO are the politics subject, off-topic only under an article on no public
+ * affair). No single letters ("a", "U.S."): the
  * normaliser joins runs of isolated letters, so "a i d i o t" is read as "aidiot" by design. No
  * nouns for things a name can describe ("policy", "idea"): "idiot policy" criticises the policy
  * (LABELS.md), so a bad word placed before one is rightly not an insult.

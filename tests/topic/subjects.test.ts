@@ -4,6 +4,7 @@
  * is off-topic; "a comment that touches the article's subject" is not), and never without an
  * article. Moderation and training judge them the same way.
  */
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -161,6 +162,25 @@ describe('subject rules skipped before they are judged', () => {
       primed.moderate('My cat and the Celtics and Putin.', { article });
       expect(primed.moderate(text, { article })).toEqual(fresh);
     }
+  });
+
+  it('give the same verdicts for any comment and article made of subject, article and abuse words', () => {
+    const pool = [
+      'putin', 'trump', 'kremlin', 'congress', 'yankees', 'bullpen', 'recipe', 'simmer', 'my cat', 'kitten', 'netflix',
+      'governor', 'election', 'war', 'political football', 'recipe for disaster', 'trump card', 'stupid', 'idiot', 'retard',
+      'democrats', 'demonrats', 'the', 'said', 'game', 'today', 'and', 'Russia', 'Moscow', 'Lakers', '.', ',',
+    ];
+    const words = (max: number) => fc.array(fc.constantFrom(...pool), { minLength: 1, maxLength: max }).map((ws) => ws.join(' '));
+    fc.assert(
+      fc.property(words(12), words(40), words(8), (text, article, first) => {
+        const fresh = createModerator().moderate(text, { article });
+        const primed = createModerator();
+        // Whatever came first under the article: its subjects are read, or not, before `text`.
+        primed.moderate(first, { article });
+        expect(primed.moderate(text, { article })).toEqual(fresh);
+      }),
+      { seed: 7, numRuns: 40 },
+    );
   });
 
   it('and with no article, as when they are judged', () => {
