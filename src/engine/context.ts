@@ -819,6 +819,58 @@ export function linkedTarget(
   return false;
 }
 
+/** Plural copulas a predicate adjective follows: "voters supporting this bill [are] stupid". */
+const PLURAL_COPULAS: ReadonlySet<string> = new Set(['are', 'were', 'remain', 'seem', 'look', 'become', 'stay']);
+/** Words between such a copula and the adjective: "are [so] stupid", "are [all just] stupid". */
+const COPULA_INTENSIFIERS: ReadonlySet<string> = new Set([
+  'so', 'really', 'very', 'just', 'all', 'truly', 'totally', 'completely', 'utterly', 'incredibly', 'fucking', 'pretty',
+  'quite', 'too', 'simply', 'clearly', 'obviously', 'always', 'still', 'both', 'equally', 'even', 'most', 'more',
+]);
+/** Words that open a phrase inside a subject: "voters [who] believe …", "senators [that] push …". */
+const RELATIVES: ReadonlySet<string> = new Set(['who', 'that', 'which', 'whom', 'whose']);
+/** Words ending in -ing that are no participle. */
+const NOT_PARTICIPLE: ReadonlySet<string> = new Set([
+  'thing', 'things', 'nothing', 'something', 'anything', 'everything', 'during', 'king', 'morning', 'evening', 'ring',
+  'wing', 'string', 'spring', 'building', 'meeting', 'ceiling', 'bring', 'sing', 'sling', 'swing', 'sting', 'bling',
+]);
+/** How far left of the copula its subject is looked for. */
+const SUBJECT_REACH = 6;
+
+/** Does `w` open a phrase that modifies the noun before it: a relative, a participle, a preposition? */
+const opensModifier = (w: string): boolean =>
+  RELATIVES.has(w) || PREPOSITIONS.has(w) || (w.length >= 5 && w.endsWith('ing') && !NOT_PARTICIPLE.has(w));
+
+/**
+ * Is a predicate adjective ("stupid" in "… are stupid") said of a person the ±3-word window does not
+ * reach? The subject of a plural copula is the noun its phrase opens with: the word before the first
+ * relative, participle or preposition of the phrase ("voters [supporting this bill] are stupid",
+ * "people [who wrote this bill] are stupid", "the people [behind this policy] are stupid"), or the
+ * word before the copula when no such word is there. "Sanctions against Russia are stupid" is about
+ * the sanctions. `isPerson(k)`: is ws[k] a person or a group? Within the clause, and only leftwards.
+ */
+export function pluralSubjectBefore(text: string, ws: readonly Word[], first: number, isPerson: (k: number) => boolean): boolean {
+  let k = first - 1;
+  while (k >= 0 && COPULA_INTENSIFIERS.has(ws[k]!.text)) k--;
+  if (k < 1 || !PLURAL_COPULAS.has(ws[k]!.text) || clauseBreak(text, ws[k]!.end, ws[k + 1]!.start)) return false;
+  const copula = k;
+  // The phrase before the copula: back to a clause break, another verb or the reach.
+  let start = copula;
+  for (k = copula - 1; k >= Math.max(0, copula - SUBJECT_REACH); k--) {
+    if (clauseBreak(text, ws[k]!.end, ws[k + 1]!.start)) break;
+    const w = ws[k]!.text;
+    if (PLURAL_COPULAS.has(w) || SINGULAR_VERBS.has(w)) break;
+    start = k;
+  }
+  let subject = copula - 1;
+  for (k = start; k < copula; k++) {
+    if (opensModifier(ws[k]!.text)) {
+      subject = k - 1;
+      break;
+    }
+  }
+  return subject >= start && isPerson(subject);
+}
+
 /** Copulas a name reaches its predicate through: "Putin [is] stupid", "Lavrov [was always] a liar". */
 const NAME_COPULAS: ReadonlySet<string> = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'seems', 'seemed', 'looks', 'looked', 'remains', 'becomes', 'became']);
 

@@ -7,7 +7,7 @@ import type { Automaton } from './automaton.js';
 import { maskKey, type CompiledPattern, type CompiledRule, type CompiledRules, type Entry } from './compiled.js';
 import { PROFANITY_PACK, scanFuzzy, type FuzzyHit } from './fuzzy.js';
 import { scanAffixes, scannedWords, scanWords } from './wordScan.js';
-import { SECOND_PERSON, agrees, aimedByPhrase, describesThing, endorsedAfter, mentionJudge, linkDirection, linkedTarget, namedTarget, negated, negatorBefore, predicative, selfAimed, transposedTargets, wordAt, words, type Word } from './context.js';
+import { SECOND_PERSON, agrees, aimedByPhrase, describesThing, endorsedAfter, mentionJudge, linkDirection, linkedTarget, namedTarget, negated, negatorBefore, pluralSubjectBefore, predicative, selfAimed, transposedTargets, wordAt, words, type Word } from './context.js';
 import { nearForm } from './compile.js';
 import { keepShape } from '../keepShape.js';
 import { firstAtOrAfter } from '../text/sorted.js';
@@ -701,7 +701,8 @@ export function findMatches(
       if (aimBreak(text, ws[k - 1]!.end, ws[k]!)) break;
       if (isAim(k)) return true;
     }
-    return aimedByPhrase(text, f.start) && rules.rules[f.rule]!.label !== 'insult';
+    if (rules.rules[f.rule]!.label === 'insult') return pluralSubjectBefore(text, ws, first, isAim);
+    return aimedByPhrase(text, f.start);
   };
   const isTarget = targetTestOf(rules.targets);
   const linked = (f: Found): boolean => {

@@ -101,6 +101,26 @@ describe('an insult word is aimed within its clause, at a subject that agrees wi
   });
 
   it.each([
+    // the subject of a plural copula, past a phrase the ±3-word window does not cross
+    'Voters supporting this bill are stupid.',
+    'The senators pushing this bill are stupid, plain and simple.',
+    'People who wrote this bill are stupid.',
+    'The people behind this policy are stupid.',
+  ])('%j is said of the subject of "are"', (text) => {
+    expect(insult(text)).toBe(true);
+  });
+
+  it.each([
+    // the subject is a thing: the phrase after it names people
+    'Sanctions against Russia are stupid.',
+    'Sanctions against the people of Crimea are stupid.',
+    'People are saying the sanctions are stupid.',
+    'The talks between the diplomats were pointless.',
+  ])('%j is no insult', (text) => {
+    expect(insult(text)).toBe(false);
+  });
+
+  it.each([
     'He is stupid, but the policy is fine.',
     // a comma alone joins one phrase
     'Stupid, ignorant people run this place.',
