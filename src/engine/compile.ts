@@ -374,6 +374,14 @@ export function compileRules(packs: readonly SourcedPack[], options: CompileOpti
 }
 
 /**
+ * How many automata one rule set keeps beyond the two every moderator may use (no subject terms,
+ * all of them). Each set of subject rules an article is on asks for its own, and a site's own
+ * packs may hold many subject rules: past this many sets, a comment is searched for every subject
+ * term and findMatches drops the skipped rules' hits (the same matches, a little more work).
+ */
+export const SUBJECT_AUTOMATA = 8;
+
+/**
  * CompiledRules.automatonFor: one automaton per set of subject rules searched for, each over
  * every entry (an entry left out keeps its number, so hits read the same entries) and the gate's
  * strings. A set given again (an article's, or the one of every subject rule) is found by identity.
@@ -385,6 +393,8 @@ function subjectAutomata(entries: readonly Entry[], gateStrings: readonly string
     const key = [...subjects].filter((r) => skip === undefined || !skip.has(r)).join(',');
     let automaton = byKey.get(key);
     if (automaton === undefined) {
+      // The two every moderator may use, and SUBJECT_AUTOMATA more; then the one with every term.
+      if (skip !== undefined && key !== '' && byKey.size >= SUBJECT_AUTOMATA + 2) return (all ??= build(undefined));
       const strings = entries.map((e) => (e.kind === 'allow' ? e.phrase : skip !== undefined && skip.has(e.rule) && subjects.has(e.rule) ? undefined : e.term));
       byKey.set(key, (automaton = new Automaton([...strings, ...gateStrings])));
     }

@@ -11,7 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../src/analyze.js';
 import { badWordsList } from '../../src/bundled/profanity.js';
 import { BUNDLED_PACKS } from '../../src/bundled/rules.js';
-import { parsePack } from '../../src/engine/compile.js';
+import { SUBJECT_AUTOMATA, compileRules, parsePack } from '../../src/engine/compile.js';
+import { findMatches } from '../../src/engine/match.js';
+import { normalize } from '../../src/normalize/normalize.js';
 import { createModerator } from '../../src/moderate.js';
 import { trainModel } from '../../src/trainModel.js';
 
@@ -181,6 +183,28 @@ describe('subject rules skipped before they are judged', () => {
       }),
       { seed: 7, numRuns: 40 },
     );
+  });
+
+  it('keep a bounded number of automata, and the same matches past it', () => {
+    const words = Array.from({ length: 12 }, (_, i) => `topicword${String.fromCharCode(97 + i)}`);
+    const site = {
+      pack: 'site',
+      version: 1,
+      description: 'twelve subjects',
+      rules: words.map((w) => ({ id: `site.subject.${w}`, label: 'off_topic', severity: 'medium', description: w, requires: 'unrelated-article', terms: [w], examples: { match: [w] } })),
+    };
+    const rules = compileRules([{ pack: parsePack(site, 'site.json'), file: 'site.json' }]);
+    const text = normalize(words.join(' and '));
+    const every = findMatches(text, rules).map((m) => m.ruleId);
+    const seen = new Set<unknown>();
+    // 40 different sets of skipped subject rules, as 40 articles on different subjects would give.
+    for (let n = 1; n <= 40; n++) {
+      const skip = new Set([...rules.subjectRuleNumbers].filter((r, i) => (n >> i) % 2 === 1 || (n * 7 + i) % 5 === 0));
+      seen.add(rules.automatonFor(skip));
+      const kept = findMatches(text, rules, undefined, undefined, skip).map((m) => m.ruleId);
+      expect(kept).toEqual(every.filter((id) => !skip.has(rules.rules.findIndex((r) => r.id === id))));
+    }
+    expect(seen.size).toBeLessThanOrEqual(SUBJECT_AUTOMATA + 2);
   });
 
   it('and with no article, as when they are judged', () => {
