@@ -11,9 +11,10 @@ import type { Match } from '../types.js';
  * topic under a baseball report. A subject counts only when the article's own text does not
  * match the same rule (nor hold one of its `articleTerms`), when the comment names none of the
  * article's people and places ("Russia hosted the football World Cup", "Trump treats diplomacy
- * like a Netflix show" are about the article through another subject's word), and never
- * without an article (LABELS.md: with no
- * article only spam, chatter and furniture are off-topic). Moderation and training apply the
+ * like a Netflix show" are about the article through another subject's word) and none of the
+ * subject terms the article uses ("Trump would have fixed this bullpen" under a report of the
+ * bullpen's blown save), and never without an article (LABELS.md: with no article only spam, chatter and furniture are
+ * off-topic). Moderation and training apply the
  * same judgement, so the model learns from the matches moderation keeps.
  */
 
@@ -23,6 +24,8 @@ export interface ArticleSubjects {
   readonly rules: ReadonlySet<string>;
   /** The same rules by number: a comment's hits of them can be dropped before they are judged. */
   readonly skip: ReadonlySet<number>;
+  /** The terms of the subject rules' matches in the article's own text ("bullpen", "inning"). */
+  readonly terms: ReadonlySet<string>;
   /**
    * The stems of the article's names: words it capitalises inside a sentence (Putin, Russia,
    * Kremlin, Trump), outside headline lines, where every word is capitalised; an English word
@@ -97,10 +100,15 @@ function otherRulesOf(rules: CompiledRules): ReadonlySet<number> {
 function subjectsOf(analyzer: Analyzer, article: string): ArticleSubjects {
   const read = article.length > SUBJECT_READ ? article.slice(0, SUBJECT_READ) : article;
   const rules = new Set<string>();
+  const terms = new Set<string>();
   // Only the subject rules are judged: an article is no comment, and judging every slur homonym
   // of a hostile 20,000 characters cost a comment under it ~15 ms.
   const analysis = analyzer.analyze(read, otherRulesOf(analyzer.rules));
-  for (const m of analysis.matches) if (analyzer.rules.subjectRules.has(m.ruleId)) rules.add(m.ruleId);
+  for (const m of analysis.matches) {
+    if (!analyzer.rules.subjectRules.has(m.ruleId)) continue;
+    rules.add(m.ruleId);
+    terms.add(m.term);
+  }
   // Words joined by single spaces, with one at each end: a term is a whole-word run of them.
   let spaced: string | undefined;
   const skip = new Set<number>();
@@ -112,7 +120,7 @@ function subjectsOf(analyzer: Analyzer, article: string): ArticleSubjects {
     }
     if (rules.has(rule.id)) skip.add(i);
   }
-  return { rules, skip, names: nameStems(read) };
+  return { rules, skip, terms, names: nameStems(read) };
 }
 
 /** Does any match belong to a subject rule? Most comments have none, and then the article is never read. */
@@ -122,16 +130,40 @@ function hasSubjectMatch(matches: readonly Match[], subjectRules: ReadonlySet<st
   return false;
 }
 
+/** Does the comment (`modelText`, normalised) name one of the article's names? */
+function namesArticle(subjects: ArticleSubjects, modelText: string): boolean {
+  for (const s of contentStems(modelText)) if (subjects.names.has(s)) return true;
+  return false;
+}
+
+/**
+ * Does the comment name a thing of the article's subject that the article names itself ("Trump
+ * would have fixed this bullpen" under a report of a blown save in the bullpen)? A subject word
+ * the article does not use is no sign: "Biden crime family >>> basketball" under a story about a
+ * trade talks politics, not the trade. Moderation skips the article's subject rules' hits in a
+ * comment once the article has been read (`skippedSubjects`), so the comment is read again with
+ * only the subject rules judged; it is asked only of a comment whose other subject would
+ * otherwise count, which few are.
+ */
+function touchesArticleSubject(analyzer: Analyzer, subjects: ArticleSubjects, modelText: string): boolean {
+  if (subjects.terms.size === 0) return false;
+  for (const m of analyzer.analyze(modelText, otherRulesOf(analyzer.rules)).matches) if (subjects.terms.has(m.term) && subjects.rules.has(m.ruleId)) return true;
+  return false;
+}
+
 /**
  * `matches` without the subject matches that do not count: every one with no article (`subjects`
- * null) or when the comment (`modelText`, normalised) names one of the article's names, and those
- * of a subject the article matches too. The same array when none goes.
+ * null), or when the comment touches the article's subject through a name or a subject term the
+ * article uses too (LABELS.md: a comment touching the article's subject even loosely is not
+ * off-topic), and those of a subject the article matches too. The same array when none goes.
  */
-function keepSubjectMatches(matches: Match[], subjectRules: ReadonlySet<string>, subjects: ArticleSubjects | null, modelText: string): Match[] {
-  let namesArticle = false;
-  if (subjects !== null) for (const s of contentStems(modelText)) if (subjects.names.has(s)) namesArticle = true;
-  const all = subjects === null || namesArticle;
-  const drops = (m: Match): boolean => subjectRules.has(m.ruleId) && (all || subjects.rules.has(m.ruleId));
+function keepSubjectMatches(analyzer: Analyzer, matches: Match[], subjects: ArticleSubjects | null, modelText: string): Match[] {
+  const subjectRules = analyzer.rules.subjectRules;
+  const own = (m: Match): boolean => subjectRules.has(m.ruleId) && subjects !== null && subjects.rules.has(m.ruleId);
+  // Another subject's match that would count: only then is the comment read for the article's.
+  const other = (m: Match): boolean => subjectRules.has(m.ruleId) && !own(m);
+  const all = subjects === null || (matches.some(other) && (namesArticle(subjects, modelText) || touchesArticleSubject(analyzer, subjects, modelText)));
+  const drops = (m: Match): boolean => subjectRules.has(m.ruleId) && (all || own(m));
   return matches.some(drops) ? matches.filter((m) => !drops(m)) : matches;
 }
 
@@ -167,5 +199,5 @@ export function judgeSubjects(analyzer: Analyzer, matches: Match[], modelText: s
     const holder = holderOf(article);
     subjects = holder.subjects ??= subjectsOf(analyzer, holder.read);
   }
-  return keepSubjectMatches(matches, rules, subjects, modelText);
+  return keepSubjectMatches(analyzer, matches, subjects, modelText);
 }

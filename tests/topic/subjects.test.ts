@@ -134,6 +134,23 @@ describe('politics is a subject of its own, under an article on no public affair
     expect(subjectRules('The governor should have acted sooner.', SPORTS)).toEqual([]);
   });
 
+  it("a comment that names a thing of the article's subject by the article's own word is about the article", () => {
+    // SPORTS says "playoffs"; the comment's politics is about the series.
+    for (const fresh of [false, true]) {
+      // A moderator that has read the article already skips the sports rule in the comment.
+      const m = createModerator();
+      if (fresh) m.moderate('The Celtics bench was awful.', { article: SPORTS });
+      const verdict = m.moderate('Trump would have won these playoffs for them.', { article: SPORTS });
+      expect(verdict.matches.map((x) => x.ruleId)).not.toContain('offtopic.subject.politics');
+      expect(verdict.labels).not.toContain('off_topic');
+    }
+    // A sports word the article does not use is no sign: politics past it still counts.
+    expect(SPORTS).not.toMatch(/basketball/i);
+    expect(new Set(subjectRules('Biden and Congress matter more than basketball.', SPORTS))).toEqual(new Set(['offtopic.subject.politics']));
+    // Under the pets story the same playoffs are another subject, and so is the politics.
+    expect(new Set(subjectRules('Trump would have won these playoffs for them.', PETS))).toEqual(new Set(['offtopic.subject.politics', 'offtopic.subject.sports']));
+  });
+
   it('words with an everyday sense stay clean', () => {
     expect(subjectRules('He played his trump card in the ninth.', SPORTS)).toEqual([]);
     expect(subjectRules('I put Russian dressing on everything.', PETS)).toEqual([]);
