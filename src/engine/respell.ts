@@ -46,14 +46,15 @@ const MEMO_LIMIT = 20_000;
  * from "trash") are never respelled; nor are the listed words themselves. Every word of the
  * bundled English list (src/lexicon/words.ts) is excluded automatically; these are the rarer
  * ones it lacks, found once against /usr/share/dict/american-english-large: re-check them when
- * the insult packs gain words.
+ * the insult packs gain words. Dialect spellings belong here too: "dese" ("these", from "dese
+ * bitches") is one deletion from "dense".
  */
 export const RESPELL_EXCLUDE: ReadonlySet<string> = new Set<string>([
   'abetter', 'alines', 'animas', 'apiece', 'apolitical', 'apse', 'arbs', 'arena', 'aright', 'awing', 'babes',
   'backs', 'barley', 'batch', 'bats', 'bearlike', 'beats', 'befool', 'befools', 'behave', 'beheaded',
   'belittle', 'belled', 'belying', 'bemean', 'berate', 'bests', 'bight', 'boos', 'botch', 'bottommost',
   'bran', 'bras', 'bred', 'brede', 'cambers', 'caner', 'cold', 'compete', 'cont', 'cooks', 'county', 'crepe',
-  'crepes', 'cuts', 'deathlike', 'dols', 'dose', 'dots', 'douce', 'downed', 'droned', 'duce', 'dune', 'dunes',
+  'crepes', 'cuts', 'deathlike', 'dene', 'denes', 'dese', 'dols', 'dose', 'dots', 'douce', 'downed', 'droned', 'duce', 'dune', 'dunes',
   'eery', 'eradiate', 'exit', 'exits', 'fils', 'finer', 'forbear', 'forever', 'formatter', 'garage',
   'garages', 'hared', 'hinds', 'hoes', 'hols', 'honesty', 'insets', 'invades', 'irate', 'juts', 'kinda',
   'lades', 'lair', 'lairs', 'lathe', 'lathed', 'lathing', 'lech', 'leches', 'leftmost', 'liker', 'ling',

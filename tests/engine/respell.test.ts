@@ -25,6 +25,13 @@ describe('respelled insult words', () => {
     expect(respell('the hared ran off', table).text).toBe('the hared ran off');
   });
 
+  it('never respells a dialect spelling one slip from a listed word ("dese" for "these", not "dense")', () => {
+    const bundledTable = analyzer.rules.respell;
+    expect(bundledTable.content.has('dense')).toBe(true);
+    expect(readAs('dnse', bundledTable)).toBe('dense');
+    expect(readAs('dese', bundledTable)).toBe('');
+  });
+
   it('splits a listed word glued to a function word and maps positions back to the input', () => {
     const r = respell('deathto them', table);
     expect(r.text).toBe('death to them');

@@ -35,6 +35,14 @@ describe('a name describing a thing criticises the thing (LABELS.md)', () => {
   it('a thing noun further away does not excuse the name', () => {
     expect(insults('You dumbass, that idea was fine.')).toEqual(['dumbass']);
   });
+
+  it('an adjective that describes a place or a text next to a person names no one ("dense")', () => {
+    expect(insults('People in dense cities voted for Biden.')).toEqual([]);
+    expect(insults('Voters in dense suburbs chose Trump.')).toEqual([]);
+    expect(insults('Reporters wrote a dense report on the talks.')).toEqual([]);
+    expect(insults('You are too dense to understand what a treaty is.')).toEqual(['dense']);
+    expect(insults('Dense people vote for him.')).toEqual(['Dense']);
+  });
 });
 
 describe('describesThing', () => {

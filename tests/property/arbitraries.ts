@@ -62,12 +62,12 @@ export const hostileString = (maxLength = 80): fc.Arbitrary<string> =>
  * names, Russia and NATO are the politics subject, off-topic only under an article on no public
  * affair). No single letters ("a", "U.S."): the
  * normaliser joins runs of isolated letters, so "a i d i o t" is read as "aidiot" by design. No
- * nouns for things a name can describe ("policy", "idea"): "idiot policy" criticises the policy
+ * nouns for things a name can describe ("policy", "idea", "report"): "idiot policy" criticises the policy
  * (LABELS.md), so a bad word placed before one is rightly not an insult.
  */
 export const CLEAN_WORDS = [
   'the', 'president', 'said', 'russia', 'relations', 'summit', 'moscow', 'washington', 'sanctions', 'interview',
-  'election', 'campaign', 'senate', 'article', 'report', 'agree', 'disagree', 'think', 'news', 'today', 'weapons',
+  'election', 'campaign', 'senate', 'embassy', 'border', 'agree', 'disagree', 'think', 'news', 'today', 'weapons',
   'missile', 'treaty', 'talks', 'week', 'minister', 'foreign', 'economy', 'market', 'energy', 'ukraine', 'europe',
   'again', 'never', 'always', 'maybe', 'really', 'good', 'point', 'well', 'said,', 'true.', 'why?', 'sure!', '(yes)',
   'Putin', 'Biden', 'Trump', 'NATO', 'Kremlin', '2019', '—', '…', '🙂', '“quoted”',
