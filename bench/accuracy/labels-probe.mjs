@@ -469,6 +469,53 @@ add(R4O, '-', 'Интересно, что скажет Кремль.', CLEAN);
 add(R4O, '-', 'This is the third summit in five years and nothing has changed.', CLEAN);
 add(R4O, '-', 'Can someone explain what New START actually limits?', CLEAN);
 
+// Round 5, written blind in one sitting on 2026-12-08, after the "dense", "recipe for" and
+// article-subject-term fixes and before any of these was run.
+const R5S = 'round 5 (blind): slur, and what is not one';
+add(R5S, '+', 'Only a retard would trust Lavrov.', { must: ['slur'], act: 'reject' });
+add(R5S, '+', 'These r e t a r d s in the Duma voted for it.', { must: ['slur'], act: 'reject' });
+add(R5S, '+', 'That kike banker funded the whole thing.', { must: ['slur'], act: 'reject' });
+add(R5S, '+', 'The chinks in Beijing are laughing at us.', { must: ['slur'], act: 'reject' });
+add(R5S, '+', 'Shut up, retart.', { must: ['slur'], act: 'reject' });
+add(R5S, '-', "The chink in the Kremlin's armour is the economy.", CLEAN);
+add(R5S, '-', 'My brother is autistic and follows every summit closely.', CLEAN);
+add(R5S, '-', 'Using the word "retard" about people with disabilities is cruel.', { not: ['slur'], act: 'notReject' });
+add(R5S, '-', 'The fire retardant spray is made in Russia.', CLEAN);
+const R5I = 'round 5 (blind): insult, and what is not one';
+add(R5I, '+', 'Peskov is a spineless weasel.', { must: ['insult'], act: 'notAllow' });
+add(R5I, '+', 'You absolute muppet, read the article before commenting.', { must: ['insult'], act: 'notAllow' });
+add(R5I, '+', 'Whoever wrote this headline is a halfwit.', { must: ['insult'], act: 'notAllow' });
+add(R5I, '+', 'Shut up and go away, you clown.', { must: ['insult'], act: 'notAllow' });
+add(R5I, '+', 'Trump is a senile old fool.', { must: ['insult'], act: 'notAllow' });
+add(R5I, '+', 'You people are pathetic.', { must: ['insult'], act: 'notAllow' });
+add(R5I, '-', 'That idea is idiotic and the minister should drop it.', CLEAN);
+add(R5I, '-', 'The negotiations were a clown show.', CLEAN);
+add(R5I, '-', 'Holy shit, the ruble crashed again.', CLEAN);
+add(R5I, '-', 'I was a fool to think the talks would work.', CLEAN);
+const R5P = 'round 5 (blind): partisan epithet, and what is not one';
+add(R5P, '+', 'Demonrats lost Ukraine, again.', { must: ['partisan_epithet'] });
+add(R5P, '+', 'Dems and Repugs both took Russian money.', { must: ['partisan_epithet'] });
+add(R5P, '+', 'Trumpanzees will defend anything Putin does.', { must: ['partisan_epithet'] });
+add(R5P, '+', 'Obummer started this mess in 2014.', { must: ['partisan_epithet'] });
+add(R5P, '+', 'Libturds always blame Russia.', { must: ['partisan_epithet'] });
+add(R5P, '-', 'The Republican senator from Ohio proposed new sanctions.', CLEAN);
+add(R5P, '-', 'The left and the right agree on nothing except Russia.', CLEAN);
+add(R5P, '-', '"Demonrats" is not an argument, it is a playground taunt.', { not: ['partisan_epithet'], act: 'notReject' });
+const R5O = 'round 5 (blind): off-topic, and what is not';
+add(R5O, '+', 'Check out my profile for hot singles near you', { must: ['off_topic'] });
+add(R5O, '+', 'Loading comments...', { must: ['off_topic'] });
+add(R5O, '+', 'Great recipe, my kids loved it!', { must: ['off_topic'] });
+add(R5O, '+', 'Go Yankees!', { must: ['off_topic'] });
+add(R5O, '+', 'All rights reserved. © 2024 Daily News Corp.', { must: ['off_topic'] });
+add(R5O, '+', 'Has anyone seen my gray cat? She went missing near Elm Street.', { must: ['off_topic'] });
+add(R5O, '-', 'Putin has been playing this game since 2000.', CLEAN);
+add(R5O, '-', "Russia's economy is shrinking despite what the Kremlin says.", CLEAN);
+add(R5O, '-', 'The Yankees need a new closer, and fast.', { article: BASEBALL, ...CLEAN });
+add(R5O, '-', 'Sanctions hit Russian grain exports, so bread prices rose here too.', CLEAN);
+add(R5O, '-', 'Das ist eine gefährliche Eskalation zwischen Washington und Moskau.', CLEAN);
+add(R5O, '-', 'What does this mean for gas prices in Europe this winter?', CLEAN);
+add(R5O, '+', 'Stupid Repukes and their Moscow masters.', { must: ['insult', 'partisan_epithet'], not: ['off_topic'] });
+
 // ===== COMBINATIONS =====
 const C1 = 'labels combine ("Stupid Demonrats and their lying media" = insult+partisan; "Libtards and their retarded Russia hoax" = partisan+slur)';
 add(C1, '+', 'Brainless Dumbocrats and their fake Russia panic.', { must: ['insult', 'partisan_epithet'], not: ['off_topic'] });
