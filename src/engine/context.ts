@@ -1047,10 +1047,10 @@ const THING_NOUNS: ReadonlySet<string> = new Set([
   'idea', 'ideas', 'move', 'moves', 'plan', 'plans', 'policy', 'policies', 'decision', 'decisions', 'proposal', 'proposals',
   'mistake', 'mistakes', 'question', 'questions', 'example', 'examples', 'thing', 'things', 'take', 'takes', 'statement',
   'statements', 'argument', 'arguments', 'law', 'laws', 'bill', 'bills', 'rule', 'rules', 'tactic', 'tactics', 'strategy',
-  // Places and things an adjective such as "dense" describes: "people in dense cities", "a dense report".
+  // Places, texts and events a word describes: "people in dense cities", "a dense report", "a clown show".
   'article', 'articles', 'report', 'reports', 'city', 'cities', 'town', 'towns', 'suburb', 'suburbs', 'area', 'areas',
   'region', 'regions', 'neighborhood', 'neighborhoods', 'neighbourhood', 'neighbourhoods', 'forest', 'forests', 'fog',
-  'smoke', 'traffic',
+  'smoke', 'traffic', 'show', 'shows', 'circus',
 ]);
 
 /** Is the word right after [.., end) a thing the name describes ("dumbass idea")? */

@@ -698,7 +698,7 @@ export function findMatches(
       if (isAim(k) && agreesUpTo(ws, k, first)) return true;
     }
     for (let k = last + 1; k <= Math.min(ws.length - 1, last + TARGET_WINDOW); k++) {
-      if (aimBreak(text, ws[k - 1]!.end, ws[k]!)) break;
+      if (aimBreak(text, ws[k - 1]!.end, ws[k]!) || newNounPhrase(ws, k)) break;
       if (isAim(k)) return true;
     }
     if (rules.rules[f.rule]!.label === 'insult') return pluralSubjectBefore(text, ws, first, isAim);
@@ -777,6 +777,20 @@ function aimBreak(text: string, from: number, next: Word): boolean {
   if (!CLAUSE_OPENERS.has(next.text)) return false;
   for (let i = from; i < next.start; i++) if (text.charCodeAt(i) === 44) return true;
   return false;
+}
+
+/** Words that open a noun phrase of their own. */
+const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my']);
+
+/**
+ * Does ws[k] join a new noun phrase on ("and the", "but his")? An adjective before it describes
+ * nothing after it: "That idea is idiotic and the minister should drop it" says nothing of the
+ * minister. Without a determiner the two sides may be one phrase ("stupid and ignorant voters").
+ * Read rightwards only: leftwards a possessive ties the phrase to the target ("Stupid Demonrats
+ * and their lying media").
+ */
+function newNounPhrase(ws: readonly Word[], k: number): boolean {
+  return k + 1 < ws.length && CLAUSE_OPENERS.has(ws[k]!.text) && DETERMINERS.has(ws[k + 1]!.text);
 }
 
 /** Can ws[k] be the subject of every word after it up to ws[to] (the match's first word)? See `agrees`. */

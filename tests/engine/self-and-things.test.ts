@@ -36,6 +36,21 @@ describe('a name describing a thing criticises the thing (LABELS.md)', () => {
     expect(insults('You dumbass, that idea was fine.')).toEqual(['dumbass']);
   });
 
+  it('an adjective does not reach a person past "and the", "but his" …: another noun phrase', () => {
+    expect(insults('That idea is idiotic and the minister should drop it.')).toEqual([]);
+    expect(insults('The plan is stupid but his aides love it.')).toEqual([]);
+    // Without a determiner both sides may be one phrase; before it, the person is still aimed at.
+    expect(insults('Stupid and ignorant voters.')).toEqual(['Stupid', 'ignorant']);
+    expect(insults('Putin is stupid and his generals know it.')).toEqual(['stupid']);
+    // Leftwards a possessive ties the phrase to the person.
+    expect(insults('Stupid Demonrats and their lying media.')).toEqual(['Stupid', 'lying']);
+  });
+
+  it('a name before an event describes the event ("a clown show")', () => {
+    expect(insults('The negotiations were a clown show.')).toEqual([]);
+    expect(insults('The negotiators are clowns.')).toEqual(['clowns']);
+  });
+
   it('an adjective that describes a place or a text next to a person names no one ("dense")', () => {
     expect(insults('People in dense cities voted for Biden.')).toEqual([]);
     expect(insults('Voters in dense suburbs chose Trump.')).toEqual([]);
