@@ -516,6 +516,30 @@ add(R5O, '-', 'Das ist eine gefährliche Eskalation zwischen Washington und Mosk
 add(R5O, '-', 'What does this mean for gas prices in Europe this winter?', CLEAN);
 add(R5O, '+', 'Stupid Repukes and their Moscow masters.', { must: ['insult', 'partisan_epithet'], not: ['off_topic'] });
 
+// Round 6, written blind on 2026-12-08 after round 5's fixes, before any was run: longer comments
+// of two or three sentences, as a comment section has them, where the label rests on one part.
+const R6 = 'round 6 (blind): longer comments, the label in one part';
+add(R6, '+', 'I read the whole interview. Putin clearly wants a deal, but the morons in Washington will never take it.', { must: ['insult'], not: ['off_topic'], act: 'notAllow' });
+add(R6, '+', 'Sanctions were always going to fail. Anyone who thought otherwise is a gullible fool.', { must: ['insult'], act: 'notAllow' });
+add(R6, '+', 'Good article. The comments though are full of retards as usual.', { must: ['slur'], act: 'reject' });
+add(R6, '+', 'The summit achieved nothing. Sleepy Joe slept through it and Kamala laughed.', { must: ['partisan_epithet'], not: ['off_topic'] });
+add(R6, '+', 'Both parties failed here. The Demonrats talk tough and the Rethuglicans cash Russian checks.', { must: ['partisan_epithet'] });
+add(R6, '+', 'Lavrov lies for a living. He is a professional liar and a coward.', { must: ['insult'], act: 'notAllow' });
+add(R6, '+', 'Work from home and make $400 a day! No experience needed, visit my page to start today.', { must: ['off_topic'] });
+add(R6, '+', 'Lost dog in Maple Park, brown lab, answers to Buddy. Please call if you see him.', { must: ['off_topic'] });
+add(R6, '+', 'Anyone watching the game tonight? The Lakers have to win this one.', { must: ['off_topic'] });
+add(R6, '-', 'I lived in Moscow for six years. People there are tired of the war, but they are afraid to say so.', CLEAN);
+add(R6, '-', 'This article misses the point. Russia never trusted NATO after 1999, and the sanctions only confirmed it.', CLEAN);
+add(R6, '-', 'My grandfather fought in Korea. He always said the Russians were tough negotiators, not fools.', CLEAN);
+add(R6, '-', 'The policy is stupid, the timing is worse, and the White House should have known better.', CLEAN);
+add(R6, '-', 'I am a Democrat and I think Biden got this one wrong. Diplomacy needs patience.', CLEAN);
+add(R6, '-', 'Trump supporters and Biden voters agree on one thing: nobody wants another cold war.', CLEAN);
+add(R6, '-', 'Calling Russians "orcs" is dehumanising and it does not help Ukraine either.', { not: ['slur'], act: 'notReject' });
+add(R6, '-', 'Wow. Just wow. Did anyone actually read the treaty text before commenting?', CLEAN);
+add(R6, '-', 'The bullpen collapsed again in the eighth. Time to trade for a real closer.', { article: BASEBALL, ...CLEAN });
+add(R6, '-', 'I made this with chicken thighs instead of beef and it was great.', { article: RECIPE, ...CLEAN });
+add(R6, '+', 'Forget the stew, Putin is about to invade another country and nobody cares.', { article: RECIPE, must: ['off_topic'] });
+
 // ===== COMBINATIONS =====
 const C1 = 'labels combine ("Stupid Demonrats and their lying media" = insult+partisan; "Libtards and their retarded Russia hoax" = partisan+slur)';
 add(C1, '+', 'Brainless Dumbocrats and their fake Russia panic.', { must: ['insult', 'partisan_epithet'], not: ['off_topic'] });
