@@ -356,8 +356,11 @@ export function indexWithin(text: string, ch: string, from: number, reach: numbe
  */
 const REPORTER_SUBJECT =
   /^\s*(?:(?:and|but|so|yet),?\s+)?(?:whoever|(?:anyone|anybody|everyone|everybody|someone|somebody|people|those|any\s+[\w'-]+|every\s+[\w'-]+)\s+(?:who|that)|(?:all\s+(?:of\s+)?)?(?:the\s+|these\s+|those\s+)?[\w'-]+s\s+who)\s/;
-/** A copula right before the match: "… is [a] X", "… are X". */
-const COPULA_BEFORE = /\b(?:is|are|was|were|be|'s|'re)\s+(?:(?:a|an|just|such|so|simply|clearly|obviously|totally|truly|really|complete|completely|utter|utterly|total|absolute|absolutely|certified|full-blown|fucking)\s+)*$/;
+/**
+ * A copula right before the match: "… is [a] X", "… are X", with one more word between it and the
+ * name ("… is a gullible fool": the adjective is a match of its own, and does not end the clause).
+ */
+const COPULA_BEFORE = /\b(?:is|are|was|were|be|'s|'re)\s+(?:(?:a|an|just|such|so|simply|clearly|obviously|totally|truly|really|complete|completely|utter|utterly|total|absolute|absolutely|certified|full-blown|fucking)\s+)*(?:[\w'-]+\s+)?$/;
 /**
  * The match ends its clause (up to two letters may run on: "retard-ed"). A comma followed by a
  * verb does not: "Those who claim X are [Y], are wrong" has its predicate after the comma.

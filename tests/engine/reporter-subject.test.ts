@@ -17,6 +17,14 @@ describe('said of a reporting subject: a use', () => {
   ])('%s', (text, label) => {
     expect(judged(text)).toEqual({ labels: [label], mentioned: [false] });
   });
+
+  // A word between the copula and the name is often another match ("a gullible fool"): the name
+  // still ends the clause. From bench/accuracy/labels-probe.mjs round 6 (blind).
+  it.each(['Anyone who thought otherwise is a gullible fool.', 'Anyone who believes Russian promises is a naive fool.'])('%s', (text) => {
+    const v = judged(text);
+    expect(v.labels).toEqual(['insult']);
+    expect(v.mentioned.at(-1)).toBe(false);
+  });
 });
 
 describe('inside the report, or the subject not known: still a mention', () => {
@@ -24,6 +32,7 @@ describe('inside the report, or the subject not known: still a mention', () => {
     // The match is in what they say; the sentence's own predicate comes after it.
     'People who say disabled kids are retards should be ashamed.',
     'Those who claim women are stupid, are wrong.',
+    'People who say Putin is a gullible fool are wrong.',
     // Not a reporting subject: "believe that" is the speaker's question about a belief.
     "You can't seriously believe that all disabled people are stupid.",
     'Calling people retards says more about you.',
