@@ -332,8 +332,9 @@ export function compileRules(packs: readonly SourcedPack[], options: CompileOpti
   b.entries.forEach((e) => {
     const ws = letterRuns(e.kind === 'term' ? e.term : e.phrase);
     for (const w of ws) known.add(w);
-    // Single-word terms, and the longer words of phrases ("disgusted" in "disgusted by").
-    if (e.kind === 'term' && b.rules[e.rule]!.label === 'insult') for (const w of ws) if (ws.length === 1 || w.length >= 5) insultWords.add(w);
+    // Single-word terms, and the words of four letters or more of phrases ("disgusted" in
+    // "disgusted by", "sick" in "make me sick": a slip there, "make me sikc", hid the phrase).
+    if (e.kind === 'term' && b.rules[e.rule]!.label === 'insult') for (const w of ws) if (ws.length === 1 || w.length >= 4) insultWords.add(w);
   });
   for (const p of b.patterns) {
     if (b.rules[p.rule]!.label !== 'insult') continue;

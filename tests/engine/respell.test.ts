@@ -25,6 +25,13 @@ describe('respelled insult words', () => {
     expect(respell('the hared ran off', table).text).toBe('the hared ran off');
   });
 
+  it("reads a slip in a four-letter word of a group-derogation phrase ('make me sikc', 'klil all')", () => {
+    expect(found('Those people make me sikc.')).toContainEqual(['insult.group.disgust', 'make me sikc']);
+    expect(found('I want to klil all of them.').map(([rule]) => rule)).toContain('insult.group.death');
+    // A real word is never one: "sick" and "kill" in a plain sentence are no match.
+    expect(found('The sick child was kept home.')).toEqual([]);
+  });
+
   it('never respells a dialect spelling one slip from a listed word ("dese" for "these", not "dense")', () => {
     const bundledTable = analyzer.rules.respell;
     expect(bundledTable.content.has('dense')).toBe(true);
