@@ -540,6 +540,31 @@ add(R6, '-', 'The bullpen collapsed again in the eighth. Time to trade for a rea
 add(R6, '-', 'I made this with chicken thighs instead of beef and it was great.', { article: RECIPE, ...CLEAN });
 add(R6, '+', 'Forget the stew, Putin is about to invade another country and nobody cares.', { article: RECIPE, must: ['off_topic'] });
 
+// Round 7, written blind on 2026-12-08 after round 6's fix, before any was run: other languages,
+// spellings meant to slip past a filter, and furniture of other comment systems.
+const R7 = 'round 7 (blind): languages, spellings, furniture';
+add(R7, '-', 'Die Sanktionen treffen vor allem die einfachen Leute in Russland.', CLEAN);
+add(R7, '-', 'Putin no quiere la paz, quiere tiempo para rearmarse.', CLEAN);
+add(R7, '-', "Les négociations entre Moscou et Washington n'avancent pas.", CLEAN);
+add(R7, '-', 'Переговоры снова зашли в тупик, как и ожидалось.', CLEAN);
+add(R7, '-', 'Le sanzioni non hanno cambiato nulla al Cremlino.', CLEAN);
+add(R7, '+', 'Du bist ein Vollidiot, lies den Artikel.', { must: ['insult'], act: 'notAllow' });
+add(R7, '+', 'Eres un imbécil si crees a Putin.', { must: ['insult'], act: 'notAllow' });
+add(R7, '+', 'Ты идиот, ничего не понимаешь.', { must: ['insult'], act: 'notAllow' });
+add(R7, '+', 'Only a r.e.t.a.r.d would believe the Kremlin.', { must: ['slur'], act: 'reject' });
+add(R7, '+', 'Shut up you r\u200betard.', { must: ['slur'], act: 'reject' });
+add(R7, '+', 'What a retaaaaarded take on the summit.', { must: ['slur'], act: 'reject' });
+add(R7, '+', 'Sit down, f4ggot.', { must: ['slur'], act: 'reject' });
+add(R7, '+', 'Youretarded people never learn.', { must: ['slur'], act: 'reject' });
+add(R7, '+', 'Typical D3m0rats, always blaming Russia.', { must: ['partisan_epithet'] });
+add(R7, '+', 'The L I B T A R D S are at it again.', { must: ['partisan_epithet'] });
+add(R7, '+', 'Be the first to comment', { must: ['off_topic'] });
+add(R7, '+', 'Log in to reply', { must: ['off_topic'] });
+add(R7, '+', 'This comment has been removed by a moderator.', { must: ['off_topic'] });
+add(R7, '+', 'Share this article on Facebook Twitter Email', { must: ['off_topic'] });
+add(R7, '-', 'The retardant dropped on the fire near Moscow did its job.', CLEAN);
+add(R7, '-', 'Ukraine got 31 Abrams tanks, the rest is still on paper.', CLEAN);
+
 // ===== COMBINATIONS =====
 const C1 = 'labels combine ("Stupid Demonrats and their lying media" = insult+partisan; "Libtards and their retarded Russia hoax" = partisan+slur)';
 add(C1, '+', 'Brainless Dumbocrats and their fake Russia panic.', { must: ['insult', 'partisan_epithet'], not: ['off_topic'] });
