@@ -743,7 +743,8 @@ export function findMatches(
       // Group-derogation phrases are claims; other insults only when said of someone ("you're not an idiot").
       if (rule.label === 'insult') {
         const ws = words();
-        if ((linkedOnly || predicative(ws, wordAt(ws, f.start))) && negated(text, ws, wordAt(ws, f.start))) continue;
+        // Unless taken back right after: "I won't call you a moron. You are one though."
+        if ((linkedOnly || predicative(ws, wordAt(ws, f.start))) && negated(text, ws, wordAt(ws, f.start)) && !saidAfterAll(text, f.end)) continue;
       }
     }
     // Name-calling aimed at the speaker ("I was such an idiot") attacks nobody.
@@ -850,12 +851,31 @@ function markMentions(text: string, listed: readonly Listed[]): void {
     }
     const list = joined && j > i;
     const all = list && any && !endorsedAfter(text, listed[j]!.end);
+    // "Nobody should call the senator a retard. He is one anyway": the word is named, then said of
+    // someone after all. Asked of the last item only, as the "one" comes after the whole list.
+    const reclaimed = (list ? all : any) && saidAfterAll(text, listed[j]!.end);
     for (let k = i; k <= j; k++) {
       const item = listed[k]!;
-      if (list ? all : item.mentioned) item.match.mentioned = true;
+      if ((list ? all : item.mentioned) && !reclaimed) item.match.mentioned = true;
     }
     i = j + 1;
   }
+}
+
+/**
+ * The named word taken back as a use by "one" standing for it within the next sentence or two:
+ * "he is one anyway", "but you are one", "they're ones too". "He is one of the best" and "you are
+ * one who …" are other "one"s, so the "one" must end its clause (or be followed by a word that
+ * only closes it: "too", "anyway", "though").
+ */
+const SAID_AFTER_ALL =
+  /\b(?:he|she|they|you|u|him|that\s+[a-z]+|this\s+[a-z]+)(?:\s+(?:is|are|was|were|r)|'s|'re)\s+(?:(?:still|definitely|clearly|obviously|totally|really|surely|certainly|absolutely|just|truly|literally|actually|indeed|exactly|also|sure)\s+)?ones?(?=\s*(?:[.!?,;)]|$)|\s+(?:too|anyway|anyways|though|tho|lol|regardless|nonetheless|himself|herself|themselves|yourself)\b)/;
+
+/** How far after the named word `SAID_AFTER_ALL` is looked for: the rest of its sentence and the next. */
+const SAID_AFTER_REACH = 100;
+
+function saidAfterAll(text: string, end: number): boolean {
+  return SAID_AFTER_ALL.test(text.slice(end, end + SAID_AFTER_REACH));
 }
 
 const TARGET_TESTS = new WeakMap<ReadonlySet<string>, (w: string) => boolean>();
