@@ -565,6 +565,58 @@ add(R7, '+', 'Share this article on Facebook Twitter Email', { must: ['off_topic
 add(R7, '-', 'The retardant dropped on the fire near Moscow did its job.', CLEAN);
 add(R7, '-', 'Ukraine got 31 Abrams tanks, the rest is still on paper.', CLEAN);
 
+// Round 8, written blind on 2026-12-08 after round 7's fix, before any was run: clean comments that
+// are harsh, sweary or about identity, the false positives a news site's readers notice first.
+const R8 = 'round 8 (blind): harsh but clean';
+for (const text of [
+  'This is the most idiotic foreign policy decision of the decade.',
+  'The Kremlin propaganda machine is disgusting and everyone knows it.',
+  'Damn right, the sanctions should have come years ago.',
+  'What the hell were the negotiators thinking?',
+  'Muslims in Chechnya have suffered under Kadyrov for years.',
+  'As a gay man I worry about what Russian laws mean for people like me.',
+  'Black and Hispanic soldiers served in Ukraine as volunteers too.',
+  'The Jewish community in Moscow has shrunk since the war began.',
+  'Women in the Russian opposition face the harshest sentences.',
+  'That speech was pure garbage from start to finish.',
+  'The Russian economy is a mess and the ruble is trash.',
+  'Stupid question maybe, but why does NATO need Finland?',
+  'I hate this war and everything it has done to both countries.',
+  'Lavrov lied again, as he always does.',
+  'The senator is wrong on every count, and his bill will fail.',
+  'Putin is a dictator and a war criminal, according to the ICC warrant.',
+  'These talks are a joke and everyone in the room knows it.',
+  'My autistic son asked me why Russia invaded, and I had no good answer.',
+  'Conservatives and progressives both cheered the prisoner swap.',
+  'The dumbest part of the deal is the timeline.',
+]) add(R8, '-', text, CLEAN);
+
+// Round 9, written blind right after round 8, before any was run: attacks a moderator would flag,
+// phrased as commenters phrase them.
+const R9 = 'round 9 (blind): attacks as commenters phrase them';
+for (const text of [
+  'Go crawl back under your rock, troll.',
+  'You are a disgrace to this country.',
+  'Nobody cares what a paid Kremlin bot thinks.',
+  'Are you really this dense or just paid to be?',
+  'Peskov is a lying sack of garbage.',
+  'The author is clearly a shill for Moscow.',
+  'Biden is a senile puppet.',
+  'Trump is a spineless coward who kneels to Putin.',
+  'Get lost, loser.',
+  'What a pathetic excuse for a journalist.',
+  'You have the IQ of a doorknob.',
+  'Lavrov is a snake and a liar.',
+  'Medvedev is a drunken buffoon.',
+  'Shut your ignorant mouth.',
+  'Typical brainwashed Fox viewer.',
+  'Hey genius, try reading the article first.',
+  'You clearly have no brain.',
+  'The editors here are morons.',
+  'Only a complete imbecile would write this.',
+  'Zelensky is a clown and a fraud.',
+]) add(R9, '+', text, { must: ['insult'], act: 'notAllow' });
+
 // ===== COMBINATIONS =====
 const C1 = 'labels combine ("Stupid Demonrats and their lying media" = insult+partisan; "Libtards and their retarded Russia hoax" = partisan+slur)';
 add(C1, '+', 'Brainless Dumbocrats and their fake Russia panic.', { must: ['insult', 'partisan_epithet'], not: ['off_topic'] });
