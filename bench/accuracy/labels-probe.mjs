@@ -617,6 +617,30 @@ for (const text of [
   'Zelensky is a clown and a fraud.',
 ]) add(R9, '+', text, { must: ['insult'], act: 'notAllow' });
 
+// Round 10, written blind after round 9's fixes, before any was run: partisan coinages from both
+// sides, and the neutral names beside them.
+const R10 = 'round 10 (blind): partisan coinages and neutral names';
+for (const text of [
+  'The Democraps will raise taxes again.',
+  'Repugnicans sold out to Moscow years ago.',
+  'Leftards are cheering for the Kremlin now?',
+  'Commiecrats in Congress want to appease Putin.',
+  'The Orange Man folded in Helsinki.',
+  'Cheeto in Chief strikes again.',
+  'Magaturds will defend anything Putin says.',
+  'Demokkkrats never learn.',
+  'Republicons sold out the Ukrainians.',
+  'Let\'s go Brandon, he lost Afghanistan and now this.',
+]) add(R10, '+', text, { must: ['partisan_epithet'] });
+for (const text of [
+  'GOP senators blocked the aid package.',
+  'The Democratic caucus split on the vote.',
+  'MAGA Republicans and progressive Democrats both opposed it.',
+  'Trump voters in Ohio care more about jobs than Ukraine.',
+  'Liberals and conservatives agree the summit failed.',
+  'Brandon from Ohio wrote a great letter to the editor.',
+]) add(R10, '-', text, CLEAN);
+
 // ===== COMBINATIONS =====
 const C1 = 'labels combine ("Stupid Demonrats and their lying media" = insult+partisan; "Libtards and their retarded Russia hoax" = partisan+slur)';
 add(C1, '+', 'Brainless Dumbocrats and their fake Russia panic.', { must: ['insult', 'partisan_epithet'], not: ['off_topic'] });
