@@ -641,6 +641,28 @@ for (const text of [
   'Brandon from Ohio wrote a great letter to the editor.',
 ]) add(R10, '-', text, CLEAN);
 
+// Round 11, written blind after round 10's fix, before any was run: spam, chatter and other
+// subjects as they turn up, and comments on each article's own subject.
+const R11 = 'round 11 (blind): spam, chatter, other subjects';
+for (const text of [
+  'Message me on WhatsApp +1 555 0134 for guaranteed crypto profits.',
+  'I turned $500 into $12,000 with this trading bot, link in my bio.',
+  'Visit my website for cheap designer handbags!!!',
+  'first',
+  '+1',
+  'bump',
+  'Gana dinero desde casa, escríbeme por Telegram.',
+  'Who else is watching the Super Bowl this weekend?',
+  'My sourdough starter finally doubled overnight!',
+]) add(R11, '+', text, { must: ['off_topic'] });
+add(R11, '+', 'NATO expansion is the real story here, not your stew.', { article: RECIPE, must: ['off_topic'] });
+add(R11, '+', 'Putin should be in The Hague, not in the news.', { article: BASEBALL, must: ['off_topic'] });
+add(R11, '-', 'Great win, the bullpen finally held a lead in the ninth.', { article: BASEBALL, ...CLEAN });
+add(R11, '-', 'Add more garlic than it says, trust me.', { article: RECIPE, ...CLEAN });
+add(R11, '-', 'This is exactly what the Kremlin wants us to argue about.', CLEAN);
+add(R11, '-', 'Thanks for the explainer, the map helped a lot.', CLEAN);
+add(R11, '-', 'Source? The article does not link the report it cites.', CLEAN);
+
 // ===== COMBINATIONS =====
 const C1 = 'labels combine ("Stupid Demonrats and their lying media" = insult+partisan; "Libtards and their retarded Russia hoax" = partisan+slur)';
 add(C1, '+', 'Brainless Dumbocrats and their fake Russia panic.', { must: ['insult', 'partisan_epithet'], not: ['off_topic'] });
