@@ -13,9 +13,9 @@ import type { Match } from '../types.js';
  * article's people and places ("Russia hosted the football World Cup", "Trump treats diplomacy
  * like a Netflix show" are about the article through another subject's word) and none of the
  * subject terms the article uses ("Trump would have fixed this bullpen" under a report of the
- * bullpen's blown save), and never without an article (LABELS.md: with no article only spam, chatter and furniture are
- * off-topic). Moderation and training apply the
- * same judgement, so the model learns from the matches moderation keeps.
+ * bullpen's blown save), and never without an article (LABELS.md: with no article only spam,
+ * chatter and furniture are off-topic). Moderation and training apply the same judgement, so the
+ * model learns from the matches moderation keeps.
  */
 
 /** What a comment's subject matches are judged against, read from the article once. */
