@@ -663,6 +663,26 @@ add(R11, '-', 'This is exactly what the Kremlin wants us to argue about.', CLEAN
 add(R11, '-', 'Thanks for the explainer, the map helped a lot.', CLEAN);
 add(R11, '-', 'Source? The article does not link the report it cites.', CLEAN);
 
+// Round 12, written blind after round 11, before any was run: counter-speech and quotation, which
+// LABELS.md allows to go to review but never to reject, and uses dressed as quotes.
+const R12 = 'round 12 (blind): counter-speech and quotes';
+for (const text of [
+  'My uncle calls Ukrainians "khokhols" and I stopped visiting him.',
+  'If you use the word retard about a person, you need to grow up.',
+  'The troll above called me a faggot. Mods, please ban him.',
+  'Saying "Demonrats" every other line does not make your point stronger.',
+  'We should not be calling anyone vermin, not even Putin.',
+  'The Kremlin calls Ukrainians Nazis, which is absurd.',
+  'Reporting a comment that said "kill all Russians" is the right thing to do.',
+  'Words like "retard" and "spaz" hurt disabled kids.',
+  'Can we stop with the "libtard" and "MAGAt" nonsense and talk about the treaty?',
+  'Posting "Russians are subhuman" is hate speech, full stop.',
+]) add(R12, '-', text, { not: ['slur', 'partisan_epithet'], act: 'notReject' });
+for (const text of ['Like I always say, you are a retard.', 'Everyone knows the word for people like you: faggot.']) add(R12, '+', text, { must: ['slur'], act: 'reject' });
+// Written expecting reject; LABELS.md rejects a slur or a strong insult, and an epithet alone is for
+// review, so the expectation was corrected after the run (the verdict was partisan_epithet, review).
+add(R12, '+', 'As my dad used to say, Democrats are Demonrats.', { must: ['partisan_epithet'], act: 'notAllow' });
+
 // ===== COMBINATIONS =====
 const C1 = 'labels combine ("Stupid Demonrats and their lying media" = insult+partisan; "Libtards and their retarded Russia hoax" = partisan+slur)';
 add(C1, '+', 'Brainless Dumbocrats and their fake Russia panic.', { must: ['insult', 'partisan_epithet'], not: ['off_topic'] });
