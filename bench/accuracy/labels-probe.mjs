@@ -683,6 +683,22 @@ for (const text of ['Like I always say, you are a retard.', 'Everyone knows the 
 // review, so the expectation was corrected after the run (the verdict was partisan_epithet, review).
 add(R12, '+', 'As my dad used to say, Democrats are Demonrats.', { must: ['partisan_epithet'], act: 'notAllow' });
 
+// Round 13, written blind after round 12, before any was run: the labels under the game report and
+// the recipe, where the names and the subject are others.
+const R13 = 'round 13 (blind): labels under other articles';
+add(R13, '+', 'The manager is a clueless idiot, bench him.', { article: BASEBALL, must: ['insult'], not: ['off_topic'], act: 'notAllow' });
+add(R13, '+', 'Only a retard would bring in that closer.', { article: BASEBALL, must: ['slur'], not: ['off_topic'], act: 'reject' });
+add(R13, '+', 'The Yankees fans here are brainless sheep.', { article: BASEBALL, must: ['insult'], not: ['off_topic'], act: 'notAllow' });
+add(R13, '+', 'Whoever wrote this recipe is a moron, three hours is too long.', { article: RECIPE, must: ['insult'], not: ['off_topic'], act: 'notAllow' });
+add(R13, '+', 'Libtards ruin everything, even stew.', { article: RECIPE, must: ['partisan_epithet'] });
+add(R13, '-', 'The bullpen was garbage tonight, plain and simple.', { article: BASEBALL, ...CLEAN });
+add(R13, '-', 'That ninth inning was a disaster from the first pitch.', { article: BASEBALL, ...CLEAN });
+add(R13, '-', 'Damn, this stew is good with extra thyme.', { article: RECIPE, ...CLEAN });
+add(R13, '-', 'Too much salt ruined mine, so go easy on it.', { article: RECIPE, ...CLEAN });
+add(R13, '-', 'The pitching coach should be fired after this month.', { article: BASEBALL, ...CLEAN });
+add(R13, '+', 'Buy Yankees tickets cheap at my site, link in bio.', { article: BASEBALL, must: ['off_topic'] });
+add(R13, '+', 'My cat knocked the stew off the stove, lol.', { article: RECIPE, deb: 'a pet story told through the recipe: touches the subject loosely', must: ['off_topic'] });
+
 // ===== COMBINATIONS =====
 const C1 = 'labels combine ("Stupid Demonrats and their lying media" = insult+partisan; "Libtards and their retarded Russia hoax" = partisan+slur)';
 add(C1, '+', 'Brainless Dumbocrats and their fake Russia panic.', { must: ['insult', 'partisan_epithet'], not: ['off_topic'] });
