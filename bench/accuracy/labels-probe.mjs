@@ -699,6 +699,27 @@ add(R13, '-', 'The pitching coach should be fired after this month.', { article:
 add(R13, '+', 'Buy Yankees tickets cheap at my site, link in bio.', { article: BASEBALL, must: ['off_topic'] });
 add(R13, '+', 'My cat knocked the stew off the stove, lol.', { article: RECIPE, deb: 'a pet story told through the recipe: touches the subject loosely', must: ['off_topic'] });
 
+// Round 14, written blind after round 13, before any was run: insults and slurs in the languages a
+// news site's readers write in besides English, and clean comments in the same languages.
+const R14 = 'round 14 (blind): abuse in other languages';
+for (const [text, label] of [
+  ['Du bist ein Arschloch, Putin-Versteher.', 'insult'],
+  ['Eres un pendejo, no sabes nada de política.', 'insult'],
+  ["T'es qu'un connard, retourne lire l'article.", 'insult'],
+  ['Sei uno stronzo ignorante.', 'insult'],
+  ['Você é um idiota completo.', 'insult'],
+  ['Ты дебил, Путин тебе не друг.', 'insult'],
+  ['Diese Schwuchtel im Außenministerium ist schuld.', 'slur'],
+  ['Ese maricón del gobierno no sabe negociar.', 'slur'],
+  ['Этот пидор в Кремле врёт.', 'slur'],
+]) add(R14, '+', text, { must: [label], act: label === 'slur' ? 'reject' : 'notAllow' });
+for (const text of [
+  'Der Außenminister hat heute in Moskau verhandelt.',
+  'El gobierno español condenó el ataque.',
+  "Le Kremlin n'a pas commenté l'accord.",
+  'Il ministro degli esteri incontrerà Lavrov domani.',
+]) add(R14, '-', text, CLEAN);
+
 // ===== COMBINATIONS =====
 const C1 = 'labels combine ("Stupid Demonrats and their lying media" = insult+partisan; "Libtards and their retarded Russia hoax" = partisan+slur)';
 add(C1, '+', 'Brainless Dumbocrats and their fake Russia panic.', { must: ['insult', 'partisan_epithet'], not: ['off_topic'] });
