@@ -18,6 +18,50 @@ export const ENGLISH_MARKERS: ReadonlySet<string> = new Set([
   'his', 'what', 'on', 'will', 'we', 'our', 'their', 'would', 'but', 'from', 'just', 'he', 'she', 'i', 'my', 'your', 'has', 'who',
 ]);
 
+/**
+ * English function words and stop words that are also common words of another candidate language:
+ * natural's stop words include every single letter ("a", "o", "e", "y" are words of Spanish,
+ * Italian and Portuguese; "i" is kept apart, as English "I"), "in", "an", "am", "so", "also",
+ * "was", "will" are German, "me" is Spanish, French, Italian and Portuguese, "over", "had" Dutch,
+ * "do", "by" Polish, "as", "do" Portuguese, "come" Italian, "under" Swedish. They count as words
+ * English uses (`hits`); a text whose hits are all of these (`strong` 0) is called English only
+ * when nothing in it looks like another language (FOREIGN_HINT): "Die Sanktionen treffen am Ende
+ * vor allem die Verbraucher in Europa" had been called English for its "am" and "in", and an
+ * English article then found it off-topic. Not listed, though other languages use them too ("is",
+ * "we", "of" in Dutch, "to" in Polish, "are" in Romanian, "on" in French): short English sentences
+ * lean on them ("Pelosi is a corrupt old crook"), and the trigram guess misreads a short English
+ * sentence more often than they misread Dutch.
+ */
+export const SHARED_FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  ...'abcdefghjklmnopqrstuvwxyz',
+  'am', 'an', 'in', 'so', 'also', 'was', 'will', 'me', 'over', 'had', 'do', 'by', 'as', 'come', 'under',
+]);
+
+/**
+ * What says a text whose English hits are all shared function words is in another language: a
+ * letter English does not write, or a common function word of another candidate language that
+ * is no English word. Read only for such texts, which are few, and at most 400 characters of them.
+ */
+const FOREIGN_HINT = new RegExp(
+  String.raw`[äöüßñçãõáéíóúàèìòùâêîôûëïœ¿¡ąęłńśźżșțğış]|\b(?:` +
+    [
+      // German, Spanish, French, Italian, Portuguese, Dutch, Swedish, Polish, Romanian, Turkish
+      'der', 'das', 'und', 'ist', 'nicht', 'ein', 'eine', 'einen', 'den', 'mit', 'auf', 'sich', 'auch', 'ich', 'wir', 'die',
+      'el', 'los', 'las', 'que', 'del', 'una', 'por', 'para', 'pero', 'muy', 'esta', 'este', 'sus', 'nunca', 'va',
+      'les', 'des', 'est', 'une', 'pas', 'dans', 'avec', 'pour', 'qui', 'mais', 'cette', 'sont', 'je', 'nous', 'vous', 'ne', 'du', 'au',
+      'il', 'che', 'non', 'di', 'gli', 'della', 'sono', 'anche', 'questo', 'con',
+      'um', 'uma', 'os', 'com', 'mais', 'muito', 'isso', 'ele', 'sobre',
+      'het', 'een', 'niet', 'zijn', 'maar', 'ook', 'wij', 'dit',
+      'och', 'att', 'det', 'inte', 'jest', 'nie', 'tak', 'ale', 'nu', 'este', 'pentru', 'sunt', 've', 'bir', 'bu',
+    ].join('|') +
+    String.raw`)\b`,
+  'i',
+);
+
+/** What the trie's terminal of a word says: a shared function word, or an English one of no other candidate. */
+const WEAK_HIT = 1;
+const STRONG_HIT = 2;
+
 /** Below this many letters franc guesses, so the honest answer is "und" (undetermined). */
 const MIN_LETTERS = 20;
 
@@ -32,7 +76,7 @@ const EDGES = 27;
 const edge = (c: number): number => (c >= 97 && c <= 122 ? c - 97 : c === 39 ? 26 : -1);
 const WORD_TRIE = (() => {
   const children: number[][] = [new Array<number>(EDGES).fill(-1)];
-  const terminal: boolean[] = [false];
+  const terminal: number[] = [0];
   for (const w of new Set([...ENGLISH_MARKERS, ...STOPWORDS])) {
     // Only words made of [a-z'] can ever be a run of the scan; others could never be hit.
     if (!/^[a-z']+$/.test(w)) continue;
@@ -42,11 +86,11 @@ const WORD_TRIE = (() => {
       if (children[node]![e] === -1) {
         children[node]![e] = children.length;
         children.push(new Array<number>(EDGES).fill(-1));
-        terminal.push(false);
+        terminal.push(0);
       }
       node = children[node]![e]!;
     }
-    terminal[node] = true;
+    terminal[node] = SHARED_FUNCTION_WORDS.has(w) ? WEAK_HIT : STRONG_HIT;
   }
   const dead = children.length;
   const next = new Int32Array((dead + 1) * EDGES);
@@ -56,7 +100,7 @@ const WORD_TRIE = (() => {
       const child = node === dead ? -1 : children[node]![e]!;
       next[node * EDGES + e] = (child === -1 ? dead : child) * EDGES;
     }
-    if (node < dead && terminal[node]) terminalAt[node * EDGES] = 1;
+    if (node < dead) terminalAt[node * EDGES] = terminal[node]!;
   }
   return { next, terminalAt, deadRow: dead * EDGES };
 })();
@@ -96,15 +140,16 @@ function wideEdge(text: string, i: number, c: number, n: number): number {
  * lower-cased as it is read, so no lower-case copy is made per comment.
  */
 export function countMarkers(text: string, end = text.length): MarkerCount {
-  const out = { words: 0, hits: 0 };
+  const out = { words: 0, hits: 0, strong: 0 };
   runsIn(text, 0, Math.min(end, text.length), out);
   return out;
 }
 
-/** How many words a text has and how many of them are English markers or stop words. */
+/** How many words a text has, how many of them are English markers or stop words, and how many of those are no other candidate language's (SHARED_FUNCTION_WORDS). */
 export interface MarkerCount {
   words: number;
   hits: number;
+  strong: number;
 }
 
 /** Adds to `out` the runs of letters and apostrophes of text[from, to) (lower-cased as read) and the markers among them. */
@@ -113,6 +158,7 @@ function runsIn(text: string, from: number, to: number, out: MarkerCount): void 
   const n = to;
   let words = 0;
   let hits = 0;
+  let strong = 0;
   let i = from;
   while (i < n) {
     let c = text.charCodeAt(i);
@@ -141,20 +187,24 @@ function runsIn(text: string, from: number, to: number, out: MarkerCount): void 
       e = c < 128 ? ASCII_EDGES[c]! : wideEdge(text, i, c, n);
       if (e < 0) break;
     }
-    hits += terminalAt[row]!;
+    // 0, WEAK_HIT or STRONG_HIT: a hit either way, strong only for the second.
+    const t = terminalAt[row]!;
+    hits += (t + 1) >> 1;
+    strong += t >> 1;
   }
   out.words += words;
   out.hits += hits;
+  out.strong += strong;
 }
 
 /**
- * A marker counter's cache keeps two bits per memo entry: KNOWN once the word was worked out in
- * the current memo epoch, and HIT when it is a marker. Entries are hash slots, so the cache is
- * read at random: at two bits an entry the 32,768 slots of the rule engine's memo take 8 KB (a
- * byte each took 32 KB), which stays in the L1 cache beside the scan's other tables.
+ * A marker counter's cache keeps two bits per memo entry: 0 until the word was worked out in the
+ * current memo epoch, then 1 plus what the trie says of it (0, WEAK_HIT or STRONG_HIT). Entries
+ * are hash slots, so the cache is read at random: at two bits an entry the 32,768 slots of the
+ * rule engine's memo take 8 KB (a byte each took 32 KB), which stays in the L1 cache beside the
+ * scan's other tables.
  */
-const KNOWN = 2;
-const HIT = 1;
+const ENTRY_BITS = 3;
 
 /**
  * A function giving `countMarkers(spans.text, end)` from the rule engine's word spans of that
@@ -179,7 +229,7 @@ export function createMarkerCounter(): (spans: WordSpans, end: number) => Marker
       byEntry.fill(0);
       epoch = spans.epoch;
     }
-    const out = { words: 0, hits: 0 };
+    const out = { words: 0, hits: 0, strong: 0 };
     const { bounds, entries, mixed } = spans;
     let nextMixed = 0;
     // The next apostrophe not yet found inside a word.
@@ -205,15 +255,17 @@ export function createMarkerCounter(): (spans: WordSpans, end: number) => Marker
         grown.set(byEntry);
         byEntry = grown;
       }
-      let bits = (byEntry[at]! >>> shift) & (KNOWN | HIT);
+      let bits = (byEntry[at]! >>> shift) & ENTRY_BITS;
       if (bits === 0) {
-        const one = { words: 0, hits: 0 };
+        const one = { words: 0, hits: 0, strong: 0 };
         runsIn(text, start, stop, one);
-        bits = KNOWN | (one.hits > 0 ? HIT : 0);
+        bits = 1 + (one.strong > 0 ? STRONG_HIT : one.hits > 0 ? WEAK_HIT : 0);
         byEntry[at]! |= bits << shift;
       }
+      // bits - 1 is the trie's answer, as in runsIn.
       out.words++;
-      out.hits += bits & HIT;
+      if (bits > 1) out.hits++;
+      if (bits === 1 + STRONG_HIT) out.strong++;
     }
     if (quote >= 0 && quote < n) return countMarkers(text, end);
     return out;
@@ -250,8 +302,12 @@ export function languageOf(text: string, markers: MarkerCount, candidates: reado
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 0xbf) letters++;
   }
   if (letters < MIN_LETTERS) return 'und';
-  const { words, hits } = markers;
-  if ((hits >= 2 && hits * 6 >= words) || (hits >= 1 && words <= 8)) return 'eng';
+  const { words, hits, strong } = markers;
+  if ((hits >= 2 && hits * 6 >= words) || (hits >= 1 && words <= 8)) {
+    // Enough English function words: English, unless they are all words other languages share
+    // (SHARED_FUNCTION_WORDS) and the text shows another language.
+    if (strong >= 1 || !FOREIGN_HINT.test(text.length > 400 ? text.slice(0, 400) : text)) return 'eng';
+  }
   // franc's cost grows with the text; 400 characters are plenty to tell languages apart.
   return guesserFor(candidates)(text.slice(0, 400));
 }

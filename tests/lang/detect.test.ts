@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ENGLISH_MARKERS, MARKER_REACH, countMarkers, createMarkerCounter, detectLanguage } from '../../src/lang/detect.js';
+import { ENGLISH_MARKERS, MARKER_REACH, SHARED_FUNCTION_WORDS, countMarkers, createMarkerCounter, detectLanguage } from '../../src/lang/detect.js';
 import { createAnalyzer } from '../../src/analyze.js';
 import { BUNDLED_PACKS } from '../../src/bundled/rules.js';
 import { WordMemo } from '../../src/engine/wordMemo.js';
@@ -12,10 +12,11 @@ import { fixtureTexts } from '../support/corpus.js';
 
 const corpus = fixtureTexts;
 
-/** The reference: the regex's words (runs of letters of any script and apostrophes), looked up in both sets. */
-function reference(lower: string): { words: number; hits: number } {
+/** The reference: the regex's words (runs of letters of any script and apostrophes), looked up in the sets. */
+function reference(lower: string): { words: number; hits: number; strong: number } {
   const words = lower.match(/[\p{L}']+/gu) ?? [];
-  return { words: words.length, hits: words.filter((w) => ENGLISH_MARKERS.has(w) || STOPWORDS.has(w)).length };
+  const hits = words.filter((w) => ENGLISH_MARKERS.has(w) || STOPWORDS.has(w));
+  return { words: words.length, hits: hits.length, strong: hits.filter((w) => !SHARED_FUNCTION_WORDS.has(w)).length };
 }
 
 describe('countMarkers', () => {
@@ -43,7 +44,7 @@ describe('countMarkers', () => {
       for (const t of [ch, `th${ch}e ${ch}`]) {
         const want = reference(t.toLowerCase());
         const got = countMarkers(t);
-        if (got.words !== want.words || got.hits !== want.hits) expect(got, `U+${c.toString(16)}`).toEqual(want);
+        if (got.words !== want.words || got.hits !== want.hits || got.strong !== want.strong) expect(got, `U+${c.toString(16)}`).toEqual(want);
       }
     }
     const pieces = [...ENGLISH_MARKERS].map((w) => w.toUpperCase()).concat(['The', 'tHE', 'İ', 'Iİ', '\u212a', 'Ｔhe', "IT'S", '😀', '\ud83d', ' ', "'", 'é', 'Σ', 'ΑΣ ']);
@@ -65,13 +66,30 @@ describe('countMarkers', () => {
   it('reads a word with accented letters as one word: short Spanish and German comments are not taken for English', () => {
     // Split at "ñ" and "ü", "año" and "für" were the stop words "a", "o", "f", "r", and these
     // comments had enough "English" words to skip the trigram guess.
-    expect(countMarkers('año für über')).toEqual({ words: 3, hits: 0 });
+    expect(countMarkers('año für über')).toEqual({ words: 3, hits: 0, strong: 0 });
     expect(detectLanguage('El presidente dijo que las relaciones con Rusia no van a mejorar este año.')).toBe('spa');
     expect(detectLanguage('Washington debería hablar menos y negociar más con los europeos.')).toBe('spa');
     expect(detectLanguage('Ich halte dieses Treffen in Genf für reine Symbolpolitik.')).toBe('deu');
     expect(detectLanguage('Warum berichtet niemand über die Folgen für die europäische Energieversorgung?')).toBe('deu');
     // English with accented loanwords stays English.
     expect(detectLanguage('What a naïve take on the café summit, it was not about détente at all')).toBe('eng');
+  });
+
+  it('takes no short comment for English on function words other languages share, when it shows another language', () => {
+    // "am" and "in", "in", "a": words German, Spanish and Italian use too, and all the English these had.
+    for (const [text, not] of [
+      ['Die Sanktionen treffen am Ende vor allem die Verbraucher in Europa.', 'eng'],
+      ['Kennt jemand einen guten Zahnarzt in der Nähe?', 'eng'],
+      ['¿Alguien sabe si el partido de los Hawks es a las siete o a las ocho?', 'eng'],
+      ['Putin non vuole la pace in Ucraina.', 'eng'],
+    ]) expect(detectLanguage(text, normalize(text).text), text).not.toBe(not);
+    expect(countMarkers('die sanktionen treffen am ende vor allem die verbraucher in europa')).toEqual({ words: 11, hits: 2, strong: 0 });
+    // Short English whose only function words are shared ones stays English: nothing in it is foreign.
+    for (const text of ['President Biden met Putin in Geneva.', 'Riding a rollercoaster makes me sick.', 'Black people belong in a zoo.']) {
+      expect(detectLanguage(text, normalize(text).text), text).toBe('eng');
+    }
+    // One English function word no other language shares is enough, as before.
+    expect(detectLanguage('Putin is lying again about the talks.')).toBe('eng');
   });
 
   it('counts the function words in the normalised text when it is given: look-alikes undone, elisions kept whole', () => {
