@@ -720,6 +720,32 @@ for (const text of [
   'Il ministro degli esteri incontrerà Lavrov domani.',
 ]) add(R14, '-', text, CLEAN);
 
+// Round 15, written blind after round 14's fixes, before any was run: words that hold a slur's
+// letters, homonyms in their innocent sense, and slurs glued, spaced or disguised.
+const R15 = 'round 15 (blind): slur letters, homonyms, disguises';
+for (const text of [
+  'The pilot stayed in the cockpit during the whole standoff.',
+  'They tried to assassinate the opposition leader twice.',
+  'My therapist says the news is bad for my sleep.',
+  'The niggling doubt is whether Moscow will keep its word.',
+  'Shiitake mushrooms are expensive in Moscow now.',
+  'A Dickensian level of poverty in the Russian provinces.',
+  'The raccoon got into our trash again.',
+  'We clinked glasses and toasted the ceasefire.',
+  'Penistone and Scunthorpe both voted to leave.',
+  'The spic-and-span embassy looked brand new.',
+]) add(R15, '-', text, CLEAN);
+for (const text of [
+  'Send the k1kes back to Tel Aviv.',
+  'Those gooks in Beijing are lying.',
+  'What a dumb wop.',
+  'Shut up you r.3.t.a.r.d',
+  'Thefaggots at the embassy never learn.',
+  'Go home, pakis.',
+  'Stupid dagos running the Italian embassy.',
+  'Every spic in the consulate should be fired.',
+]) add(R15, '+', text, { must: ['slur'], act: 'reject' });
+
 // ===== COMBINATIONS =====
 const C1 = 'labels combine ("Stupid Demonrats and their lying media" = insult+partisan; "Libtards and their retarded Russia hoax" = partisan+slur)';
 add(C1, '+', 'Brainless Dumbocrats and their fake Russia panic.', { must: ['insult', 'partisan_epithet'], not: ['off_topic'] });
