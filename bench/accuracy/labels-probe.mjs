@@ -746,6 +746,22 @@ for (const text of [
   'Every spic in the consulate should be fired.',
 ]) add(R15, '+', text, { must: ['slur'], act: 'reject' });
 
+// Round 16, written blind after round 15's fix, before any was run: comments as the seed pages'
+// readers write them, long, angry and partisan, with the label in a clause or two.
+const R16 = 'round 16 (blind): as the seed pages\' readers write';
+add(R16, '+', 'The D-RATs sold us out to China and now they cry about Russia. Pathetic.', { must: ['partisan_epithet'], not: ['off_topic'] });
+add(R16, '+', 'Typical TDS sufferers, everything is Putin\'s fault with you people.', { must: ['partisan_epithet'], not: ['off_topic'] });
+add(R16, '+', 'Bejing Biden and his crackhead son got rich off Ukraine, wake up!', { must: ['partisan_epithet'], not: ['off_topic'] });
+add(R16, '+', 'You are a absolute moron if you believe a word Lavrov says.', { must: ['insult'], not: ['off_topic'], act: 'notAllow' });
+add(R16, '+', 'Theidiots in the State Department never learn.', { must: ['insult'], act: 'notAllow' });
+add(R16, '+', 'Putin is a thug and a murderer, and the morons defending him here are worse.', { must: ['insult'], act: 'notAllow' });
+add(R16, '-', 'Putin has been saying the same thing since his Munich speech in 2007. Nobody listened then either.', CLEAN);
+add(R16, '-', 'The sanctions hurt Europe more than Russia, look at German industry. We should have a real debate about this.', CLEAN);
+add(R16, '-', 'Both parties have failed on Russia for twenty years. Bush looked into his soul, Obama reset, Trump flattered him.', CLEAN);
+add(R16, '-', 'I disagree with the author. Russia is not isolated, it trades with China, India and half of Africa.', CLEAN);
+add(R16, '+', 'Upvote Downvote Reply', { must: ['off_topic'] });
+add(R16, '+', 'Related: Kremlin says talks with Washington are frozen', { must: ['off_topic'] });
+
 // ===== COMBINATIONS =====
 const C1 = 'labels combine ("Stupid Demonrats and their lying media" = insult+partisan; "Libtards and their retarded Russia hoax" = partisan+slur)';
 add(C1, '+', 'Brainless Dumbocrats and their fake Russia panic.', { must: ['insult', 'partisan_epithet'], not: ['off_topic'] });
